@@ -1,0 +1,51 @@
+package fr.mel.opale.access;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The policy decision point: the one place that says who may read or write what. Every surface (pages, API,
+ * exports, search) asks it and applies the answer; none decides on its own.
+ *
+ * <p>Thread-safe and stateless: the viewer comes from the current request's security context.
+ */
+@Component
+public class AccessPolicy {
+    /** Spring Security authority carried by platform administrators. */
+    public static final String PLATFORM_ADMIN = "ROLE_PLATFORM_ADMIN";
+
+    /** The viewer of the current thread's request; {@link Viewer#ANONYMOUS} outside a request or when not logged in. */
+    public Viewer currentViewer() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return Viewer.ANONYMOUS;
+        }
+        boolean admin = auth.getAuthorities().stream().anyMatch(a -> PLATFORM_ADMIN.equals(a.getAuthority()));
+        return new Viewer(auth.getName(), admin);
+    }
+
+    /** Whether {@code viewer} may see {@code resource} at all (its page, its API form, its exports). */
+    public boolean canRead(Viewer viewer, Protected resource) {
+        return resource.visibility() == Visibility.PUBLIC || viewer.platformAdmin();
+    }
+
+    /** Whether {@code viewer} sees restricted resources in lists; lists filter on it so totals never leak. */
+    public boolean seesRestricted(Viewer viewer) {
+        return viewer.platformAdmin();
+    }
+
+    /** Whether {@code viewer} may create, change or delete catalog records owned by {@code ownerOrganisation}. */
+    public boolean canEditCatalog(Viewer viewer, Protected resource) {
+        return viewer.platformAdmin();
+    }
+
+    /** Throws {@link AccessDenied} unless the current viewer may edit {@code resource}. */
+    public void requireCatalogEdit(Protected resource) {
+        Viewer viewer = currentViewer();
+        if (!canEditCatalog(viewer, resource)) {
+            throw new AccessDenied(viewer);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package fr.mel.opale.access.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Authentication only: who is calling. What they may do is decided by {@link fr.mel.opale.access.AccessPolicy},
+ * so every URL is open here and each surface asks the policy.
+ *
+ * <p>API clients authenticate by HTTP Basic (no CSRF token: a request carrying credentials in a header cannot be
+ * forged by another site); browsers by the French login page {@code /connexion} and a session, CSRF-protected.
+ */
+@Configuration
+class SecurityConfiguration {
+    static final String LOGIN_PAGE = "/connexion";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain opaleSecurity(HttpSecurity http) throws Exception {
+        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        RequestMatcher headerCredentials = request -> request.getHeader("Authorization") != null;
+        http
+            .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+            .httpBasic(basic -> basic.realmName("Opale").authenticationEntryPoint(problemEntryPoint()))
+            .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll())
+            .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/"))
+            .csrf(csrf -> csrf.ignoringRequestMatchers(headerCredentials))
+            .exceptionHandling(ex -> ex
+                .defaultAuthenticationEntryPointFor(problemEntryPoint(), api)
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true))
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(
+                    "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; "
+                    + "frame-ancestors 'self'; form-action 'self'; base-uri 'self'"))
+                .referrerPolicy(ref -> ref.policy(
+                    org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
+                        .STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        return http.build();
+    }
+
+    /** 401 as problem+json, with the Basic challenge so command-line clients know what to send. */
+    private static AuthenticationEntryPoint problemEntryPoint() {
+        return (request, response, exception) -> {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Opale\", charset=\"UTF-8\"");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Authentification requise\",\"status\":401,"
+                + "\"detail\":\"Identifiants absents ou incorrects.\",\"instance\":\""
+                + request.getRequestURI().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        };
+    }
+}
