@@ -1,6 +1,11 @@
 package fr.mel.opale.access;
 
+import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -48,4 +53,24 @@ public class AccessPolicy {
             throw new AccessDenied(viewer);
         }
     }
+
+    /**
+     * Runs {@code work} as the platform itself (demo content, scheduled jobs): a platform administrator named
+     * {@value #SYSTEM}. Restores the caller's identity afterwards, even on failure.
+     */
+    public <T> T asPlatform(Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext system = SecurityContextHolder.createEmptyContext();
+        system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(SYSTEM, null,
+                List.of(new SimpleGrantedAuthority(PLATFORM_ADMIN))));
+        SecurityContextHolder.setContext(system);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    /** The name the platform acts under in {@link #asPlatform}. */
+    public static final String SYSTEM = "opale-system";
 }

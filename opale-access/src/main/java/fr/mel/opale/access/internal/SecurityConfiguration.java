@@ -10,6 +10,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -17,8 +18,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Authentication only: who is calling. What they may do is decided by {@link fr.mel.opale.access.AccessPolicy},
  * so every URL is open here and each surface asks the policy.
  *
- * <p>API clients authenticate by HTTP Basic (no CSRF token: a request carrying credentials in a header cannot be
- * forged by another site); browsers by the French login page {@code /connexion} and a session, CSRF-protected.
+ * <p>API clients authenticate by HTTP Basic; browsers by the French login page {@code /connexion} and a session,
+ * CSRF-protected. The API needs no CSRF token: its writes accept only JSON, XML or ZIP bodies (or no body, for
+ * DELETE), which no cross-site HTML form can send without a CORS preflight that we never grant.
  */
 @Configuration
 class SecurityConfiguration {
@@ -32,15 +34,15 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain opaleSecurity(HttpSecurity http) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-        RequestMatcher headerCredentials = request -> request.getHeader("Authorization") != null;
         http
             .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
             .httpBasic(basic -> basic.realmName("Opale").authenticationEntryPoint(problemEntryPoint()))
             .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll())
             .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/"))
-            .csrf(csrf -> csrf.ignoringRequestMatchers(headerCredentials))
+            .csrf(csrf -> csrf.ignoringRequestMatchers(api))
             .exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(problemEntryPoint(), api)
+                .defaultAccessDeniedHandlerFor(problemAccessDenied(), api)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -50,6 +52,17 @@ class SecurityConfiguration {
                     org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
                         .STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    /** 403 as problem+json, for the API. */
+    private static AccessDeniedHandler problemAccessDenied() {
+        return (request, response, exception) -> {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Accès refusé\",\"status\":403,"
+                + "\"detail\":\"Votre compte n'a pas le droit de faire cette action.\"}");
+        };
     }
 
     /** 401 as problem+json, with the Basic challenge so command-line clients know what to send. */

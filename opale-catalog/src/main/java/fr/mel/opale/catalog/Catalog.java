@@ -1,0 +1,137 @@
+package fr.mel.opale.catalog;
+
+import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.Protected;
+import fr.mel.opale.access.Viewer;
+import fr.mel.opale.access.Visibility;
+import fr.mel.opale.catalog.internal.RecordStore;
+import fr.mel.opale.catalog.model.CatalogRecord;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalog's entry point: find, list, create, update, delete and upsert records, each through the access
+ * policy. Writes publish {@link RecordChanged} (delivered to listeners inside the transaction; listeners that must
+ * see the committed state use {@code @TransactionalEventListener}).
+ */
+@Service
+public class Catalog {
+    private final RecordStore store;
+    private final AccessPolicy policy;
+    private final ApplicationEventPublisher events;
+
+    public Catalog(RecordStore store, AccessPolicy policy, ApplicationEventPublisher events) {
+        this.store = store;
+        this.policy = policy;
+        this.events = events;
+    }
+
+    /** The record if it exists and the current viewer may see it; empty otherwise (no hint that it exists). */
+    @Transactional(readOnly = true)
+    public Optional<StoredRecord> find(String id) {
+        Viewer viewer = policy.currentViewer();
+        return store.find(id).filter(r -> policy.canRead(viewer, r.protection()));
+    }
+
+    /** Like {@link #find} but throws the 404 problem when absent or hidden. */
+    @Transactional(readOnly = true)
+    public StoredRecord get(String id) {
+        return find(id).orElseThrow(() -> CatalogProblem.notFound(id));
+    }
+
+    /**
+     * The records the current viewer may see, newest change first.
+     *
+     * @param text optional case-insensitive filter on titles (null or blank: all)
+     */
+    @Transactional(readOnly = true)
+    public RecordPage<RecordSummary> list(@Nullable String text, int page, int size) {
+        return store.list(visibleTo(policy.currentViewer()), text, page, size);
+    }
+
+    /** Whole records for exports (DCAT, harvest), only those visible to the current viewer. */
+    @Transactional(readOnly = true)
+    public RecordPage<StoredRecord> listFull(int page, int size) {
+        return store.listFull(visibleTo(policy.currentViewer()), page, size);
+    }
+
+    /** Public records only, whatever the viewer: what open-data exports such as DCAT publish. */
+    @Transactional(readOnly = true)
+    public RecordPage<StoredRecord> listPublic(int page, int size) {
+        return store.listFull(EnumSet.of(Visibility.PUBLIC), page, size);
+    }
+
+    /** Creates a record; 409 if its identifier is taken. */
+    @Transactional
+    public StoredRecord create(CatalogRecord record, Visibility visibility) {
+        policy.requireCatalogEdit(new Protected(null, visibility));
+        if (store.exists(record.id())) {
+            throw CatalogProblem.alreadyExists(record.id());
+        }
+        return saved(store.save(record, visibility, null), RecordChanged.Change.CREATED);
+    }
+
+    /**
+     * Replaces a record, provided it is still at {@code expectedVersion} (optimistic locking: two editors never
+     * overwrite each other silently).
+     */
+    @Transactional
+    public StoredRecord update(CatalogRecord record, long expectedVersion, @Nullable Visibility visibility) {
+        StoredRecord current = store.find(record.id()).orElseThrow(() -> CatalogProblem.notFound(record.id()));
+        policy.requireCatalogEdit(current.protection());
+        if (current.version() != expectedVersion) {
+            throw CatalogProblem.versionConflict(record.id(), expectedVersion, current.version());
+        }
+        Visibility target = visibility == null ? current.visibility() : visibility;
+        try {
+            return saved(store.save(record, target, current.ownerOrganisation()), RecordChanged.Change.UPDATED);
+        } catch (ObjectOptimisticLockingFailureException concurrent) {
+            throw CatalogProblem.versionConflict(record.id(), expectedVersion, expectedVersion + 1);
+        }
+    }
+
+    /** Creates or replaces a record whatever its version: what re-importing the same identifier does. */
+    @Transactional
+    public Upserted upsert(CatalogRecord record) {
+        Optional<StoredRecord> current = store.find(record.id());
+        policy.requireCatalogEdit(current.map(StoredRecord::protection).orElse(Protected.publicResource()));
+        Visibility visibility = current.map(StoredRecord::visibility).orElse(Visibility.PUBLIC);
+        String owner = current.map(StoredRecord::ownerOrganisation).orElse(null);
+        RecordChanged.Change change = current.isPresent() ? RecordChanged.Change.UPDATED : RecordChanged.Change.CREATED;
+        return new Upserted(saved(store.save(record, visibility, owner), change), current.isEmpty());
+    }
+
+    /** Imports several records in one transaction: all are stored or none is. */
+    @Transactional
+    public List<Upserted> upsertAll(List<CatalogRecord> records) {
+        return records.stream().map(this::upsert).toList();
+    }
+
+    @Transactional
+    public void delete(String id) {
+        StoredRecord current = store.find(id).orElseThrow(() -> CatalogProblem.notFound(id));
+        policy.requireCatalogEdit(current.protection());
+        store.delete(id);
+        events.publishEvent(new RecordChanged(id, RecordChanged.Change.DELETED));
+    }
+
+    /** Result of an upsert: the stored record and whether it was new. */
+    public record Upserted(StoredRecord record, boolean created) {
+    }
+
+    private StoredRecord saved(StoredRecord record, RecordChanged.Change change) {
+        events.publishEvent(new RecordChanged(record.id(), change));
+        return record;
+    }
+
+    private Set<Visibility> visibleTo(Viewer viewer) {
+        return policy.seesRestricted(viewer) ? EnumSet.allOf(Visibility.class) : EnumSet.of(Visibility.PUBLIC);
+    }
+}

@@ -1,0 +1,48 @@
+package fr.mel.opale.catalog;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The catalog's errors, each with its HTTP status, a stable type URI and a French message for the user.
+ * Translated once to problem+json by the web layer's exception handler.
+ */
+public class CatalogProblem extends ErrorResponseException {
+    private CatalogProblem(HttpStatusCode status, String code, String title, String detail) {
+        super(status, null);
+        setType(URI.create("https://opale.lillemetropole.fr/problemes/" + code));
+        setTitle(title);
+        setDetail(detail);
+    }
+
+    public static CatalogProblem notFound(String id) {
+        return new CatalogProblem(HttpStatus.NOT_FOUND, "fiche-introuvable", "Fiche introuvable",
+                "Aucune fiche n'a l'identifiant « " + id + " ».");
+    }
+
+    public static CatalogProblem alreadyExists(String id) {
+        return new CatalogProblem(HttpStatus.CONFLICT, "fiche-existante", "Identifiant déjà utilisé",
+                "Une fiche a déjà l'identifiant « " + id + " » : modifiez-la plutôt que de la recréer.");
+    }
+
+    public static CatalogProblem versionConflict(String id, long expected, long actual) {
+        return new CatalogProblem(HttpStatus.PRECONDITION_FAILED, "conflit-de-version", "Fiche modifiée entre-temps",
+                "La fiche « " + id + " » est en version " + actual + " et non " + expected
+                        + " : rechargez-la et refaites votre modification.");
+    }
+
+    public static CatalogProblem versionRequired(String id) {
+        return new CatalogProblem(HttpStatus.PRECONDITION_REQUIRED, "version-requise", "Version requise",
+                "Indiquez la version de la fiche « " + id + " » que vous modifiez (en-tête If-Match).");
+    }
+
+    public static CatalogProblem invalid(String detail) {
+        return new CatalogProblem(HttpStatus.BAD_REQUEST, "fiche-invalide", "Fiche invalide", detail);
+    }
+
+    public static CatalogProblem idMismatch(String pathId, String bodyId) {
+        return invalid("L'identifiant du corps (« " + bodyId + " ») diffère de celui de l'adresse (« " + pathId + " »).");
+    }
+}
