@@ -45,4 +45,30 @@ public class CatalogProblem extends ErrorResponseException {
     public static CatalogProblem idMismatch(String pathId, String bodyId) {
         return invalid("L'identifiant du corps (« " + bodyId + " ») diffère de celui de l'adresse (« " + pathId + " »).");
     }
+
+    /**
+     * An import refused as a whole; {@code errors} lists each file (ZIP entry) that could not be read and why, so
+     * the producer can fix them all at once. Nothing was stored.
+     */
+    public static CatalogProblem importRejected(String detail, java.util.List<FileError> errors) {
+        CatalogProblem problem = new CatalogProblem(HttpStatus.BAD_REQUEST, "import-refuse", "Import refusé", detail);
+        if (!errors.isEmpty()) {
+            problem.getBody().setProperty("errors", errors);
+        }
+        return problem;
+    }
+
+    public static CatalogProblem tooLarge(String detail) {
+        return new CatalogProblem(HttpStatus.CONTENT_TOO_LARGE, "trop-volumineux", "Envoi trop volumineux", detail);
+    }
+
+    public static CatalogProblem unsupportedType(String contentType, String accepted) {
+        return new CatalogProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "type-non-pris-en-charge",
+                "Type de contenu non pris en charge",
+                "Le type « " + contentType + " » n'est pas accepté ici ; envoyez " + accepted + ".");
+    }
+
+    /** One file that could not be imported, named as in the upload (ZIP entry path or "document"). */
+    public record FileError(String file, String message) {
+    }
 }

@@ -1,0 +1,199 @@
+package fr.mel.opale.catalog.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.mel.opale.catalog.CatalogTestApplication;
+import fr.mel.opale.catalog.SharedData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /api/records/import} over HTTP: the real shared records in one ZIP, re-import without duplicates, and
+ * every kind of bad input answered by a 4xx problem that names the problem, with nothing half-imported.
+ */
+@SpringBootTest(classes = CatalogTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ImportApiContract {
+    private static final String ADMIN = "Basic " + Base64.getEncoder()
+            .encodeToString("admin:test-admin-secret".getBytes(StandardCharsets.UTF_8));
+    private static final String MINIMAL = """
+            <gmd:MD_Metadata xmlns:gmd="http://www.isotc211.org/2005/gmd" xmlns:gco="http://www.isotc211.org/2005/gco">
+              <gmd:fileIdentifier><gco:CharacterString>%s</gco:CharacterString></gmd:fileIdentifier>
+              <gmd:identificationInfo><gmd:MD_DataIdentification><gmd:citation><gmd:CI_Citation>
+                <gmd:title><gco:CharacterString>%s</gco:CharacterString></gmd:title>
+              </gmd:CI_Citation></gmd:citation></gmd:MD_DataIdentification></gmd:identificationInfo>
+            </gmd:MD_Metadata>""";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void importsEverySharedRecordAndReimportUpdatesWithoutDuplicates() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (Path file : SharedData.isoRecords()) {
+            files.put(SharedData.dir().relativize(file).toString(), Files.readAllBytes(file));
+        }
+        HttpResponse<String> first = post("/api/records/import", "application/zip", zip(files), ADMIN);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        JsonNode report = json.readTree(first.body());
+        int imported = report.path("created").size();
+        assertThat(imported).as("every shared record imported: %s", first.body()).isEqualTo(files.size());
+        assertThat(report.path("errors")).isEmpty();
+
+        HttpResponse<String> again = post("/api/records/import", "application/zip", zip(files), ADMIN);
+        JsonNode second = json.readTree(again.body());
+        assertThat(second.path("created")).isEmpty();
+        assertThat(second.path("updated").size()).isEqualTo(imported);
+        assertThat(total()).isEqualTo(imported);
+
+        String someId = report.path("created").get(0).asString();
+        assertThat(get("/api/records/" + someId).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void importsOneXmlDocumentAndUpdatesItOnReimport() throws Exception {
+        HttpResponse<String> created = post("/api/records/import", "application/xml",
+                MINIMAL.formatted("  fiche-xml-1\n ", "Première version").getBytes(StandardCharsets.UTF_8), ADMIN);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        assertThat(json.readTree(created.body()).path("created").get(0).asString()).isEqualTo("fiche-xml-1");
+
+        post("/api/records/import", "text/xml; charset=UTF-8",
+                MINIMAL.formatted("fiche-xml-1", "Seconde version").getBytes(StandardCharsets.UTF_8), ADMIN);
+        JsonNode record = json.readTree(get("/api/records/fiche-xml-1").body());
+        assertThat(record.path("title").path("fr").asString()).isEqualTo("Seconde version");
+        assertThat(total()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesBadDocumentsWithAProblemNamingIt() throws Exception {
+        assertProblem(post("/api/records/import", "application/xml", "<a><b></a>".getBytes(), ADMIN), 400, "ligne");
+        assertProblem(post("/api/records/import", "application/xml", new byte[0], ADMIN), 400, "vide");
+        assertProblem(post("/api/records/import", "application/xml",
+                "<feed xmlns=\"http://www.w3.org/2005/Atom\"/>".getBytes(), ADMIN), 400, "feed");
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE gmd:MD_Metadata [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+                <gmd:MD_Metadata xmlns:gmd="http://www.isotc211.org/2005/gmd"
+                  xmlns:gco="http://www.isotc211.org/2005/gco"><gmd:fileIdentifier>
+                  <gco:CharacterString>&xxe;</gco:CharacterString></gmd:fileIdentifier></gmd:MD_Metadata>""";
+        HttpResponse<String> refused = post("/api/records/import", "application/xml", xxe.getBytes(), ADMIN);
+        assertProblem(refused, 400, "DOCTYPE");
+        assertThat(refused.body()).doesNotContain("root:");
+        String laughs = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+                + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+                + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]><lolz>&lol3;</lolz>";
+        assertProblem(post("/api/records/import", "application/xml", laughs.getBytes(), ADMIN), 400, "DOCTYPE");
+        assertProblem(post("/api/records/import", "application/json", "{}".getBytes(), ADMIN), 415, "application/xml");
+        assertProblem(post("/api/records/import", "application/xml", "<x/>".getBytes(), null), 401, "");
+        assertThat(total()).isZero();
+        assertThat(get("/api/records").statusCode()).as("server still healthy").isEqualTo(200);
+    }
+
+    @Test
+    void refusesHostileOrBrokenArchivesWholly() throws Exception {
+        byte[] good = MINIMAL.formatted("zip-ok", "Bonne fiche").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> slip = post("/api/records/import", "application/zip",
+                zip(Map.of("ok.xml", good, "../../etc/evil.xml", good)), ADMIN);
+        assertProblem(slip, 400, "../../etc/evil.xml");
+
+        Map<String, byte[]> mixed = new LinkedHashMap<>();
+        mixed.put("ok.xml", good);
+        mixed.put("dossier/casse.xml", "<gmd:MD_Metadata".getBytes());
+        HttpResponse<String> broken = post("/api/records/import", "application/zip", zip(mixed), ADMIN);
+        assertProblem(broken, 400, "rien n'a été importé");
+        assertThat(json.readTree(broken.body()).path("errors").get(0).path("file").asString())
+                .isEqualTo("dossier/casse.xml");
+        assertThat(total()).as("nothing half-imported").isZero();
+
+        HttpResponse<String> partial = post("/api/records/import?onError=skip", "application/zip", zip(mixed), ADMIN);
+        assertThat(partial.statusCode()).isEqualTo(200);
+        JsonNode report = json.readTree(partial.body());
+        assertThat(report.path("created").get(0).asString()).isEqualTo("zip-ok");
+        assertThat(report.path("errors").get(0).path("file").asString()).isEqualTo("dossier/casse.xml");
+
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bomb)) {
+            out.putNextEntry(new ZipEntry("bombe.xml"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 25; i++) {
+                out.write(zeros);
+            }
+            out.closeEntry();
+        }
+        assertThat(bomb.size()).isLessThan(100_000);
+        assertProblem(post("/api/records/import", "application/zip", bomb.toByteArray(), ADMIN), 413, "bombe.xml");
+
+        Map<String, byte[]> many = new LinkedHashMap<>();
+        for (int i = 0; i <= 10_000; i++) {
+            many.put("f" + i + ".txt", new byte[0]);
+        }
+        assertProblem(post("/api/records/import", "application/zip", zip(many), ADMIN), 413, "10000");
+
+        assertProblem(post("/api/records/import", "application/zip", "pas un zip".getBytes(), ADMIN), 400, "ZIP");
+        assertThat(get("/api/records").statusCode()).as("server still healthy").isEqualTo(200);
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String detailPart) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.path("detail").asString() + problem.path("errors")).contains(detailPart);
+    }
+
+    private long total() throws Exception {
+        return json.readTree(http.send(HttpRequest.newBuilder(uri("/api/records")).header("Authorization", ADMIN)
+                .build(), HttpResponse.BodyHandlers.ofString()).body()).path("total").asLong();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String type, byte[] body, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static byte[] zip(Map<String, byte[]> files) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                out.putNextEntry(new ZipEntry(file.getKey()));
+                out.write(file.getValue());
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+}
