@@ -110,7 +110,7 @@ final class Dom {
         }
     }
 
-    /** An attribute by local name in any namespace ({@code xlink:href}, {@code uuidref}...), stripped; null if blank. */
+    /** An attribute by local name, any namespace ({@code xlink:href}, {@code uuidref}...), stripped; null if blank. */
     static @Nullable String attr(@Nullable Element element, String localName) {
         if (element == null) {
             return null;

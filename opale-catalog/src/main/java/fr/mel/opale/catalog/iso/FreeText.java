@@ -1,11 +1,11 @@
 package fr.mel.opale.catalog.iso;
 
+import fr.mel.opale.catalog.model.LocalizedText;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import fr.mel.opale.catalog.model.LocalizedText;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Element;
 
@@ -13,7 +13,7 @@ import org.w3c.dom.Element;
  * Reads multilingual ISO texts ({@code gco:CharacterString} plus {@code PT_FreeText} translations) of one document
  * into {@link LocalizedText}. Translations point to a locale by id ({@code locale="#EN"}); the ids are resolved
  * through the document's {@code PT_Locale} declarations, else guessed from the id itself ({@code #FR},
- * {@code #locale-eng}). One instance per document; not thread-safe.
+ * {@code #locale-eng}). One instance per document, immutable.
  */
 final class FreeText {
     private final String mainLanguage;
@@ -24,7 +24,7 @@ final class FreeText {
         this.localeLanguages = localeLanguages;
     }
 
-    /** Reads the {@code PT_Locale} declarations of {@code metadata} (19139 {@code languageCode}, 19115-3 {@code language}). */
+    /** Reads the {@code PT_Locale} declarations (19139 {@code languageCode}, 19115-3 {@code language}). */
     static FreeText of(Element metadata, String mainLanguage) {
         Map<String, String> languages = new HashMap<>();
         for (Element locale : Dom.descendants(metadata, "PT_Locale")) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Element;
 
@@ -35,6 +36,7 @@ final class RecordMapping {
     /** Prefix of identifiers derived from the title of a record that has none. */
     static final String DERIVED_ID_PREFIX = "sans-identifiant-";
     private static final String SERVICE_IDENTIFICATION = "SV_ServiceIdentification";
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n\\t]+\\s*");
 
     private final Element metadata;
     private final @Nullable Element identification;
@@ -57,24 +59,30 @@ final class RecordMapping {
      * while the visible prefix tells the producer to fix the record. Null only when there is no title either.
      */
     @Nullable String id() {
-        String id = Dom.text(metadata, "fileIdentifier");
+        String id = identifier(Dom.first(metadata, "fileIdentifier"));
         if (id == null) {
-            id = Dom.text(metadata, "metadataIdentifier", "*", "code");
+            id = identifier(Dom.first(metadata, "metadataIdentifier", "*", "code"));
         }
         if (id == null) {
             id = Dom.attr(metadata, "uuid");
         }
         if (id == null) {
-            id = Dom.text(metadata, "info", "uuid");
+            id = identifier(Dom.first(metadata, "info", "uuid"));
         }
-        if (id == null) {
-            id = texts(Dom.all(citation, "identifier", "*", "code")).stream().findFirst().orElse(null);
+        for (Element code : Dom.all(citation, "identifier", "*", "code")) {
+            id = id == null ? identifier(code) : id;
         }
         if (id != null) {
-            return Dom.strip(id.replaceAll("\\s*[\\r\\n\\t]+\\s*", ""));
+            return id;
         }
         String title = freeText.read(Dom.first(citation, "title")).text();
         return title == null ? null : DERIVED_ID_PREFIX + sha256(title.toLowerCase(Locale.ROOT));
+    }
+
+    /** An identifier without the line breaks and tabs (and the spaces around them) that editors leave inside. */
+    private static @Nullable String identifier(@Nullable Element property) {
+        String raw = Dom.rawPlainText(property);
+        return raw == null ? null : Dom.oneLine(LINE_BREAKS.matcher(raw.strip()).replaceAll(""));
     }
 
     private static String sha256(String text) {
