@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  * outside the repository. Found through the system property {@code opale.shared.dir} (set by the parent POM's
  * surefire configuration), else {@code ../../shared} or {@code ../shared} from the working directory. Tests that
  * need it call {@link #dir()}, which <em>skips</em> them (JUnit assumption) when the data is absent, so the build
- * still passes on a machine without it.
+ * still passes on a machine without it — except where {@code OPALE_REQUIRE_SHARED_DATA=true} (CI), where it fails.
  */
 public final class SharedData {
     private SharedData() {
@@ -23,6 +23,10 @@ public final class SharedData {
     /** The shared directory (the one holding {@code data/}); skips the calling test when absent. */
     public static Path dir() {
         Optional<Path> found = find();
+        if (found.isEmpty() && "true".equals(System.getenv("OPALE_REQUIRE_SHARED_DATA"))) {
+            // CI sets it: there, missing data is a broken setup, not a reason to pass silently.
+            throw new IllegalStateException("OPALE_REQUIRE_SHARED_DATA=true mais données partagées introuvables");
+        }
         Assumptions.assumeTrue(found.isPresent(),
                 "Données partagées absentes (propriété opale.shared.dir, ../../shared, ../shared) : test ignoré");
         return found.get();

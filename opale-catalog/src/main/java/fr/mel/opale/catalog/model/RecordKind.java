@@ -39,6 +39,7 @@ public enum RecordKind {
             case "service" -> SERVICE;
             case "nongeographicdataset" -> NON_GEOGRAPHIC_DATASET;
             case "application" -> APPLICATION;
+            case "interactivemap", "map" -> MAP;
             case "featuretype", "featurecatalogue", "feature" -> FEATURE_CATALOGUE;
             default -> OTHER;
         };
