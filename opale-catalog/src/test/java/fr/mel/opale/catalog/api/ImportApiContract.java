@@ -1,20 +1,17 @@
 package fr.mel.opale.catalog.api;
 
+import static fr.mel.opale.testing.HttpTestClient.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.mel.opale.catalog.CatalogTestApplication;
 import fr.mel.opale.catalog.SharedData;
+import fr.mel.opale.testing.HttpTestClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 
 import java.util.Map;
@@ -27,7 +24,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/records/import} over HTTP: the real shared records in one ZIP, re-import without duplicates, and
@@ -35,8 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(classes = CatalogTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ImportApiContract {
-    private static final String ADMIN = "Basic " + Base64.getEncoder()
-            .encodeToString("admin:test-admin-secret".getBytes(StandardCharsets.UTF_8));
     private static final String MINIMAL = """
             <gmd:MD_Metadata xmlns:gmd="http://www.isotc211.org/2005/gmd" xmlns:gco="http://www.isotc211.org/2005/gco">
               <gmd:fileIdentifier><gco:CharacterString>%s</gco:CharacterString></gmd:fileIdentifier>
@@ -45,8 +39,6 @@ abstract class ImportApiContract {
               </gmd:CI_Citation></gmd:citation></gmd:MD_DataIdentification></gmd:identificationInfo>
             </gmd:MD_Metadata>""";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -54,20 +46,23 @@ abstract class ImportApiContract {
     @Autowired
     JdbcTemplate jdbc;
 
+    HttpTestClient client;
+
     @BeforeEach
     void emptyCatalog() {
         jdbc.update("DELETE FROM catalog_record");
+        client = new HttpTestClient(port);
     }
 
     @Test
-    void importsEverySharedRecordAndReimportUpdatesWithoutDuplicates() throws Exception {
+    void importsEverySharedRecordAndReimportUpdatesWithoutDuplicates() throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Path file : SharedData.isoRecords()) {
             files.put(SharedData.dir().relativize(file).toString(), Files.readAllBytes(file));
         }
         HttpResponse<String> first = post("/api/records/import", "application/zip", zip(files), ADMIN);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
-        JsonNode report = json.readTree(first.body());
+        JsonNode report = client.json(first);
         int imported = report.path("created").size();
         // Two shared files are the same Geo2France record (same fileIdentifier): one record, the duplicate reported.
         long duplicates = 0;
@@ -80,7 +75,7 @@ abstract class ImportApiContract {
         assertThat(report.path("errors")).isEmpty();
 
         HttpResponse<String> again = post("/api/records/import", "application/zip", zip(files), ADMIN);
-        JsonNode second = json.readTree(again.body());
+        JsonNode second = client.json(again);
         assertThat(second.path("created")).isEmpty();
         assertThat(second.path("updated").size()).isEqualTo(imported);
         assertThat(total()).isEqualTo(imported);
@@ -90,21 +85,21 @@ abstract class ImportApiContract {
     }
 
     @Test
-    void importsOneXmlDocumentAndUpdatesItOnReimport() throws Exception {
+    void importsOneXmlDocumentAndUpdatesItOnReimport() throws IOException {
         HttpResponse<String> created = post("/api/records/import", "application/xml",
                 MINIMAL.formatted("  fiche-xml-1\n ", "Première version").getBytes(StandardCharsets.UTF_8), ADMIN);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-        assertThat(json.readTree(created.body()).path("created").get(0).asString()).isEqualTo("fiche-xml-1");
+        assertThat(client.json(created).path("created").get(0).asString()).isEqualTo("fiche-xml-1");
 
         post("/api/records/import", "text/xml; charset=UTF-8",
                 MINIMAL.formatted("fiche-xml-1", "Seconde version").getBytes(StandardCharsets.UTF_8), ADMIN);
-        JsonNode record = json.readTree(get("/api/records/fiche-xml-1").body());
+        JsonNode record = client.json(get("/api/records/fiche-xml-1"));
         assertThat(record.path("title").path("fr").asString()).isEqualTo("Seconde version");
         assertThat(total()).isEqualTo(1);
     }
 
     @Test
-    void refusesBadDocumentsWithAProblemNamingIt() throws Exception {
+    void refusesBadDocumentsWithAProblemNamingIt() throws IOException {
         assertProblem(post("/api/records/import", "application/xml", "<a><b></a>".getBytes(), ADMIN), 400, "ligne");
         assertProblem(post("/api/records/import", "application/xml", new byte[0], ADMIN), 400, "vide");
         assertProblem(post("/api/records/import", "application/xml",
@@ -129,7 +124,7 @@ abstract class ImportApiContract {
     }
 
     @Test
-    void refusesHostileOrBrokenArchivesWholly() throws Exception {
+    void refusesHostileOrBrokenArchivesWholly() throws IOException {
         byte[] good = MINIMAL.formatted("zip-ok", "Bonne fiche").getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<String> slip = post("/api/records/import", "application/zip",
@@ -141,13 +136,13 @@ abstract class ImportApiContract {
         mixed.put("dossier/casse.xml", "<gmd:MD_Metadata".getBytes());
         HttpResponse<String> broken = post("/api/records/import", "application/zip", zip(mixed), ADMIN);
         assertProblem(broken, 400, "rien n'a été importé");
-        assertThat(json.readTree(broken.body()).path("errors").get(0).path("file").asString())
+        assertThat(client.json(broken).path("errors").get(0).path("file").asString())
                 .isEqualTo("dossier/casse.xml");
         assertThat(total()).as("nothing half-imported").isZero();
 
         HttpResponse<String> partial = post("/api/records/import?onError=skip", "application/zip", zip(mixed), ADMIN);
         assertThat(partial.statusCode()).isEqualTo(200);
-        JsonNode report = json.readTree(partial.body());
+        JsonNode report = client.json(partial);
         assertThat(report.path("created").get(0).asString()).isEqualTo("zip-ok");
         assertThat(report.path("errors").get(0).path("file").asString()).isEqualTo("dossier/casse.xml");
 
@@ -173,33 +168,23 @@ abstract class ImportApiContract {
         assertThat(get("/api/records").statusCode()).as("server still healthy").isEqualTo(200);
     }
 
-    private void assertProblem(HttpResponse<String> response, int status, String detailPart) throws IOException {
+    private void assertProblem(HttpResponse<String> response, int status, String detailPart) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        JsonNode problem = json.readTree(response.body());
+        JsonNode problem = client.json(response);
         assertThat(problem.path("detail").asString() + problem.path("errors")).contains(detailPart);
     }
 
-    private long total() throws Exception {
-        return json.readTree(http.send(HttpRequest.newBuilder(uri("/api/records")).header("Authorization", ADMIN)
-                .build(), HttpResponse.BodyHandlers.ofString()).body()).path("total").asLong();
+    private long total() {
+        return client.json(client.get("/api/records", ADMIN)).path("total").asLong();
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return client.get(path);
     }
 
-    private HttpResponse<String> post(String path, String type, byte[] body, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+    private HttpResponse<String> post(String path, String type, byte[] body, String authorization) {
+        return client.send("POST", path, type, body, authorization);
     }
 
     private static byte[] zip(Map<String, byte[]> files) throws IOException {
