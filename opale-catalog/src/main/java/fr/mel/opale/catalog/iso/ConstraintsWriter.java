@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The record's constraints as {@code gmd:resourceConstraints}. ISO 19139 has no licence element: the licence is
  * written as the first "other constraint" (an anchor to its URL) unless a use limitation or another constraint
- * already states it, which is where the ISO reader found it. Use limitations come first, as in the source, except
+ * already states it, which is where the ISO reader found it (a use limitation stating it then becomes an anchor to
+ * the licence's URL, which the model's plain-text use limitations do not keep). Use limitations come first, as in the source, except
  * when the licence sits among the other constraints: then they move to a block of their own after it, so that a
  * reader looking for the first licence-like text finds the same one again.
  */
@@ -35,8 +36,16 @@ final class ConstraintsWriter {
         if (!limitations.isEmpty() || !record.accessConstraints().isEmpty() || !others.isEmpty()) {
             xml.start(GMD, "resourceConstraints");
             xml.start(GMD, "MD_LegalConstraints");
+            boolean licenceLinked = false;
             for (String limitation : limitations) {
-                xml.string(GMD, "useLimitation", limitation);
+                // Use limitations are plain texts in the model; the one stating the licence gets its link back.
+                if (!licenceLinked && licence != null && licence.uri() != null
+                        && states(limitation, null, licence) && !limitation.contains(licence.uri())) {
+                    xml.anchored(GMD, "useLimitation", limitation, licence.uri());
+                    licenceLinked = true;
+                } else {
+                    xml.string(GMD, "useLimitation", limitation);
+                }
             }
             for (String code : record.accessConstraints()) {
                 xml.code(GMD, "accessConstraints", GMD, "MD_RestrictionCode", code);

@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.stream.Stream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link CatalogRecord} as an ISO 19139 {@code gmd:MD_Metadata} document (UTF-8) that validates against the
@@ -104,7 +106,8 @@ public final class Iso19139Writer {
         }
         xml.start(GMD, "dateStamp");
         String stamp = SchemaValues.dateTime(record.metadataDate());
-        xml.simple(GCO, "DateTime", stamp != null ? stamp : SchemaValues.dateTime(LocalDateTime.now(clock)));
+        xml.simple(GCO, "DateTime", stamp != null ? stamp
+                : SchemaValues.dateTime(LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS)));
         xml.end();
         xml.string(GMD, "metadataStandardName", METADATA_STANDARD);
         xml.string(GMD, "metadataStandardVersion", METADATA_STANDARD_VERSION);
@@ -154,7 +157,7 @@ public final class Iso19139Writer {
         }
     }
 
-    private static String parentIdentifier(CatalogRecord record) {
+    private static @Nullable String parentIdentifier(CatalogRecord record) {
         return record.relatedRecords().stream().filter(r -> RelatedRecord.PARENT.equals(r.association()))
                 .map(r -> r.identifier() != null ? r.identifier() : r.uri()).filter(Objects::nonNull)
                 .findFirst().orElse(null);

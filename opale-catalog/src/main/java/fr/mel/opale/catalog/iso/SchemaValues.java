@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +16,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class SchemaValues {
     private static final String URI_UNSAFE = " \"<>\\^`{|}";
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     private SchemaValues() {
     }
@@ -64,10 +62,13 @@ final class SchemaValues {
         return date == null || date.getYear() < 1 || date.getYear() > 9999 ? null : date.toString();
     }
 
-    /** An {@code xs:dateTime} to the second, without zone (as ISO records write it); null outside years 1-9999. */
+    /**
+     * An {@code xs:dateTime} without zone, as ISO records write it: seconds always, fractions when there are some
+     * (so that a re-imported record keeps its exact date); null outside years 1-9999.
+     */
     static @Nullable String dateTime(@Nullable LocalDateTime dateTime) {
         return dateTime == null || dateTime.getYear() < 1 || dateTime.getYear() > 9999 ? null
-                : DATE_TIME.format(dateTime.truncatedTo(ChronoUnit.SECONDS));
+                : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(dateTime);
     }
 
     /**
