@@ -3,15 +3,16 @@ package fr.mel.opale.catalog.model;
 import java.util.Locale;
 
 /**
- * What a record describes. ISO 19115 scope codes map onto these ({@link #fromIsoScope}); {@link #REUSE} and
- * {@link #MAP} are the platform's own (udata reuses, web maps) and export to ISO as {@code application}.
+ * What a record describes. ISO 19115 scope codes map onto these ({@link #fromIsoScope}). {@link #MAP} uses
+ * GeoNetwork's {@code interactiveMap} scope; {@link #REUSE} is the platform's own (udata's reuses) and exports to
+ * ISO as {@code application}.
  */
 public enum RecordKind {
     DATASET("dataset"),
     SERIES("series"),
     SERVICE("service"),
     NON_GEOGRAPHIC_DATASET("nonGeographicDataset"),
-    MAP("application"),
+    MAP("interactiveMap"),
     APPLICATION("application"),
     REUSE("application"),
     FEATURE_CATALOGUE("featureType"),
