@@ -17,7 +17,7 @@ import org.apache.jena.rdf.model.Model;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.InvalidMimeTypeException;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -100,8 +100,8 @@ class DcatController {
         DcatFormat negotiated;
         try {
             negotiated = DcatFormat.negotiate(accept == null ? List.of() : accept);
-        } catch (InvalidMimeTypeException malformed) {
-            throw CatalogProblem.invalid("L'en-tête Accept est mal formé : " + malformed.getMimeType());
+        } catch (InvalidMediaTypeException malformed) {
+            throw CatalogProblem.invalid("L'en-tête Accept est mal formé : " + malformed.getMediaType());
         }
         if (negotiated == null) {
             throw new HttpMediaTypeNotAcceptableException(DcatFormat.mediaTypes());

@@ -60,7 +60,7 @@ public enum DcatFormat {
      * The best format for an {@code Accept} header: the highest-quality type we produce (ties go to the order the
      * client wrote them in, then to ours); Turtle when the header is absent. Null when nothing acceptable is produced.
      *
-     * @throws org.springframework.util.InvalidMimeTypeException when the header is malformed
+     * @throws org.springframework.http.InvalidMediaTypeException when the header is malformed
      */
     public static @Nullable DcatFormat negotiate(List<String> acceptHeaders) {
         List<MediaType> acceptable = MediaType.parseMediaTypes(acceptHeaders);

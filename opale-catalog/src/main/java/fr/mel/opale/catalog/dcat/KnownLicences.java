@@ -18,7 +18,7 @@ final class KnownLicences {
     static final String CC0 = "https://creativecommons.org/publicdomain/zero/1.0/";
 
     private static final Pattern CREATIVE_COMMONS = Pattern.compile(
-            "(?:cc|creative ?commons|creativecommons\\.org/licenses)[ /_-]*(by(?:[ _-]?(?:nc|sa|nd))*)[ /_-]*(?:v|version)?[ ]?(\\d(?:[.,]\\d)?)?");
+            "\\b(?:cc|creative ?commons|creativecommons\\.org/licen[cs]es)[ /_-]*(by(?:[ _-]?(?:nc|sa|nd))*)[ /_-]*(?:v|version)?[ ]?(\\d(?:[.,]\\d)?)?");
 
     private KnownLicences() {
     }

@@ -381,7 +381,7 @@ final class RecordMapping {
         }
         if (format == null && link.kind() == ResourceKind.DOWNLOAD) {
             format = FileFormats.byExtension(link.url());
-            if (format == null && record.formats().size() == 1) {
+            if (format == null && link.format() == null && record.formats().size() == 1) {
                 format = FileFormats.byName(record.formats().get(0).name());
             }
         }
