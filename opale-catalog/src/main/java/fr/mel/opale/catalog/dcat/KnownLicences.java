@@ -20,6 +20,9 @@ final class KnownLicences {
     private static final Pattern CREATIVE_COMMONS = Pattern.compile(
             "\\b(?:cc|creative ?commons|creativecommons\\.org/licen[cs]es)[ /_-]*(by(?:[ _-]?(?:nc|sa|nd))*)[ /_-]*(?:v|version)?[ ]?(\\d(?:[.,]\\d)?)?");
 
+    private static final Pattern LICENCE_OUVERTE_VERSION = Pattern.compile(
+            "(?:licence[ _-]ouverte|open licence|etalab|\\blo\\b)[^0-9]{0,25}?(?:\\bv|version ?)?([12])(?:[.,]0)?(?![0-9])");
+
     private KnownLicences() {
     }
 
@@ -34,10 +37,13 @@ final class KnownLicences {
     static @Nullable Licence recognise(@Nullable String text, @Nullable String url) {
         String haystack = normalise((text == null ? "" : text) + " " + (url == null ? "" : url));
         if (haystack.contains("licence ouverte") || haystack.contains("open licence") || haystack.contains("etalab")
-                || haystack.matches(".*\\blo ?v?[12](\\.0)?\\b.*")) {
-            boolean first = haystack.matches(".*(licence ouverte|open licence|\\blo) ?(v|version)? ?1(\\.0)?\\b.*")
-                    || haystack.contains("licence_ouverte.pdf");
-            return first ? new Licence(LICENCE_OUVERTE_1, "Licence Ouverte / Open Licence 1.0")
+                || haystack.contains("licence_ouverte") || haystack.matches(".*\\blo ?v?[12](\\.0)?\\b.*")) {
+            // The text's version wins over the URL's: sources often link the 1.0 PDF while stating 2.0.
+            int version = licenceOuverteVersion(text);
+            if (version == 0) {
+                version = licenceOuverteVersion(url);
+            }
+            return version == 1 ? new Licence(LICENCE_OUVERTE_1, "Licence Ouverte / Open Licence 1.0")
                     : new Licence(LICENCE_OUVERTE_2, "Licence Ouverte / Open Licence 2.0");
         }
         if (haystack.contains("odbl") || haystack.contains("open database licen")) {
@@ -57,6 +63,19 @@ final class KnownLicences {
                     "Creative Commons " + variant.toUpperCase(Locale.ROOT) + " " + version);
         }
         return null;
+    }
+
+    /** 1 or 2 when the text names a Licence Ouverte version ("LO 2.0", "licence ouverte ETALAB 1.0", "-v2.0.pdf"), else 0. */
+    private static int licenceOuverteVersion(@Nullable String value) {
+        if (value == null) {
+            return 0;
+        }
+        String text = normalise(value);
+        if (text.contains("licence_ouverte.pdf")) {
+            return 1;
+        }
+        Matcher version = LICENCE_OUVERTE_VERSION.matcher(text);
+        return version.find() ? Integer.parseInt(version.group(1)) : 0;
     }
 
     private static String normalise(String value) {

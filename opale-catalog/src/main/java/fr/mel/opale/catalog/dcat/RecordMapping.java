@@ -47,6 +47,9 @@ final class RecordMapping {
     private static final String INSPIRE_TOPIC_CATEGORY = "http://inspire.ec.europa.eu/metadata-codelist/TopicCategory/";
     private static final String EPSG = "http://www.opengis.net/def/crs/EPSG/0/";
     private static final Pattern EPSG_CODE = Pattern.compile("(?i)EPSG\\D{0,12}?(\\d{4,6})");
+    /** ISO MD_RestrictionCode values that restrict who may access the data (the others restrict its use). */
+    private static final Set<String> ACCESS_RESTRICTIONS = Set.of("restricted", "private", "confidential",
+            "sensitivebutunclassified", "in-confidence", "statutory", "protected");
     private static final Pattern WGS84 = Pattern.compile("(?i)^\\s*WGS\\s*-?\\s*84\\s*$");
 
     private final Model model;
@@ -357,9 +360,8 @@ final class RecordMapping {
         if (licence != null) {
             distribution.addProperty(DCTerms.license, licence);
         }
-        if (!record.useLimitations().isEmpty()) {
-            Resource rights = model.createResource(DCTerms.RightsStatement);
-            record.useLimitations().forEach(text -> rights.addProperty(RDFS.label, literal(text, lang, record.language())));
+        Resource rights = rights(record);
+        if (rights != null) {
             distribution.addProperty(DCTerms.rights, rights);
         }
         if (link.kind() == ResourceKind.SERVICE || link.kind() == ResourceKind.API) {
@@ -431,31 +433,48 @@ final class RecordMapping {
     }
 
     /**
-     * {@code dct:accessRights} (at most one): the EU "public" code when the record says access is unrestricted
-     * (INSPIRE {@code noLimitations} or its usual French and English wordings), else one statement gathering the
-     * access constraints; none when the record states nothing.
+     * {@code dct:accessRights} (at most one), which says whether the data is publicly accessible: the EU "public"
+     * code when the record says so (INSPIRE {@code noLimitations}, its usual wordings, ISO {@code unrestricted});
+     * a statement of the ISO codes that do restrict access ({@code restricted}, {@code confidential}...) or of the
+     * INSPIRE limitation anchor; none when the record states neither. Conditions of use go to {@link #rights}.
      */
     private @Nullable Resource accessRights(CatalogRecord record) {
-        List<String> texts = new ArrayList<>();
-        boolean noLimitation = false;
+        List<String> restrictions = new ArrayList<>(record.accessConstraints().stream()
+                .filter(code -> ACCESS_RESTRICTIONS.contains(code.toLowerCase(Locale.ROOT))).toList());
+        boolean unrestricted = record.accessConstraints().stream()
+                .anyMatch(code -> code.equalsIgnoreCase("unrestricted") || code.equalsIgnoreCase("licenceUnrestricted"));
+        String limitationAnchor = null;
         for (LinkedText constraint : record.otherConstraints()) {
-            if (KnownLicences.recognise(constraint.text(), constraint.uri()) != null) {
-                continue;
-            }
-            String label = constraint.label();
-            String all = ((constraint.text() == null ? "" : constraint.text()) + " "
-                    + (constraint.uri() == null ? "" : constraint.uri())).toLowerCase(Locale.ROOT);
-            if (all.contains("nolimitations") || all.contains("no limitations") || all.contains("pas de restriction")
-                    || all.contains("aucune restriction")) {
-                noLimitation = true;
-            } else if (label != null) {
-                texts.add(label);
+            if (isNoLimitation(constraint)) {
+                unrestricted = true;
+            } else if (constraint.uri() != null && constraint.uri().contains("LimitationsOnPublicAccess")) {
+                limitationAnchor = IriSanitizer.webIri(constraint.uri());
+                restrictions.add(constraint.label());
             }
         }
-        record.accessConstraints().stream()
-                .filter(code -> !code.equalsIgnoreCase("otherRestrictions")).forEach(texts::add);
-        if (noLimitation && texts.isEmpty()) {
-            return model.createResource(EuAuthorities.ACCESS_RIGHT + "PUBLIC", DCTerms.RightsStatement);
+        if (restrictions.isEmpty()) {
+            return unrestricted ? model.createResource(EuAuthorities.ACCESS_RIGHT + "PUBLIC", DCTerms.RightsStatement)
+                    : null;
+        }
+        Resource statement = limitationAnchor == null ? model.createResource() : model.createResource(limitationAnchor);
+        statement.addProperty(RDF.type, DCTerms.RightsStatement);
+        String lang = EuAuthorities.literalLanguage(record.language());
+        restrictions.stream().distinct()
+                .forEach(text -> statement.addProperty(RDFS.label, literal(text, lang, record.language())));
+        return statement;
+    }
+
+    /**
+     * {@code dct:rights} of a distribution (at most one statement): the conditions of use — use limitations and the
+     * legal texts that are neither the licence nor a statement about public access.
+     */
+    private @Nullable Resource rights(CatalogRecord record) {
+        List<String> texts = new ArrayList<>(record.useLimitations());
+        for (LinkedText constraint : record.otherConstraints()) {
+            if (!isNoLimitation(constraint) && KnownLicences.recognise(constraint.text(), constraint.uri()) == null
+                    && (constraint.uri() == null || !constraint.uri().contains("LimitationsOnPublicAccess"))) {
+                texts.add(constraint.label());
+            }
         }
         if (texts.isEmpty()) {
             return null;
@@ -464,6 +483,13 @@ final class RecordMapping {
         String lang = EuAuthorities.literalLanguage(record.language());
         texts.stream().distinct().forEach(text -> statement.addProperty(RDFS.label, literal(text, lang, record.language())));
         return statement;
+    }
+
+    private static boolean isNoLimitation(LinkedText constraint) {
+        String all = ((constraint.text() == null ? "" : constraint.text()) + " "
+                + (constraint.uri() == null ? "" : constraint.uri())).toLowerCase(Locale.ROOT);
+        return all.contains("nolimitations") || all.contains("no limitations") || all.contains("pas de restriction")
+                || all.contains("aucune restriction");
     }
 
     /** Reference systems as {@code dct:conformsTo}: EPSG codes as OGC URIs, others as labelled standards. */

@@ -176,6 +176,19 @@ class DcatExportTest {
     }
 
     @Test
+    void accessRightsSayWhoMayAccessAndRightsSayHowToUse() {
+        Model model = export.record(edgeCases().get(13));
+        Resource dataset = model.getResource(PUBLIC_URL + "/catalogue/licence-inconnue#dataset");
+        Resource access = dataset.getPropertyResourceValue(DCTerms.accessRights);
+        assertThat(texts(access, org.apache.jena.vocabulary.RDFS.label)).containsExactly("restricted@fr");
+        Resource distribution = model.getResource(PUBLIC_URL + "/catalogue/licence-inconnue#distribution-1");
+        assertThat(texts(distribution.getPropertyResourceValue(DCTerms.rights), org.apache.jena.vocabulary.RDFS.label))
+                .containsExactlyInAnyOrder("Citer la source@fr", "Diffusion restreinte aux partenaires@fr");
+        assertThat(distribution.getPropertyResourceValue(DCTerms.license).hasProperty(RDF.type, DCTerms.LicenseDocument))
+                .isTrue();
+    }
+
+    @Test
     void missingTitleAndDescriptionFallBack() {
         CatalogRecord bare = CatalogRecord.builder("urn:isogeo:metadata:uuid:1b2c").build();
         Model model = export.record(bare);

@@ -24,6 +24,10 @@ class DcatMappingTest {
         "CC-BY 4.0                                   | -                                                     | https://creativecommons.org/licenses/by/4.0/",
         "Creative Commons BY-SA 3.0                  | -                                                     | https://creativecommons.org/licenses/by-sa/3.0/",
         "-                                           | https://creativecommons.org/licenses/by/4.0/deed.fr   | https://creativecommons.org/licenses/by/4.0/",
+        "Licence ouverte ETALAB 1.0                  | http://www.etalab.gouv.fr/licence-ouverte-open-licence | https://www.etalab.gouv.fr/wp-content/uploads/2014/05/Licence_Ouverte.pdf",
+        "Licence Ouverte / Open Licence Version 2.0  | https://www.etalab.gouv.fr/wp-content/uploads/2017/04/ETALAB-Licence-Ouverte-v2.0.pdf | https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+        "Licence Ouverte 2.0                         | https://www.etalab.gouv.fr/wp-content/uploads/2014/05/Licence_Ouverte.pdf | https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+        "Licence Ouverte (Etalab)                    | https://www.etalab.gouv.fr/wp-content/uploads/2014/05/Licence_Ouverte.pdf | https://www.etalab.gouv.fr/wp-content/uploads/2014/05/Licence_Ouverte.pdf",
         "CC0                                         | -                                                     | https://creativecommons.org/publicdomain/zero/1.0/",
     })
     void recognisesTheLicencesFrenchOpenDataUses(String text, String url, String expected) {

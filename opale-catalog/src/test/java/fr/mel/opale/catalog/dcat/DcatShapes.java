@@ -1,5 +1,6 @@
 package fr.mel.opale.catalog.dcat;
 
+import fr.mel.opale.catalog.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,19 +29,10 @@ public final class DcatShapes {
     private DcatShapes() {
     }
 
-    /** The shared data folder ({@code .../shared/data}), looked for above the working directory; empty if absent. */
+    /** The shared {@code data} folder when it holds the DCAT-AP validators (see {@link SharedData}); else empty. */
     public static Optional<Path> sharedDataDir() {
-        String configured = System.getenv("OPALE_SHARED_DATA");
-        if (configured != null && Files.isDirectory(Path.of(configured))) {
-            return Optional.of(Path.of(configured));
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/data");
-            if (Files.isDirectory(candidate.resolve(VERSION_DIR))) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return SharedData.find().map(dir -> dir.resolve("data"))
+                .filter(data -> Files.isDirectory(data.resolve(VERSION_DIR)));
     }
 
     public static boolean available() {
