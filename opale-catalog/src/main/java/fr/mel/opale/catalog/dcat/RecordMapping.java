@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -107,7 +108,7 @@ final class RecordMapping {
                 // Reuses and applications: their own URL is a page about them, not a distribution of data.
                 record.onlineResources().stream()
                         .filter(r -> r.kind() != ResourceKind.DOCUMENTATION && r.kind() != ResourceKind.LANDING_PAGE)
-                        .map(r -> IriSanitizer.webIri(r.url())).filter(java.util.Objects::nonNull).distinct()
+                        .map(r -> IriSanitizer.webIri(r.url())).filter(Objects::nonNull).distinct()
                         .forEach(url -> resource.addProperty(FOAF.page, document(url, null)));
             }
         }
@@ -261,7 +262,7 @@ final class RecordMapping {
     private void addLanguages(Resource resource, CatalogRecord record) {
         List<String> languages = record.resourceLanguages().isEmpty() && record.kind().isData()
                 ? List.of(record.language()) : record.resourceLanguages();
-        languages.stream().map(EuAuthorities::language).filter(java.util.Objects::nonNull).distinct()
+        languages.stream().map(EuAuthorities::language).filter(Objects::nonNull).distinct()
                 .forEach(uri -> resource.addProperty(DCTerms.language,
                         model.createResource(uri, DCTerms.LinguisticSystem)));
     }
@@ -348,12 +349,11 @@ final class RecordMapping {
         if (link.kind() == ResourceKind.DOWNLOAD) {
             distribution.addProperty(DCAT.downloadURL, model.createResource(accessUrl));
         }
-        String lang = EuAuthorities.literalLanguage(record.language());
         if (link.name() != null) {
-            distribution.addProperty(DCTerms.title, literal(link.name(), lang, record.language()));
+            distribution.addProperty(DCTerms.title, literal(link.name(), record.language()));
         }
         if (link.description() != null) {
-            distribution.addProperty(DCTerms.description, literal(link.description(), lang, record.language()));
+            distribution.addProperty(DCTerms.description, literal(link.description(), record.language()));
         }
         addFormat(distribution, link, record);
         Resource licence = licence(record);
@@ -420,7 +420,7 @@ final class RecordMapping {
         }
         if (known == null) {
             known = record.otherConstraints().stream().map(c -> KnownLicences.recognise(c.text(), c.uri()))
-                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                    .filter(Objects::nonNull).findFirst().orElse(null);
         }
         if (known == null) {
             return null;
@@ -456,12 +456,7 @@ final class RecordMapping {
             return unrestricted ? model.createResource(EuAuthorities.ACCESS_RIGHT + "PUBLIC", DCTerms.RightsStatement)
                     : null;
         }
-        Resource statement = limitationAnchor == null ? model.createResource() : model.createResource(limitationAnchor);
-        statement.addProperty(RDF.type, DCTerms.RightsStatement);
-        String lang = EuAuthorities.literalLanguage(record.language());
-        restrictions.stream().distinct()
-                .forEach(text -> statement.addProperty(RDFS.label, literal(text, lang, record.language())));
-        return statement;
+        return rightsStatement(limitationAnchor, restrictions, record);
     }
 
     /**
@@ -476,12 +471,14 @@ final class RecordMapping {
                 texts.add(constraint.label());
             }
         }
-        if (texts.isEmpty()) {
-            return null;
-        }
-        Resource statement = model.createResource(DCTerms.RightsStatement);
-        String lang = EuAuthorities.literalLanguage(record.language());
-        texts.stream().distinct().forEach(text -> statement.addProperty(RDFS.label, literal(text, lang, record.language())));
+        return texts.isEmpty() ? null : rightsStatement(null, texts, record);
+    }
+
+    /** A rights statement labelled with each text once, in the record's language; a blank node unless given a URI. */
+    private Resource rightsStatement(@Nullable String uri, List<String> texts, CatalogRecord record) {
+        Resource statement = uri == null ? model.createResource() : model.createResource(uri);
+        statement.addProperty(RDF.type, DCTerms.RightsStatement);
+        texts.stream().distinct().forEach(text -> statement.addProperty(RDFS.label, literal(text, record.language())));
         return statement;
     }
 
@@ -518,6 +515,11 @@ final class RecordMapping {
         text.values().forEach((lang, value) -> resource.addProperty(property, literal(value, lang, recordLanguage)));
     }
 
+    /** A literal in the record's language (untagged when that is not a valid language code). */
+    private Literal literal(String text, String recordLanguage) {
+        return literal(text, recordLanguage, recordLanguage);
+    }
+
     /** A literal tagged with {@code lang} when it is a valid tag, else with the record's language, else untagged. */
     private Literal literal(String text, @Nullable String lang, String recordLanguage) {
         String tag = EuAuthorities.literalLanguage(lang);
@@ -536,15 +538,6 @@ final class RecordMapping {
     }
 
     private static String polygon(BoundingBox box) {
-        String w = number(box.west());
-        String s = number(box.south());
-        String e = number(box.east());
-        String n = number(box.north());
-        return "POLYGON((" + w + " " + s + ", " + e + " " + s + ", " + e + " " + n + ", " + w + " " + n + ", "
-                + w + " " + s + "))";
-    }
-
-    private static String number(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return "POLYGON" + box.wktRing();
     }
 }
