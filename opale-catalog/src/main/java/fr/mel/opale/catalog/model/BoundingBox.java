@@ -25,4 +25,20 @@ public record BoundingBox(double west, double south, double east, double north) 
         return new BoundingBox(Math.min(west, other.west), Math.min(south, other.south),
                 Math.max(east, other.east), Math.max(north, other.north));
     }
+
+    /**
+     * The box as a closed WKT ring {@code ((w s, e s, e n, w n, w s))}, longitude first (CRS84 axis order, as
+     * GeoSPARQL and GeoJSON expect); numbers without trailing zeros. Put {@code POLYGON} or a MULTIPOLYGON around it.
+     */
+    public String wktRing() {
+        String w = wktNumber(west);
+        String s = wktNumber(south);
+        String e = wktNumber(east);
+        String n = wktNumber(north);
+        return "((" + w + " " + s + ", " + e + " " + s + ", " + e + " " + n + ", " + w + " " + n + ", " + w + " " + s + "))";
+    }
+
+    private static String wktNumber(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
 }
