@@ -3,7 +3,6 @@ package fr.mel.opale.catalog.iso;
 import fr.mel.opale.catalog.model.BoundingBox;
 import fr.mel.opale.catalog.model.SpatialExtent;
 import fr.mel.opale.catalog.model.TemporalExtent;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -79,18 +78,7 @@ final class ExtentMapping {
     }
 
     private static String multiPolygon(Set<BoundingBox> boxes) {
-        return boxes.stream().map(b -> {
-            String w = number(b.west());
-            String e = number(b.east());
-            String s = number(b.south());
-            String n = number(b.north());
-            return "((" + w + " " + s + ", " + e + " " + s + ", " + e + " " + n + ", " + w + " " + n + ", "
-                    + w + " " + s + "))";
-        }).collect(Collectors.joining(", ", "MULTIPOLYGON (", ")"));
-    }
-
-    private static String number(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return boxes.stream().map(BoundingBox::wktRing).collect(Collectors.joining(", ", "MULTIPOLYGON (", ")"));
     }
 
     /**
