@@ -20,10 +20,15 @@ import org.springframework.web.servlet.LocaleResolver;
 @Component("localeResolver")
 class LanguageResolver implements LocaleResolver {
     static final String COOKIE = "opale-langue";
+    /** The language chosen during this request, which its cookie (only sent back next time) cannot tell yet. */
+    static final String CHOSEN = LanguageResolver.class.getName() + ".chosen";
     private static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
+        if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
+            return chosen;
+        }
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {
                 if (COOKIE.equals(cookie.getName())) {
@@ -50,10 +55,16 @@ class LanguageResolver implements LocaleResolver {
 
     @Override
     public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
+        Locale chosen = locale == null ? null : supported(locale.getLanguage());
+        // the page that switches language (?lang=en) must itself be rendered in the new language
+        if (chosen != null) {
+            request.setAttribute(CHOSEN, chosen);
+        } else {
+            request.removeAttribute(CHOSEN);
+        }
         if (response == null) {
             return;
         }
-        Locale chosen = locale == null ? null : supported(locale.getLanguage());
         Cookie cookie = new Cookie(COOKIE, chosen == null ? "" : chosen.getLanguage());
         cookie.setPath("/");
         cookie.setHttpOnly(true);

@@ -11,6 +11,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -43,6 +44,9 @@ class SecurityConfiguration {
             .exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(problemEntryPoint(), api)
                 .defaultAccessDeniedHandlerFor(problemAccessDenied(), api)
+                // pages (e.g. a form posted without its CSRF token): the servlet's 403, shown as an HTML page by
+                // /error. Without this second mapping Spring Security would use the API's JSON handler everywhere.
+                .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), request -> true)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -1,0 +1,5 @@
+/** Account pages: the login form (Spring Security in opale-access does the authentication). */
+@NullMarked
+package fr.mel.opale.web.account;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,109 @@
+package fr.mel.opale.web.catalogue;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A whole record made ready for its page: code lists turned into labels, dates written out, Markdown turned into
+ * safe HTML, links checked. Fields absent from the record are null or empty lists, and the page leaves them out.
+ * Only {@link #abstractHtml} and {@link #lineageHtml} are HTML (sanitised by {@link MarkdownText}); every other
+ * text is plain and escaped by the template.
+ *
+ * @param titleLang    language of the title when not the page's, for a {@code lang} attribute (RGAA 8.7)
+ * @param abstractLang the same for the abstract
+ */
+public record RecordView(
+        String id,
+        String title,
+        @Nullable String titleLang,
+        String kind,
+        String abstractHtml,
+        @Nullable String abstractLang,
+        List<String> identifiers,
+        List<KeywordGroup> keywordGroups,
+        List<String> topics,
+        @Nullable Party publisher,
+        List<Party> contacts,
+        @Nullable Link licence,
+        List<String> accessConstraints,
+        List<String> useLimitations,
+        List<Link> otherConstraints,
+        @Nullable String frequency,
+        @Nullable String status,
+        List<String> languages,
+        @Nullable String created,
+        @Nullable String published,
+        @Nullable String revised,
+        @Nullable String temporalStart,
+        @Nullable String temporalEnd,
+        @Nullable Box bbox,
+        @Nullable String geometry,
+        List<String> places,
+        List<String> referenceSystems,
+        List<String> scales,
+        String lineageHtml,
+        List<ResourceGroup> resourceGroups,
+        List<String> formats,
+        List<Overview> overviews,
+        List<Related> related,
+        @Nullable Service service,
+        @Nullable String metadataDate,
+        @Nullable Source source,
+        String modified) {
+
+    public boolean hasTemporalExtent() {
+        return temporalStart != null || temporalEnd != null;
+    }
+
+    public boolean hasSpatialExtent() {
+        return bbox != null || geometry != null || !places.isEmpty();
+    }
+
+    public boolean hasConstraints() {
+        return licence != null || !accessConstraints.isEmpty() || !useLimitations.isEmpty()
+                || !otherConstraints.isEmpty();
+    }
+
+    /** A label with an optional safe link (null when the target is missing or not http(s)/mailto). */
+    public record Link(String label, @Nullable String href) {
+    }
+
+    /** Keywords of one thesaurus; {@code title} is null for free keywords. */
+    public record KeywordGroup(@Nullable String title, @Nullable String href, List<Link> keywords) {
+    }
+
+    /** A publisher or a contact; {@code mailto} and {@code href} are null when absent or unsafe. */
+    public record Party(String name, @Nullable String role, @Nullable String individual, @Nullable String position,
+                        @Nullable String email, @Nullable String mailto, @Nullable String phone,
+                        @Nullable String address, @Nullable String href, @Nullable String scope) {
+    }
+
+    /** Online resources of one kind, under a heading such as "Télécharger". */
+    public record ResourceGroup(String title, List<Resource> resources) {
+    }
+
+    /** One online resource; {@code href} null when the URL is not http(s)/ftp (then shown as text). */
+    public record Resource(String name, String url, @Nullable String href, @Nullable String description,
+                           @Nullable String protocol, @Nullable String format, @Nullable String function) {
+    }
+
+    /** WGS84 bounding box, numbers written in the page's language. */
+    public record Box(String west, String south, String east, String north) {
+    }
+
+    /** A preview image; {@code alt} is its description, else "Aperçu de la fiche «title»". */
+    public record Overview(String src, String alt) {
+    }
+
+    /** Another record; {@code href} points to our page when we hold it and the viewer may see it. */
+    public record Related(String label, @Nullable String href, String association) {
+    }
+
+    public record Service(@Nullable String type, List<String> versions, @Nullable String coupling) {
+    }
+
+    /** Where the record was imported from. */
+    public record Source(@Nullable String standard, @Nullable String catalog, @Nullable String fileName,
+                         @Nullable String importedAt) {
+    }
+}

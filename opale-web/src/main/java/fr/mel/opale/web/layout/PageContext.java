@@ -1,0 +1,107 @@
+package fr.mel.opale.web.layout;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * What every page template receives as {@code page}: the visitor's language, the translated labels, who is logged
+ * in, the CSRF token for POST forms and the current address (for the language switch).
+ *
+ * <p>One instance per request; not thread-safe and not meant to outlive the request. Labels come from
+ * {@code i18n/web*.properties} through Spring's {@link MessageSource}: a missing key fails the rendering, so a
+ * forgotten translation shows up in tests rather than as a blank on screen.
+ */
+public final class PageContext {
+    /** Dates are shown in the metropolis's time zone, whatever the server's. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+
+    private final Locale locale;
+    private final MessageSource messages;
+    private final @Nullable String userName;
+    private final String path;
+    private final @Nullable String query;
+    private final @Nullable CsrfToken csrf;
+
+    public PageContext(Locale locale, MessageSource messages, @Nullable String userName, String path,
+                       @Nullable String query, @Nullable CsrfToken csrf) {
+        this.locale = locale;
+        this.messages = messages;
+        this.userName = userName;
+        this.path = path;
+        this.query = query;
+        this.csrf = csrf;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The two-letter language of the page ({@code fr} or {@code en}), for {@code <html lang>}. */
+    public String lang() {
+        return locale.getLanguage();
+    }
+
+    /** The label {@code key} in the page's language; {@code args} fill its {@code {0}}, {@code {1}}... */
+    public String t(String key, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
+    /** The user's name when logged in, else null. */
+    public @Nullable String userName() {
+        return userName;
+    }
+
+    public boolean loggedIn() {
+        return userName != null;
+    }
+
+    /** The current path (without context path or query), e.g. {@code /catalogue}. */
+    public String path() {
+        return path;
+    }
+
+    /** Whether the current page is {@code section} or below it: drives {@code aria-current} in the navigation. */
+    public boolean in(String section) {
+        return "/".equals(section) ? "/".equals(path) : path.equals(section) || path.startsWith(section + "/");
+    }
+
+    /** The current address in {@code language}: same path and query, {@code lang} replaced. */
+    public String languageUrl(String language) {
+        return UriComponentsBuilder.fromPath(path).query(query).replaceQueryParam("lang", language).build()
+                .toUriString();
+    }
+
+    /** Name of the hidden CSRF field of POST forms. Loading the token may open a session: call only in forms. */
+    public String csrfParameter() {
+        return csrf == null ? "_csrf" : csrf.getParameterName();
+    }
+
+    public String csrfToken() {
+        return csrf == null ? "" : csrf.getToken();
+    }
+
+    /** "28 novembre 2026" / "November 28, 2026". */
+    public String date(@Nullable LocalDate date) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
+    }
+
+    public String date(@Nullable Instant instant) {
+        return instant == null ? "" : date(instant.atZone(ZONE).toLocalDate());
+    }
+
+    /** "28 novembre 2026 à 14:05" style, for metadata timestamps. */
+    public String dateTime(@Nullable LocalDateTime dateTime) {
+        return dateTime == null ? ""
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
+                        .format(dateTime.atZone(ZONE));
+    }
+}

@@ -1,0 +1,275 @@
+package fr.mel.opale.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.catalog.Catalog;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The pages over a real HTTP server and a real database, as a browser sees them (HTML, cookies, redirects); run on
+ * H2 and on PostGIS by the two subclasses.
+ */
+@SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class PagesContract {
+    private static final Pattern FRENCH_DATE = Pattern.compile(
+            "\\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \\d{4}");
+    private static final Pattern CARD = Pattern.compile("<article class=\"card\">");
+    private static final Pattern JSON_LD = Pattern.compile(
+            "<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL);
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Catalog catalog;
+    @Autowired
+    AccessPolicy policy;
+
+    @BeforeEach
+    void seed() {
+        WebFixtures.seed(catalog, policy);
+    }
+
+    @Test
+    void homeHasTheLayoutASearchFormAndTheLatestSixRecords() throws Exception {
+        HttpResponse<String> home = get(browser(), "/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        String html = home.body();
+        assertThat(html).contains("<html lang=\"fr\">", "<a class=\"skip-link\" href=\"#contenu\">Aller au contenu</a>",
+                "Opale — données de la Métropole Européenne de Lille", "<main id=\"contenu\"",
+                ">Accueil</a>", ">Catalogue</a>", ">Se connecter</a>",
+                "Accessibilité : partiellement conforme", "Données ouvertes sous Licence Ouverte sauf mention contraire",
+                "href=\"/api/openapi.json\"", "href=\"/dcat\"",
+                "hreflang=\"en\" lang=\"en\"", "href=\"/?lang=en\"", "href=\"/css/opale.css\"");
+        assertThat(html).contains("<form class=\"search-form\" role=\"search\" method=\"get\" action=\"/catalogue\">",
+                "<label for=\"q\">Rechercher dans le catalogue</label>", "name=\"q\"");
+        assertThat(CARD.matcher(html).results().count()).isEqualTo(6);
+        assertThat(html).contains("href=\"/catalogue/web-velo\"", "Jeu de données", "Position des stations V'Lille.");
+        assertThat(FRENCH_DATE.matcher(html).find()).as("date written in French").isTrue();
+        assertThat(html).doesNotContain("Réseau sensible", "style=");
+    }
+
+    @Test
+    void catalogueCountsFiltersAndPaginatesWithTheStateInTheUrl() throws Exception {
+        HttpClient client = browser();
+        String first = get(client, "/catalogue?q=parking").body();
+        assertThat(first).contains("25 fiches correspondent à « parking »", "value=\"parking\"",
+                "<nav class=\"pagination\" aria-label=\"Pagination\">",
+                "aria-label=\"Page 1\" aria-current=\"page\">1</a>", "href=\"/catalogue?q=parking&amp;page=2\"");
+        assertThat(CARD.matcher(first).results().count()).isEqualTo(20);
+
+        String second = get(client, "/catalogue?q=parking&page=2").body();
+        assertThat(CARD.matcher(second).results().count()).isEqualTo(5);
+        assertThat(second).contains("aria-current=\"page\">2</a>", "Page 2 sur 2");
+
+        for (String bad : new String[] {"abc", "-1", "0", "99999999999", "%00"}) {
+            HttpResponse<String> response = get(client, "/catalogue?q=parking&page=" + bad);
+            assertThat(response.statusCode()).as("page=" + bad).isEqualTo(200);
+            assertThat(CARD.matcher(response.body()).results().count()).as("page=" + bad).isEqualTo(20);
+        }
+        HttpResponse<String> pastTheEnd = get(client, "/catalogue?q=parking&page=40");
+        assertThat(pastTheEnd.statusCode()).isEqualTo(200);
+        assertThat(CARD.matcher(pastTheEnd.body()).results().count()).isEqualTo(5);
+
+        assertThat(get(client, "/catalogue?q=population").body()).contains("1 fiche correspond à « population »");
+        assertThat(get(client, "/catalogue?q=sensible").body()).contains("Aucune fiche ne correspond à « sensible »");
+        String all = get(client, "/catalogue").body();
+        assertThat(all).contains(">28 fiches<").doesNotContain("Réseau sensible");
+        assertThat(get(client, "/catalogue?q=" + URLEncoder.encode("a+b&c", StandardCharsets.UTF_8)).body())
+                .contains("value=\"a+b&amp;c\"");
+    }
+
+    @Test
+    void recordPageShowsEveryFieldInFrench() throws Exception {
+        HttpResponse<String> response = get(browser(), "/catalogue/web-velo");
+        assertThat(response.statusCode()).isEqualTo(200);
+        String html = response.body();
+        assertThat(html).contains("<h1>Stations V'Lille</h1>", "<title>Stations V'Lille — Opale</title>",
+                "<strong>V'Lille</strong>", "<h3>Mise à jour</h3>",
+                "Thésaurus : Catégories d'usage", "Mots-clés libres", ">vélo<",
+                "Infrastructures de transport", "Métropole Européenne de Lille", "Éditeur",
+                "href=\"mailto:contact@ilevia.fr\"", "Rôle : Gestionnaire", "Jeanne Martin", "03 20 00 00 00",
+                "href=\"https://www.etalab.gouv.fr/licence-ouverte-open-licence\">Licence Ouverte 2.0</a>",
+                "Autres restrictions", "Citer la source", "Pas de restriction d'accès public",
+                "En continu", "En cours", "Français", "16 septembre 2011", "10 mai 2016", "28 novembre 2026",
+                "du 10 mai 2016", "2,79", "50,5", "3,3", "50,8", "EPSG:2154", "1:25", "Export de l'API temps réel.",
+                "<h3>Télécharger</h3>", "<h3>API et services</h3>", "<h3>Documentation</h3>",
+                "href=\"https://data.lillemetropole.fr/vlille/stations.csv\">stations.csv</a>",
+                "Protocole : WWW:DOWNLOAD-1.0-http--download", "Format : text/csv",
+                "CSV, GeoJSON 1.0", "alt=\"Aperçu de la fiche « Stations V&#39;Lille »\"",
+                "href=\"/catalogue/web-population\">Population des communes</a>", "Référence croisée",
+                "Fiche interne", "ISO 19139", "Géocatalogue MEL", "vlille.xml",
+                "href=\"/api/records/web-velo/iso19139\"", "href=\"/api/records/web-velo/dcat\"",
+                "href=\"/api/records/web-velo\"", "https://data.lillemetropole.fr/id/vlille");
+        assertThat(html).as("a restricted related record is neither linked nor titled from our side")
+                .doesNotContain("/catalogue/web-secret", "Réseau sensible");
+    }
+
+    @Test
+    void recordPageEmbedsSchemaOrgJsonLd() throws Exception {
+        String html = get(browser(), "/catalogue/web-velo").body();
+        Matcher script = JSON_LD.matcher(html);
+        assertThat(script.find()).isTrue();
+        JsonNode dataset = json.readTree(script.group(1));
+        assertThat(dataset.path("@type").asString()).isEqualTo("Dataset");
+        assertThat(dataset.path("name").asString()).isEqualTo("Stations V'Lille");
+        assertThat(dataset.path("url").asString()).endsWith("/catalogue/web-velo");
+        assertThat(dataset.path("license").asString()).isEqualTo("https://www.etalab.gouv.fr/licence-ouverte-open-licence");
+        assertThat(dataset.path("publisher").path("@type").asString()).isEqualTo("Organization");
+        assertThat(dataset.path("temporalCoverage").asString()).isEqualTo("2016-05-10/..");
+        assertThat(dataset.path("spatialCoverage").path("geo").path("box").asString()).isEqualTo("50.5 2.79 50.8 3.3");
+        assertThat(dataset.path("distribution").get(0).path("contentUrl").asString())
+                .isEqualTo("https://data.lillemetropole.fr/vlille/stations.csv");
+        assertThat(dataset.path("distribution").get(0).path("encodingFormat").asString()).isEqualTo("text/csv");
+        assertThat(dataset.path("dateModified").asString()).isEqualTo("2026-11-28");
+        assertThat(dataset.path("keywords").toString()).contains("vélo");
+    }
+
+    @Test
+    void hostileTextIsEscapedAndLinksSanitised() throws Exception {
+        HttpClient client = browser();
+        String html = get(client, "/catalogue/web-hostile").body();
+        assertThat(html).doesNotContain("<script>alert", "href=\"javascript", "src=\"javascript")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; Titre piégé", "&lt;script&gt;alert(2)&lt;/script&gt;",
+                        "lien piégé</a>");
+        Matcher script = JSON_LD.matcher(html);
+        assertThat(script.find()).isTrue();
+        assertThat(script.group(1)).doesNotContain("<").contains("\\u003c/script>");
+        assertThat(json.readTree(script.group(1)).path("name").asString()).isEqualTo(WebFixtures.HOSTILE_TITLE);
+
+        String list = get(client, "/catalogue?q=" + URLEncoder.encode("piégé", StandardCharsets.UTF_8)).body();
+        assertThat(list).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert");
+        String echoed = get(client, "/catalogue?q=" + URLEncoder.encode("\"><script>x</script>", StandardCharsets.UTF_8)).body();
+        assertThat(echoed).doesNotContain("<script>x").contains("value=\"&#34;>&lt;script>x&lt;/script>\"");
+    }
+
+    @Test
+    void unknownAndHiddenRecordsGiveTheSameFrenchNotFoundPage() throws Exception {
+        HttpClient client = browser();
+        HttpResponse<String> unknown = get(client, "/catalogue/nope");
+        HttpResponse<String> hidden = get(client, "/catalogue/web-secret");
+        for (HttpResponse<String> response : java.util.List.of(unknown, hidden)) {
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(response.body()).contains("<h1>Page introuvable</h1>", "<html lang=\"fr\">", "Aller au contenu")
+                    .doesNotContain("Réseau sensible");
+        }
+        assertThat(hidden.body().replace("web-secret", "nope")).as("a hidden record looks exactly like a missing one")
+                .isEqualTo(unknown.body());
+        HttpResponse<String> asAdmin = send(client, HttpRequest.newBuilder(uri("/catalogue/web-secret"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "admin:test-admin-secret".getBytes(StandardCharsets.UTF_8))).GET());
+        assertThat(asAdmin.statusCode()).isEqualTo(200);
+        assertThat(asAdmin.body()).contains("Réseau sensible");
+    }
+
+    @Test
+    void htmlErrorsForPagesProblemJsonForTheApi() throws Exception {
+        HttpClient client = browser();
+        HttpResponse<String> page = get(client, "/nulle-part");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("Page introuvable");
+
+        HttpResponse<String> api = get(client, "/api/records/nope");
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        HttpResponse<String> unknownApi = get(client, "/api/nulle-part");
+        assertThat(unknownApi.statusCode()).isEqualTo(404);
+        assertThat(unknownApi.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+
+        HttpResponse<String> forgedPost = send(client, HttpRequest.newBuilder(uri("/catalogue"))
+                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("q=x")));
+        assertThat(forgedPost.statusCode()).isEqualTo(403);
+        assertThat(forgedPost.body()).contains("<h1>Accès refusé</h1>");
+    }
+
+    @Test
+    void languageSwitchTurnsThePagesIntoEnglishAndBack() throws Exception {
+        HttpClient client = browser();
+        HttpResponse<String> english = get(client, "/catalogue?q=parking&lang=en");
+        assertThat(english.body()).contains("<html lang=\"en\">", "Skip to content", ">Home</a>", ">Log in</a>",
+                "25 records match “parking”", "href=\"/catalogue?q=parking&amp;lang=fr\"", "aria-label=\"Pagination\"");
+        assertThat(english.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("opale-langue=en"));
+        assertThat(get(client, "/catalogue/web-velo").body()).as("the choice is remembered")
+                .contains("<h1>V'Lille stations</h1>", "Continual", "Ongoing", "September 16, 2011");
+        assertThat(get(client, "/catalogue/nope").body()).contains("Page not found");
+        assertThat(get(client, "/?lang=fr").body()).contains("<html lang=\"fr\">", "Aller au contenu");
+    }
+
+    @Test
+    void loginFailsWithAFrenchMessageThenSucceedsAndLogsOut() throws Exception {
+        HttpClient client = browser();
+        String form = get(client, "/connexion").body();
+        assertThat(form).contains("<h1>Se connecter</h1>", "<label for=\"username\">Identifiant</label>",
+                "<label for=\"password\">Mot de passe</label>", "action=\"/connexion\"");
+
+        HttpResponse<String> wrong = post(client, "/connexion", "username=admin&password=faux&_csrf=" + csrf(form));
+        assertThat(wrong.statusCode()).isEqualTo(302);
+        assertThat(wrong.headers().firstValue("Location").orElse("")).endsWith("/connexion?error");
+        String error = get(client, "/connexion?error").body();
+        assertThat(error).contains("Identifiant ou mot de passe incorrect", "role=\"alert\"");
+
+        HttpResponse<String> right = post(client, "/connexion",
+                "username=admin&password=test-admin-secret&_csrf=" + csrf(error));
+        assertThat(right.statusCode()).isEqualTo(302);
+        assertThat(URI.create(right.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/");
+        String home = get(client, "/").body();
+        assertThat(home).contains("Connecté : admin", "Se déconnecter", "action=\"/deconnexion\"")
+                .doesNotContain(">Se connecter</a>");
+        assertThat(get(client, "/catalogue/web-secret").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> logout = post(client, "/deconnexion", "_csrf=" + csrf(home));
+        assertThat(logout.statusCode()).isEqualTo(302);
+        assertThat(get(client, "/").body()).contains(">Se connecter</a>").doesNotContain("Connecté : admin");
+        assertThat(get(client, "/catalogue/web-secret").statusCode()).isEqualTo(404);
+    }
+
+    private static String csrf(String html) {
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(token.find()).as("CSRF field").isTrue();
+        return URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+    }
+
+    private static HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path) throws Exception {
+        return send(client, HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,*/*;q=0.8").GET());
+    }
+
+    private HttpResponse<String> post(HttpClient client, String path, String form) throws Exception {
+        return send(client, HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) throws Exception {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}

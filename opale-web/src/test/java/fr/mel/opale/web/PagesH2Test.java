@@ -1,0 +1,7 @@
+package fr.mel.opale.web;
+
+import fr.mel.opale.testing.OnH2;
+
+@OnH2
+class PagesH2Test extends PagesContract {
+}
