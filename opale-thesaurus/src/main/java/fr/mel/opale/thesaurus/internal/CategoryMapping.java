@@ -117,6 +117,18 @@ public class CategoryMapping {
         return result;
     }
 
+    /** Every concept URI key the vocabularies map, with its categories (for the completeness tests). */
+    Map<String, List<String>> uriMappings() {
+        Map<String, List<String>> all = new HashMap<>();
+        vocabularies.forEach(v -> all.putAll(v.byUri()));
+        return all;
+    }
+
+    /** Every topic category code mapped (lower case), with its categories. */
+    Map<String, List<String>> topicMappings() {
+        return topicCategories;
+    }
+
     /** The categories an ISO topic category code maps to ({@code planningCadastre}...); empty when none. */
     public List<String> categoriesOfTopic(String topicCategory) {
         return topicCategories.getOrDefault(topicCategory.strip().toLowerCase(Locale.ROOT), List.of());

@@ -53,6 +53,10 @@ abstract class ThesaurusApiContract {
     HttpTestClient client;
     @Autowired
     Listener listener;
+    @Autowired
+    Thesauri thesauri;
+    @Autowired
+    fr.mel.opale.access.AccessPolicy policy;
 
     /** Records, for each ThesaurusChanged seen after commit, the concept count {@link Thesauri} reports then. */
     @TestConfiguration
@@ -205,6 +209,63 @@ abstract class ThesaurusApiContract {
             assertThat(concept.path("broader").get(0).asString()).isEqualTo("http://ex.org/" + id + "/a");
         } finally {
             client.send("DELETE", "/api/thesauri/" + id, null, null, ADMIN);
+        }
+    }
+
+    @Test
+    void theJavaApiAnswersHierarchyAndUsageCategoryQuestions() throws IOException {
+        Path file = SharedData.file("thesauri/themes-ecospheres.rdf");
+        SkosExpectations expected = SkosExpectations.of(file, "http://registre/ecospheres/themes-ecospheres");
+        policy.asPlatform(() -> thesauri.create(read(file), fr.mel.opale.thesaurus.SkosFormat.RDF_XML, "t-java"));
+        try {
+            java.util.Map<String, Set<String>> parents = new java.util.HashMap<>();
+            expected.broaderPairs.forEach(p -> parents.computeIfAbsent(p.substring(0, p.indexOf('>')),
+                    k -> new HashSet<>()).add(p.substring(p.indexOf('>') + 1)));
+            int deepest = 0;
+            for (String uri : expected.concepts) {
+                Set<String> ancestors = new HashSet<>();
+                java.util.Deque<String> todo = new java.util.ArrayDeque<>(parents.getOrDefault(uri, Set.of()));
+                while (!todo.isEmpty()) {
+                    String next = todo.pop();
+                    if (ancestors.add(next)) {
+                        todo.addAll(parents.getOrDefault(next, Set.of()));
+                    }
+                }
+                List<String> actual = thesauri.broaderTransitive(uri);
+                assertThat(actual).as(uri).containsExactlyInAnyOrderElementsOf(ancestors);
+                if (!actual.isEmpty()) {
+                    assertThat(parents.get(uri)).contains(actual.get(0)); // nearest first
+                }
+                deepest = Math.max(deepest, actual.size());
+            }
+            assertThat(deepest).isGreaterThanOrEqualTo(1);
+            assertThat(thesauri.broaderTransitive("http://ex.org/unknown")).isEmpty();
+            fr.mel.opale.thesaurus.Concept change = thesauri.concept(
+                    "http://registre/ecospheres/themes-ecospheres/changement-climatique").orElseThrow();
+            assertThat(change.thesaurusId()).isEqualTo("t-java");
+            assertThat(change.label("de")).isEqualTo("Changement climatique"); // falls back to French
+            assertThat(thesauri.isUsageCategory(change.uri())).isFalse();
+        } finally {
+            policy.asPlatform(() -> {
+                thesauri.delete("t-java");
+                return null;
+            });
+        }
+        assertThat(thesauri.concept("http://registre/ecospheres/themes-ecospheres/changement-climatique")).isEmpty();
+
+        List<fr.mel.opale.thesaurus.Concept> usage = thesauri.usageCategories();
+        assertThat(usage).hasSize(11).allMatch(c -> thesauri.isUsageCategory(c.uri()));
+        assertThat(usage.get(0).label("fr")).isEqualTo("Administration, action publique");
+        assertThat(usage.get(usage.size() - 1).label("en")).isEqualTo("Services, social affairs, health");
+        assertThat(thesauri.isUsageCategory(CATEGORIES + "espace_public")).isTrue();
+        assertThat(thesauri.usageCategory("espace_public")).map(c -> c.uri()).hasValue(CATEGORIES + "espace_public");
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
