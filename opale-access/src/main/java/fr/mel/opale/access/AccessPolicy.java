@@ -72,6 +72,22 @@ public class AccessPolicy {
     }
 
     /**
+     * Whether {@code viewer} may load, roll back, rename or delete the rows of a dataset described by a record with
+     * protection {@code resource} (issue: editors of the owning organisation too, once organisations exist).
+     */
+    public boolean canEditDataset(Viewer viewer, Protected resource) {
+        return viewer.platformAdmin();
+    }
+
+    /** Throws {@link AccessDenied} unless the current viewer may edit the dataset's rows. */
+    public void requireDatasetEdit(Protected resource) {
+        Viewer viewer = currentViewer();
+        if (!canEditDataset(viewer, resource)) {
+            throw new AccessDenied(viewer);
+        }
+    }
+
+    /**
      * Runs {@code work} as the platform itself (demo content, scheduled jobs): a platform administrator named
      * {@value #SYSTEM}. Restores the caller's identity afterwards, even on failure.
      */

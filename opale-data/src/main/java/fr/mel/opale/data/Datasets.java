@@ -1,0 +1,201 @@
+package fr.mel.opale.data;
+
+import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.Protected;
+import fr.mel.opale.access.Viewer;
+import fr.mel.opale.access.Visibility;
+import fr.mel.opale.catalog.Catalog;
+import fr.mel.opale.catalog.StoredRecord;
+import fr.mel.opale.data.internal.DatasetRegistry;
+import fr.mel.opale.data.internal.DatasetWriter;
+import fr.mel.opale.data.internal.Slugs;
+import fr.mel.opale.data.internal.TableNames;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The data store's entry point for datasets: register one, load a new version of its rows (switched to atomically
+ * when complete), roll back to a kept version, rename it (the old slug keeps resolving), link it to its catalog
+ * record, delete it. Every call asks {@link AccessPolicy}.
+ *
+ * <p>A dataset's visibility is its catalog record's; a dataset without a record is visible to platform
+ * administrators only (not yet published). Editing needs {@link AccessPolicy#requireDatasetEdit}. Background jobs run
+ * under {@link AccessPolicy#asPlatform} after checking the requester's rights themselves.
+ *
+ * <p>Thread-safe. {@link #load} is long-running and manages its own transactions: do not call it inside one.
+ */
+@Service
+public class Datasets {
+    private final DatasetRegistry registry;
+    private final DatasetWriter writer;
+    private final AccessPolicy policy;
+    private final Catalog catalog;
+    private final TransactionTemplate transaction;
+    private final Clock clock = Clock.systemUTC();
+
+    public Datasets(DatasetRegistry registry, DatasetWriter writer, AccessPolicy policy, Catalog catalog,
+                    PlatformTransactionManager transactions) {
+        this.registry = registry;
+        this.writer = writer;
+        this.policy = policy;
+        this.catalog = catalog;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Registers a new dataset, without rows yet (its first {@link #load} gives it some).
+     *
+     * @param title    gives the slug ("Stations V'Lille" → {@code stations-vlille}; {@code -2}, {@code -3}... when
+     *                 taken, now or formerly, by another dataset)
+     * @param recordId the catalog record describing it, if already known
+     */
+    public Dataset create(String title, @Nullable String recordId) {
+        policy.requireDatasetEdit(protection(recordId));
+        return transaction.execute(tx -> {
+            Instant now = clock.instant();
+            Dataset dataset = new Dataset(TableNames.newDatasetId(), freeSlug(title), recordId, null, now, now);
+            registry.insertDataset(dataset);
+            return dataset;
+        });
+    }
+
+    /**
+     * Writes {@code rows} as a new version of the dataset and, once every row, the key, the spatial index and the
+     * statistics are in, makes it the served version in one transaction; then drops the versions beyond those kept
+     * ({@code opale.data.keep-versions}, default 3). Until the switch, readers keep seeing the previous version.
+     *
+     * <p>Never throws once the version is registered: a failure (the source's exception, a value of the wrong type,
+     * a database error) or a cancellation ({@link LoadOptions#cancelled()}) drops the new table and answers with the
+     * version FAILED or CANCELLED and its French message; the served version is untouched. {@code rows} is closed.
+     *
+     * @throws DataProblem   404 if the dataset does not exist or is hidden from the current viewer
+     * @throws fr.mel.opale.access.AccessDenied if the viewer may not edit it
+     */
+    public LoadResult load(String datasetId, DatasetSchema schema, RowSource rows, LoadOptions options) {
+        Dataset dataset = editable(datasetId);
+        return writer.load(dataset, schema, rows, options);
+    }
+
+    /** Serves a kept READY version again (one transaction). 404 if the version is gone, 409 if not READY. */
+    public Dataset rollback(String datasetId, int version) {
+        editable(datasetId);
+        return transaction.execute(tx -> {
+            DatasetVersion target = registry.version(datasetId, version)
+                    .orElseThrow(() -> DataProblem.versionNotFound(datasetId, version));
+            if (target.status() != VersionStatus.READY) {
+                throw DataProblem.versionNotReady(datasetId, version, target.status());
+            }
+            registry.setCurrent(datasetId, version, clock.instant());
+            return registry.find(datasetId).orElseThrow();
+        });
+    }
+
+    /**
+     * Gives the dataset the slug of a new title. The former slug becomes an alias: {@link #resolve} still finds the
+     * dataset by it (with {@code moved} set, for a redirect), and no other dataset can ever take it. Same slug: no-op.
+     */
+    public Dataset rename(String datasetId, String newTitle) {
+        Dataset dataset = editable(datasetId);
+        return transaction.execute(tx -> {
+            String base = Slugs.of(newTitle);
+            if (base.equals(dataset.slug())) {
+                return dataset;
+            }
+            // Taking back one of its own former slugs is allowed; another dataset's, never.
+            String slug = registry.aliasOwner(base).filter(datasetId::equals).isPresent() ? base : freeSlug(newTitle);
+            registry.changeSlug(datasetId, dataset.slug(), slug, clock.instant());
+            return registry.find(datasetId).orElseThrow();
+        });
+    }
+
+    /** Points the dataset at its catalog record (whose visibility it then shares), or at none. */
+    public Dataset linkRecord(String datasetId, @Nullable String recordId) {
+        editable(datasetId);
+        policy.requireDatasetEdit(protection(recordId));
+        return transaction.execute(tx -> {
+            registry.linkRecord(datasetId, recordId, clock.instant());
+            return registry.find(datasetId).orElseThrow();
+        });
+    }
+
+    /** Deletes the dataset, its versions' tables and its slugs (which become free again). */
+    public void delete(String datasetId) {
+        editable(datasetId);
+        List<DatasetVersion> versions = registry.versions(datasetId);
+        transaction.executeWithoutResult(tx -> registry.deleteDataset(datasetId));
+        // Rows first, tables after: a crash in between leaves orphan tables, removed at the next start.
+        versions.forEach(writer::dropVersion);
+    }
+
+    /** The dataset if it exists and the current viewer may see it. */
+    public Optional<Dataset> find(String datasetId) {
+        return registry.find(datasetId).filter(this::visible);
+    }
+
+    /** The dataset with this slug, or whose former slug it is ({@code moved}); empty if none or hidden. */
+    public Optional<ResolvedSlug> resolve(String slug) {
+        if (slug == null || !Slugs.VALID.matcher(slug).matches()) {
+            return Optional.empty();
+        }
+        Optional<Dataset> direct = registry.findBySlug(slug);
+        if (direct.isPresent()) {
+            return direct.filter(this::visible).map(d -> new ResolvedSlug(d, false));
+        }
+        return registry.aliasOwner(slug).flatMap(registry::find).filter(this::visible)
+                .map(d -> new ResolvedSlug(d, true));
+    }
+
+    /** Former slugs of a visible dataset, oldest first. */
+    public List<String> formerSlugs(String datasetId) {
+        return find(datasetId).map(d -> registry.aliases(d.id())).orElse(List.of());
+    }
+
+    /** The served version, empty if the dataset is hidden or has none yet. */
+    public Optional<DatasetVersion> currentVersion(String datasetId) {
+        return find(datasetId).filter(d -> d.currentVersion() != null)
+                .flatMap(d -> registry.version(d.id(), d.currentVersion()));
+    }
+
+    /** All registered versions (kept READY ones, recent failures, a load in progress), newest first. */
+    public List<DatasetVersion> versions(String datasetId) {
+        return find(datasetId).map(d -> registry.versions(d.id())).orElse(List.of());
+    }
+
+    private Dataset editable(String datasetId) {
+        Dataset dataset = find(datasetId).orElseThrow(() -> DataProblem.datasetNotFound(datasetId));
+        policy.requireDatasetEdit(protection(dataset.recordId()));
+        return dataset;
+    }
+
+    boolean visible(Dataset dataset) {
+        Viewer viewer = policy.currentViewer();
+        return policy.canRead(viewer, protection(dataset.recordId()));
+    }
+
+    /** The record's protection; a dataset without a (visible) record is unpublished: restricted. */
+    private Protected protection(@Nullable String recordId) {
+        if (recordId == null) {
+            return new Protected(null, Visibility.RESTRICTED);
+        }
+        return catalog.find(recordId).map(StoredRecord::protection)
+                .orElse(new Protected(null, Visibility.RESTRICTED));
+    }
+
+    private String freeSlug(String title) {
+        String base = Slugs.of(title);
+        for (int n = 1; ; n++) {
+            String candidate = Slugs.candidate(base, n);
+            if (!registry.slugTaken(candidate)) {
+                return candidate;
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package fr.mel.opale.data;
+
+import static fr.mel.opale.data.internal.TableNames.quote;
+
+import fr.mel.opale.data.internal.DatasetRegistry;
+import fr.mel.opale.data.internal.TableNames;
+import fr.mel.opale.data.internal.TableStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads the features (rows) of datasets — for the OGC API, downloads, tiles and pages. Parameterised SQL only;
+ * column names come from the version's registered columns, never from the request. Results are streamed (the
+ * database cursor advances as the sink consumes), in {@code _fid} order.
+ *
+ * <p>Visibility is {@link Datasets}'s: a dataset hidden from the current viewer is reported as not found. Thread-safe.
+ */
+@Service
+public class Features {
+    private static final int FETCH_SIZE = 1000;
+    private final Datasets datasets;
+    private final DatasetRegistry registry;
+    private final TableStore store;
+    private final DataSource dataSource;
+
+    public Features(Datasets datasets, DatasetRegistry registry, TableStore store, DataSource dataSource) {
+        this.datasets = datasets;
+        this.registry = registry;
+        this.store = store;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * How many features match the query's filters (bbox), ignoring its paging (after, offset, limit): OGC's
+     * {@code numberMatched}. Without a filter, the version's registered row count (no table scan).
+     *
+     * @throws DataProblem 404 when the dataset is unknown or hidden, or has no (such READY) version
+     */
+    public long count(String datasetId, FeatureQuery query) {
+        DatasetVersion version = version(datasetId, query);
+        if (query.bbox() == null) {
+            return version.rowCount();
+        }
+        if (!version.geographic()) {
+            return 0;
+        }
+        String sql = "SELECT COUNT(*) FROM " + quote(TableNames.checked(version.tableName())) + " WHERE "
+                + store.bboxPredicate();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            store.bindBbox(statement, 1, query.bbox());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Lecture du jeu de données " + datasetId + " impossible", e);
+        }
+    }
+
+    /**
+     * Hands the matching features to {@code sink}, one at a time, in {@code _fid} order. The version is resolved once
+     * at the start: a switch happening meanwhile does not mix versions in one read.
+     *
+     * @throws DataProblem 404 as for {@link #count}; 400 for an unknown property
+     * @throws IllegalStateException wrapping a database error, or what the sink threw (unless unchecked: as is)
+     */
+    public ReadResult read(String datasetId, FeatureQuery query, FeatureSink sink) {
+        DatasetVersion version = version(datasetId, query);
+        List<Column> columns = selected(version, query.properties());
+        boolean withGeometry = query.geometry() && version.geographic();
+        if (query.bbox() != null && !version.geographic()) {
+            return new ReadResult(version.number(), 0, 0);
+        }
+        StringBuilder sql = new StringBuilder("SELECT \"_fid\"");
+        for (Column column : columns) {
+            sql.append(", ").append(quote(column.name()));
+        }
+        if (withGeometry) {
+            sql.append(", ").append(store.geometrySelect());
+        }
+        sql.append(" FROM ").append(quote(TableNames.checked(version.tableName()))).append(" WHERE \"_fid\" > ?");
+        if (query.bbox() != null) {
+            sql.append(" AND ").append(store.bboxPredicate());
+        }
+        sql.append(" ORDER BY \"_fid\"");
+        if (query.limit() != FeatureQuery.UNLIMITED) {
+            sql.append(" LIMIT ?");
+        }
+        if (query.offset() > 0) {
+            sql.append(" OFFSET ?");
+        }
+        long returned = 0;
+        long lastFid = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            // PostgreSQL streams with a fetch size only inside a transaction; otherwise it buffers the whole result.
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                statement.setFetchSize(FETCH_SIZE);
+                int index = 1;
+                statement.setLong(index++, query.afterFid());
+                if (query.bbox() != null) {
+                    index = store.bindBbox(statement, index, query.bbox());
+                }
+                if (query.limit() != FeatureQuery.UNLIMITED) {
+                    statement.setLong(index++, query.limit());
+                }
+                if (query.offset() > 0) {
+                    statement.setLong(index, query.offset());
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        Feature feature = feature(rows, columns, withGeometry);
+                        sink.accept(feature);
+                        returned++;
+                        lastFid = feature.fid();
+                    }
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Lecture du jeu de données " + datasetId + " impossible", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return new ReadResult(version.number(), returned, lastFid);
+    }
+
+    /** The feature {@code fid} of the current version, if it exists (and the dataset is visible). */
+    public Optional<Feature> find(String datasetId, long fid) {
+        List<Feature> found = new ArrayList<>(1);
+        if (fid < 1) {
+            return Optional.empty();
+        }
+        read(datasetId, FeatureQuery.all().after(fid - 1).withLimit(1), found::add);
+        return found.stream().filter(f -> f.fid() == fid).findFirst();
+    }
+
+    private DatasetVersion version(String datasetId, FeatureQuery query) {
+        Dataset dataset = datasets.find(datasetId).orElseThrow(() -> DataProblem.datasetNotFound(datasetId));
+        Integer number = query.version() != null ? query.version() : dataset.currentVersion();
+        if (number == null) {
+            throw DataProblem.noVersion(datasetId);
+        }
+        DatasetVersion version = registry.version(dataset.id(), number)
+                .orElseThrow(() -> DataProblem.versionNotFound(datasetId, number));
+        if (version.status() != VersionStatus.READY) {
+            throw DataProblem.versionNotReady(datasetId, number, version.status());
+        }
+        return version;
+    }
+
+    private static List<Column> selected(DatasetVersion version, @Nullable List<String> names) {
+        if (names == null) {
+            return version.columns();
+        }
+        List<Column> columns = new ArrayList<>(names.size());
+        for (String name : names) {
+            columns.add(version.column(name).orElseThrow(() -> DataProblem.unknownProperty(name)));
+        }
+        return columns;
+    }
+
+    private Feature feature(ResultSet rows, List<Column> columns, boolean withGeometry) throws SQLException {
+        long fid = rows.getLong(1);
+        Map<String, @Nullable Object> properties = new LinkedHashMap<>(columns.size() * 2);
+        int index = 2;
+        for (Column column : columns) {
+            properties.put(column.name(), value(rows, index++, column.type()));
+        }
+        Geometry geometry = withGeometry ? store.readGeometry(rows, index) : null;
+        return new Feature(fid, properties, geometry);
+    }
+
+    private static @Nullable Object value(ResultSet rows, int index, ColumnType type) throws SQLException {
+        Object value = switch (type) {
+            case INTEGER -> rows.getLong(index);
+            case DECIMAL -> rows.getBigDecimal(index);
+            case BOOLEAN -> rows.getBoolean(index);
+            case DATE -> rows.getObject(index, LocalDate.class);
+            case TIMESTAMP -> rows.getObject(index, OffsetDateTime.class);
+            case TEXT -> rows.getString(index);
+        };
+        return rows.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,122 @@
+package fr.mel.opale.data.internal;
+
+import fr.mel.opale.data.ColumnType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns what a row source hands into the one Java type each column type is stored from (see {@link ColumnType}).
+ * Lenient on the carrier (an Integer for an INTEGER column, a Double for a DECIMAL one), strict on the meaning: a
+ * text in a number column is an error, never a silent null.
+ */
+final class CellValues {
+    private CellValues() {
+    }
+
+    /** The canonical value, or null; throws {@link IllegalArgumentException} with a French reason. */
+    static @Nullable Object canonical(ColumnType type, @Nullable Object value, ZoneId zone) {
+        if (value == null) {
+            return null;
+        }
+        return switch (type) {
+            case INTEGER -> integer(value);
+            case DECIMAL -> decimal(value);
+            case BOOLEAN -> {
+                if (value instanceof Boolean b) {
+                    yield b;
+                }
+                throw mismatch(value, "booléen");
+            }
+            case DATE -> {
+                if (value instanceof LocalDate d) {
+                    yield d;
+                }
+                throw mismatch(value, "date");
+            }
+            case TIMESTAMP -> timestamp(value, zone);
+            case TEXT -> {
+                if (value instanceof CharSequence text) {
+                    String s = text.toString();
+                    yield s.indexOf('\0') < 0 ? s : s.replace("\0", "");
+                }
+                throw mismatch(value, "texte");
+            }
+        };
+    }
+
+    private static Long integer(Object value) {
+        if (value instanceof Long l) {
+            return l;
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        try {
+            if (value instanceof BigInteger big) {
+                return big.longValueExact();
+            }
+            if (value instanceof BigDecimal dec) {
+                return dec.longValueExact();
+            }
+            if (value instanceof Double || value instanceof Float) {
+                return BigDecimal.valueOf(((Number) value).doubleValue()).longValueExact();
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("« " + value + " » n'est pas un entier de 64 bits");
+        }
+        throw mismatch(value, "entier");
+    }
+
+    private static BigDecimal decimal(Object value) {
+        if (value instanceof BigDecimal dec) {
+            return dec;
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return BigDecimal.valueOf(((Number) value).longValue());
+        }
+        if (value instanceof BigInteger big) {
+            return new BigDecimal(big);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException("« " + value + " » n'est pas un nombre fini");
+            }
+            return BigDecimal.valueOf(d);
+        }
+        throw mismatch(value, "décimal");
+    }
+
+    private static OffsetDateTime timestamp(Object value, ZoneId zone) {
+        if (value instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (value instanceof ZonedDateTime t) {
+            return t.toOffsetDateTime();
+        }
+        if (value instanceof Instant t) {
+            return t.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof LocalDateTime t) {
+            return t.atZone(zone).toOffsetDateTime();
+        }
+        throw mismatch(value, "horodatage");
+    }
+
+    private static IllegalArgumentException mismatch(Object value, String expected) {
+        String shown = String.valueOf(value);
+        if (shown.length() > 60) {
+            shown = shown.substring(0, 60) + "…";
+        }
+        return new IllegalArgumentException("valeur « " + shown + " » (" + value.getClass().getSimpleName()
+                + ") au lieu d'un " + expected);
+    }
+}

@@ -1,0 +1,298 @@
+package fr.mel.opale.data.internal;
+
+import static fr.mel.opale.data.internal.TableNames.quote;
+
+import fr.mel.opale.data.Bbox;
+import fr.mel.opale.data.Column;
+import fr.mel.opale.data.ColumnType;
+import fr.mel.opale.data.DatasetSchema;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * PostgreSQL + PostGIS: rows go in through {@code COPY ... FROM STDIN} (text format, streamed in 64 KiB chunks,
+ * geometries as EWKB hex), the primary key and the GiST index are built after the rows (faster than maintaining
+ * them row by row), all in the load's transaction. {@code FREEZE} is allowed because the table was created in that
+ * same transaction: rows are written already frozen, so the first readers do not rewrite every page to set hint bits
+ * and no anti-wraparound vacuum ever needs to revisit them.
+ */
+public class PostgisTableStore implements TableStore {
+    /** High half of the advisory-lock keys of loads, so they never meet other users of advisory locks. */
+    private static final long LOCK_SPACE = 0x0DA7A000L << 32;
+
+    @Override
+    public String sqlType(ColumnType type) {
+        return switch (type) {
+            case INTEGER -> "BIGINT";
+            case DECIMAL -> "NUMERIC";
+            case BOOLEAN -> "BOOLEAN";
+            case DATE -> "DATE";
+            case TIMESTAMP -> "TIMESTAMPTZ";
+            case TEXT -> "TEXT";
+        };
+    }
+
+    @Override
+    public void create(Connection connection, String table, DatasetSchema schema) throws SQLException {
+        StringJoiner columns = new StringJoiner(", ", "CREATE TABLE " + quote(table) + " (", ")");
+        columns.add("\"_fid\" BIGINT NOT NULL");
+        for (Column column : schema.columns()) {
+            columns.add(quote(column.name()) + " " + sqlType(column.type()));
+        }
+        if (schema.geometry() != null) {
+            columns.add("\"geom\" geometry(Geometry, 4326)");
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(columns.toString());
+        }
+    }
+
+    @Override
+    public RowWriter writer(Connection connection, String table, DatasetSchema schema) throws SQLException {
+        StringJoiner names = new StringJoiner(", ", "COPY " + quote(table) + " (", ") FROM STDIN (FORMAT text, FREEZE)");
+        names.add("\"_fid\"");
+        schema.columns().forEach(c -> names.add(quote(c.name())));
+        if (schema.geometry() != null) {
+            names.add("\"geom\"");
+        }
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(names.toString());
+        return new CopyWriter(copy, schema);
+    }
+
+    @Override
+    public void finish(Connection connection, String table, DatasetSchema schema) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            // Index builds sort in memory up to this budget (default 64 MB) instead of spilling to disk; LOCAL: this
+            // transaction only, the pooled session is unchanged afterwards.
+            statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+            statement.execute("ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(table + "_pk")
+                    + " PRIMARY KEY (\"_fid\")");
+            if (schema.geometry() != null) {
+                statement.execute("CREATE INDEX " + quote(table + "_geom") + " ON " + quote(table)
+                        + " USING GIST (\"geom\")");
+            }
+            statement.execute("ANALYZE " + quote(table));
+        }
+    }
+
+    @Override
+    public void drop(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + quote(TableNames.checked(table)));
+        }
+    }
+
+    @Override
+    public List<String> versionTables(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'ds\\_%'");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                String name = rows.getString(1);
+                if (TableNames.TABLE.matcher(name).matches()) {
+                    tables.add(name);
+                }
+            }
+        }
+        return tables;
+    }
+
+    @Override
+    public void holdLoad(Connection connection, String table) throws SQLException {
+        advisory(connection, "SELECT pg_advisory_lock(?)", table);
+    }
+
+    @Override
+    public void releaseLoad(Connection connection, String table) throws SQLException {
+        advisory(connection, "SELECT pg_advisory_unlock(?)", table);
+    }
+
+    @Override
+    public boolean loadAbandoned(Connection connection, String table) throws SQLException {
+        if (!advisory(connection, "SELECT pg_try_advisory_lock(?)", table)) {
+            return false;
+        }
+        releaseLoad(connection, table);
+        return true;
+    }
+
+    private static boolean advisory(Connection connection, String sql, String table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, LOCK_SPACE | (table.hashCode() & 0xFFFFFFFFL));
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                Object answer = result.getObject(1);
+                return !(answer instanceof Boolean b) || b;
+            }
+        }
+    }
+
+    @Override
+    public String geometrySelect() {
+        return "ST_AsBinary(\"geom\")";
+    }
+
+    @Override
+    public @Nullable Geometry readGeometry(ResultSet rows, int index) throws SQLException {
+        byte[] wkb = rows.getBytes(index);
+        if (wkb == null) {
+            return null;
+        }
+        try {
+            Geometry geometry = new WKBReader().read(wkb);
+            geometry.setSRID(4326);
+            return geometry;
+        } catch (ParseException e) {
+            throw new SQLException("Unreadable geometry from PostGIS", e);
+        }
+    }
+
+    @Override
+    public String bboxPredicate() {
+        // && uses the GiST index on the boxes; ST_Intersects then keeps only the geometries really crossing it.
+        return "\"geom\" && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(\"geom\", ST_MakeEnvelope(?, ?, ?, ?, 4326))";
+    }
+
+    @Override
+    public int bindBbox(PreparedStatement statement, int index, Bbox bbox) throws SQLException {
+        for (int repeat = 0; repeat < 2; repeat++) {
+            statement.setDouble(index++, bbox.west());
+            statement.setDouble(index++, bbox.south());
+            statement.setDouble(index++, bbox.east());
+            statement.setDouble(index++, bbox.north());
+        }
+        return index;
+    }
+
+    /**
+     * Encodes rows in COPY's text format into a buffer sent every 64 KiB: memory stays flat whatever the row count,
+     * and this thread encodes while the server parses the previous chunk.
+     */
+    private static final class CopyWriter implements RowWriter {
+        private static final int CHUNK = 1 << 16;
+        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        private final CopyIn copy;
+        private final ColumnType[] types;
+        private final boolean geographic;
+        private byte[] buffer = new byte[CHUNK * 2];
+        private int length;
+
+        CopyWriter(CopyIn copy, DatasetSchema schema) {
+            this.copy = copy;
+            this.types = schema.columns().stream().map(Column::type).toArray(ColumnType[]::new);
+            this.geographic = schema.geometry() != null;
+        }
+
+        @Override
+        public void write(long fid, @Nullable Object[] values, byte @Nullable [] ewkb) throws SQLException {
+            ascii(Long.toString(fid));
+            for (int i = 0; i < types.length; i++) {
+                put((byte) '\t');
+                Object value = values[i];
+                if (value == null) {
+                    put((byte) '\\');
+                    put((byte) 'N');
+                    continue;
+                }
+                switch (types[i]) {
+                    case BOOLEAN -> put((Boolean) value ? (byte) 't' : (byte) 'f');
+                    case DECIMAL -> ascii(((BigDecimal) value).toString());
+                    case TEXT -> text((String) value);
+                    default -> ascii(value.toString()); // Long, LocalDate, OffsetDateTime: ISO forms PostgreSQL reads
+                }
+            }
+            if (geographic) {
+                put((byte) '\t');
+                if (ewkb == null) {
+                    put((byte) '\\');
+                    put((byte) 'N');
+                } else {
+                    ensure(ewkb.length * 2);
+                    for (byte b : ewkb) {
+                        buffer[length++] = HEX[(b >> 4) & 0xF];
+                        buffer[length++] = HEX[b & 0xF];
+                    }
+                }
+            }
+            put((byte) '\n');
+            if (length >= CHUNK) {
+                flush();
+            }
+        }
+
+        @Override
+        public void end() throws SQLException {
+            flush();
+            copy.endCopy();
+        }
+
+        @Override
+        public void abort() {
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException ignored) {
+                // The connection is being abandoned with its transaction anyway.
+            }
+        }
+
+        private void flush() throws SQLException {
+            if (length > 0) {
+                copy.writeToCopy(buffer, 0, length);
+                length = 0;
+                if (buffer.length > CHUNK * 16) {
+                    buffer = new byte[CHUNK * 2]; // one huge cell must not keep its buffer for the rest of the load
+                }
+            }
+        }
+
+        private void ascii(String s) {
+            ensure(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                buffer[length++] = (byte) s.charAt(i);
+            }
+        }
+
+        /** UTF-8 with COPY's escapes: backslash, tab, newline and carriage return would otherwise end the field. */
+        private void text(String s) {
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            ensure(bytes.length * 2);
+            for (byte b : bytes) {
+                switch (b) {
+                    case '\\' -> { buffer[length++] = '\\'; buffer[length++] = '\\'; }
+                    case '\t' -> { buffer[length++] = '\\'; buffer[length++] = 't'; }
+                    case '\n' -> { buffer[length++] = '\\'; buffer[length++] = 'n'; }
+                    case '\r' -> { buffer[length++] = '\\'; buffer[length++] = 'r'; }
+                    default -> buffer[length++] = b;
+                }
+            }
+        }
+
+        private void put(byte b) {
+            ensure(1);
+            buffer[length++] = b;
+        }
+
+        private void ensure(int more) {
+            if (length + more > buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package fr.mel.opale.data.internal;
+
+import fr.mel.opale.data.Bbox;
+import fr.mel.opale.data.ColumnType;
+import fr.mel.opale.data.DatasetSchema;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * The seam between the data store and one database engine: how a version table is created, filled, indexed,
+ * dropped and read. One implementation per engine ({@link PostgisTableStore}, {@link H2TableStore}); both pass the
+ * same contract tests. Table names reach these methods already checked by {@link TableNames}; column names come from
+ * {@link fr.mel.opale.data.Column}, which only accepts safe identifiers.
+ */
+public interface TableStore {
+    /** The engine's SQL type for a column type. */
+    String sqlType(ColumnType type);
+
+    /**
+     * Creates the table with {@code _fid}, the typed columns and, for a geographic schema, {@code geom}, on a
+     * connection whose auto-commit is off. On PostgreSQL the creation belongs to the load's transaction (a crash
+     * leaves no table); H2 commits DDL at once (a crash leaves one, dropped by the start-up cleanup).
+     */
+    void create(Connection connection, String table, DatasetSchema schema) throws SQLException;
+
+    /** A writer appending rows to the table created just before, on the same connection. */
+    RowWriter writer(Connection connection, String table, DatasetSchema schema) throws SQLException;
+
+    /** After the rows: primary key (if not there yet), spatial index, statistics. Still inside the load. */
+    void finish(Connection connection, String table, DatasetSchema schema) throws SQLException;
+
+    /** Drops the table if it exists (auto-commit connection). */
+    void drop(Connection connection, String table) throws SQLException;
+
+    /** The dataset-version tables (names matching {@link TableNames#TABLE}) of the current schema. */
+    List<String> versionTables(Connection connection) throws SQLException;
+
+    /**
+     * Marks the table as being loaded by this connection's session, so that another server sharing the database
+     * does not take it for abandoned. Held until {@link #releaseLoad}; released by the database if the process dies.
+     */
+    void holdLoad(Connection connection, String table) throws SQLException;
+
+    void releaseLoad(Connection connection, String table) throws SQLException;
+
+    /**
+     * Whether no live session holds the table's load (see {@link #holdLoad}). Engines without shared sessions
+     * (embedded H2) answer true: only this process can load, and {@link ActiveLoads} covers it.
+     */
+    boolean loadAbandoned(Connection connection, String table) throws SQLException;
+
+    /** The select-list expression reading {@code geom} in a form {@link #readGeometry} understands. */
+    String geometrySelect();
+
+    /** The geometry at {@code index}, SRID 4326, or null. */
+    @Nullable Geometry readGeometry(ResultSet rows, int index) throws SQLException;
+
+    /** A predicate "{@code geom} intersects the box", with the parameters {@link #bindBbox} fills. */
+    String bboxPredicate();
+
+    /** Binds the box parameters from {@code index}; returns the next free parameter index. */
+    int bindBbox(PreparedStatement statement, int index, Bbox bbox) throws SQLException;
+
+    /** Appends rows to a version table during a load. Not thread-safe: one loading thread. */
+    interface RowWriter {
+        /**
+         * Appends one row.
+         *
+         * @param values canonical values (see {@code CellValues}), one per schema column
+         * @param ewkb   2D EWKB with SRID 4326, or null (no geometry, or a non-geographic dataset)
+         */
+        void write(long fid, @Nullable Object[] values, byte @Nullable [] ewkb) throws SQLException;
+
+        /** Sends what is buffered; the rows are then in the (uncommitted) table. */
+        void end() throws SQLException;
+
+        /** Abandons the writing after a failure; must not throw. */
+        void abort();
+    }
+}
