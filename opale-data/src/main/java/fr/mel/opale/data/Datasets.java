@@ -140,6 +140,14 @@ public class Datasets {
         return registry.find(datasetId).filter(this::visible);
     }
 
+    /**
+     * Every dataset the current viewer may see, by slug: hidden ones are left out (lists never reveal them). With
+     * or without rows; callers wanting only served datasets check {@link Dataset#currentVersion()}.
+     */
+    public List<Dataset> list() {
+        return registry.all().stream().filter(this::visible).toList();
+    }
+
     /** The dataset with this slug, or whose former slug it is ({@code moved}); empty if none or hidden. */
     public Optional<ResolvedSlug> resolve(String slug) {
         if (slug == null || !Slugs.VALID.matcher(slug).matches()) {

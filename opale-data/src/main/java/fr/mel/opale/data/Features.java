@@ -3,6 +3,7 @@ package fr.mel.opale.data;
 import static fr.mel.opale.data.internal.TableNames.quote;
 
 import fr.mel.opale.data.internal.DatasetRegistry;
+import fr.mel.opale.data.internal.FilterSql;
 import fr.mel.opale.data.internal.TableNames;
 import fr.mel.opale.data.internal.TableStore;
 import java.sql.Connection;
@@ -51,17 +52,17 @@ public class Features {
      */
     public long count(String datasetId, FeatureQuery query) {
         DatasetVersion version = version(datasetId, query);
-        if (query.bbox() == null) {
+        if (query.bbox() == null && query.filter() == null) {
             return version.rowCount();
         }
-        if (!version.geographic()) {
+        if (query.bbox() != null && !version.geographic()) {
             return 0;
         }
-        String sql = "SELECT COUNT(*) FROM " + quote(TableNames.checked(version.tableName())) + " WHERE "
-                + store.bboxPredicate();
+        FilterSql.Where where = conditions(version, query, false);
+        String sql = "SELECT COUNT(*) FROM " + quote(TableNames.checked(version.tableName())) + " WHERE " + where.sql();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            store.bindBbox(statement, 1, query.bbox());
+            where.bind(statement, 1);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -72,16 +73,25 @@ public class Features {
     }
 
     /**
-     * Hands the matching features to {@code sink}, one at a time, in {@code _fid} order. The version is resolved once
-     * at the start: a switch happening meanwhile does not mix versions in one read.
+     * Hands the matching features to {@code sink}, one at a time, in {@code _fid} order (or the query's sort keys,
+     * then {@code _fid}; nulls last). The version is resolved once at the start: a switch happening meanwhile does
+     * not mix versions in one read.
      *
-     * @throws DataProblem 404 as for {@link #count}; 400 for an unknown property
+     * @throws DataProblem 404 as for {@link #count}; 400 for an unknown property (selected, filtered or sorted on)
+     *                     or a filter literal of the wrong type
      * @throws IllegalStateException wrapping a database error, or what the sink threw (unless unchecked: as is)
      */
     public ReadResult read(String datasetId, FeatureQuery query, FeatureSink sink) {
         DatasetVersion version = version(datasetId, query);
         List<Column> columns = selected(version, query.properties());
         boolean withGeometry = query.geometry() && version.geographic();
+        FilterSql.Where where = conditions(version, query, true);
+        List<String> order = new ArrayList<>();
+        for (SortKey key : query.sortBy()) {
+            Column column = version.column(key.property()).orElseThrow(() -> DataProblem.unknownProperty(key.property()));
+            order.add(quote(column.name()) + (key.descending() ? " DESC" : " ASC") + " NULLS LAST");
+        }
+        order.add("\"_fid\"");
         if (query.bbox() != null && !version.geographic()) {
             return new ReadResult(version.number(), 0, 0);
         }
@@ -92,11 +102,8 @@ public class Features {
         if (withGeometry) {
             sql.append(", ").append(store.geometrySelect());
         }
-        sql.append(" FROM ").append(quote(TableNames.checked(version.tableName()))).append(" WHERE \"_fid\" > ?");
-        if (query.bbox() != null) {
-            sql.append(" AND ").append(store.bboxPredicate());
-        }
-        sql.append(" ORDER BY \"_fid\"");
+        sql.append(" FROM ").append(quote(TableNames.checked(version.tableName()))).append(" WHERE ").append(where.sql());
+        sql.append(" ORDER BY ").append(String.join(", ", order));
         if (query.limit() != FeatureQuery.UNLIMITED) {
             sql.append(" LIMIT ?");
         }
@@ -111,11 +118,7 @@ public class Features {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
                 statement.setFetchSize(FETCH_SIZE);
-                int index = 1;
-                statement.setLong(index++, query.afterFid());
-                if (query.bbox() != null) {
-                    index = store.bindBbox(statement, index, query.bbox());
-                }
+                int index = where.bind(statement, 1);
                 if (query.limit() != FeatureQuery.UNLIMITED) {
                     statement.setLong(index++, query.limit());
                 }
@@ -152,6 +155,39 @@ public class Features {
         }
         read(datasetId, FeatureQuery.all().after(fid - 1).withLimit(1), found::add);
         return found.stream().filter(f -> f.fid() == fid).findFirst();
+    }
+
+    /**
+     * The WHERE condition of the query's filters (keyset, bbox, filter), each a no-op when absent. The filter is
+     * translated even when the bbox already rules everything out, so that a bad filter is always a 400.
+     */
+    private FilterSql.Where conditions(DatasetVersion version, FeatureQuery query, boolean keyset) {
+        List<String> parts = new ArrayList<>();
+        List<FilterSql.Param> params = new ArrayList<>();
+        if (keyset) {
+            parts.add("\"_fid\" > ?");
+            params.add((statement, index) -> statement.setLong(index, query.afterFid()));
+        }
+        if (query.bbox() != null && version.geographic()) {
+            parts.add(store.bboxPredicate());
+            Bbox bbox = query.bbox();
+            // The store binds its box parameters in one go: the first placeholder binds them all, the others skip.
+            int placeholders = (int) store.bboxPredicate().chars().filter(c -> c == '?').count();
+            for (int i = 0; i < placeholders; i++) {
+                int position = i;
+                params.add((statement, index) -> {
+                    if (position == 0) {
+                        store.bindBbox(statement, index, bbox);
+                    }
+                });
+            }
+        }
+        if (query.filter() != null) {
+            FilterSql.Where filter = FilterSql.translate(query.filter(), version, store);
+            parts.add(filter.sql());
+            params.addAll(filter.params());
+        }
+        return new FilterSql.Where(parts.isEmpty() ? "TRUE" : String.join(" AND ", parts), params);
     }
 
     private DatasetVersion version(String datasetId, FeatureQuery query) {

@@ -48,6 +48,11 @@ public class DatasetRegistry {
         return jdbc.query("SELECT * FROM dataset WHERE id = ?", DATASET, id).stream().findFirst();
     }
 
+    /** All datasets, by slug. */
+    public List<Dataset> all() {
+        return jdbc.query("SELECT * FROM dataset ORDER BY slug", DATASET);
+    }
+
     public Optional<Dataset> findBySlug(String slug) {
         return jdbc.query("SELECT * FROM dataset WHERE slug = ?", DATASET, slug).stream().findFirst();
     }

@@ -3,31 +3,76 @@ package fr.mel.opale.data.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 
 /**
  * The spatial functions H2 lacks, as Java functions on JTS, registered under their PostGIS names so that SQL reads
- * the same on both engines (CQL2 translation adds its functions here). Re-registered at every start (drop, then
- * create): a database never keeps pointing at a method that moved.
+ * the same on both engines: {@code ST_Intersects} for bbox queries and the eight relations of CQL2's spatial
+ * functions ({@link FilterSql}). Re-registered at every start (drop, then create): a database never keeps pointing
+ * at a method that moved. Each answers null when either geometry is null, as PostGIS does, so that {@code NOT}
+ * treats missing geometries alike on both engines.
  */
 public final class H2SpatialFunctions {
+    /** SQL name → method of this class. */
+    private static final Map<String, String> FUNCTIONS = Map.of(
+            "ST_INTERSECTS", "intersects",
+            "ST_EQUALS", "equalsTopologically",
+            "ST_DISJOINT", "disjoint",
+            "ST_TOUCHES", "touches",
+            "ST_WITHIN", "within",
+            "ST_OVERLAPS", "overlaps",
+            "ST_CROSSES", "crosses",
+            "ST_CONTAINS", "contains");
+
     private H2SpatialFunctions() {
     }
 
     static void register(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP ALIAS IF EXISTS ST_INTERSECTS");
-            statement.execute("CREATE ALIAS ST_INTERSECTS DETERMINISTIC FOR '"
-                    + H2SpatialFunctions.class.getName() + ".intersects'");
+            for (Map.Entry<String, String> function : FUNCTIONS.entrySet()) {
+                statement.execute("DROP ALIAS IF EXISTS " + function.getKey());
+                statement.execute("CREATE ALIAS " + function.getKey() + " DETERMINISTIC FOR '"
+                        + H2SpatialFunctions.class.getName() + "." + function.getValue() + "'");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Fonctions spatiales H2 non enregistrées", e);
         }
     }
 
-    /** PostGIS's {@code ST_Intersects}: false when either side is null. */
-    public static boolean intersects(@Nullable Geometry a, @Nullable Geometry b) {
-        return a != null && b != null && a.intersects(b);
+    /** PostGIS's {@code ST_Intersects}. */
+    public static @Nullable Boolean intersects(@Nullable Geometry a, @Nullable Geometry b) {
+        return a == null || b == null ? null : a.intersects(b);
+    }
+
+    /** PostGIS's {@code ST_Equals}: same point set, whatever the vertex order. */
+    public static @Nullable Boolean equalsTopologically(@Nullable Geometry a, @Nullable Geometry b) {
+        return a == null || b == null ? null : a.equalsTopo(b);
+    }
+
+    public static @Nullable Boolean disjoint(@Nullable Geometry a, @Nullable Geometry b) {
+        return a == null || b == null ? null : a.disjoint(b);
+    }
+
+    public static @Nullable Boolean touches(@Nullable Geometry a, @Nullable Geometry b) {
+        return a == null || b == null ? null : a.touches(b);
+    }
+
+    public static @Nullable Boolean within(@Nullable Geometry a, @Nullable Geometry b) {
+        return a == null || b == null ? null : a.within(b);
+    }
+
+    public static @Nullable Boolean overlaps(@Nullable Geometry a, @Nullable Geometry b) {
+        return a == null || b == null ? null : a.overlaps(b);
+    }
+
+    public static @Nullable Boolean crosses(@Nullable Geometry a, @Nullable Geometry b) {
+        return a == null || b == null ? null : a.crosses(b);
+    }
+
+    public static @Nullable Boolean contains(@Nullable Geometry a, @Nullable Geometry b) {
+        return a == null || b == null ? null : a.contains(b);
     }
 }

@@ -211,6 +211,19 @@ public class H2TableStore implements TableStore {
     }
 
     @Override
+    public String geometryParameter() {
+        return "?";
+    }
+
+    @Override
+    public void bindGeometry(PreparedStatement statement, int index, Geometry geometry) throws SQLException {
+        // H2 refuses to compare geometries of different SRIDs: the literal gets the column's.
+        Geometry copy = geometry.copy();
+        copy.setSRID(4326);
+        statement.setObject(index, copy);
+    }
+
+    @Override
     public int bindBbox(PreparedStatement statement, int index, Bbox bbox) throws SQLException {
         Geometry box = wgs84.toGeometry(bbox.envelope());
         statement.setObject(index++, box);

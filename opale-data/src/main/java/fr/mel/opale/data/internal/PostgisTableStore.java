@@ -169,6 +169,16 @@ public class PostgisTableStore implements TableStore {
     }
 
     @Override
+    public String geometryParameter() {
+        return "ST_GeomFromWKB(?, 4326)";
+    }
+
+    @Override
+    public void bindGeometry(PreparedStatement statement, int index, Geometry geometry) throws SQLException {
+        statement.setBytes(index, new org.locationtech.jts.io.WKBWriter(2).write(geometry));
+    }
+
+    @Override
     public int bindBbox(PreparedStatement statement, int index, Bbox bbox) throws SQLException {
         for (int repeat = 0; repeat < 2; repeat++) {
             statement.setDouble(index++, bbox.west());

@@ -66,6 +66,15 @@ public interface TableStore {
     /** Binds the box parameters from {@code index}; returns the next free parameter index. */
     int bindBbox(PreparedStatement statement, int index, Bbox bbox) throws SQLException;
 
+    /**
+     * The placeholder of a geometry parameter in a filter (e.g. {@code ?} or {@code ST_GeomFromWKB(?, 4326)}),
+     * filled by {@link #bindGeometry}.
+     */
+    String geometryParameter();
+
+    /** Binds a WGS84 geometry to the placeholder of {@link #geometryParameter()}. */
+    void bindGeometry(PreparedStatement statement, int index, Geometry geometry) throws SQLException;
+
     /** Appends rows to a version table during a load. Not thread-safe: one loading thread. */
     interface RowWriter {
         /**

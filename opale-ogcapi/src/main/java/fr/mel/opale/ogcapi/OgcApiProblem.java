@@ -1,0 +1,49 @@
+package fr.mel.opale.ogcapi;
+
+import java.net.URI;
+import java.util.Collection;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The OGC APIs' errors, each with its status, a stable type and a French message; rendered as problem+json by
+ * {@code opale-access}'s error handler (OGC clients accept it: the standard asks for a JSON body and a status).
+ */
+public class OgcApiProblem extends ErrorResponseException {
+    private OgcApiProblem(HttpStatusCode status, String code, String title, String detail) {
+        super(status, null);
+        setType(URI.create("https://opale.lillemetropole.fr/problemes/" + code));
+        setTitle(title);
+        setDetail(detail);
+    }
+
+    public static OgcApiProblem badParameter(String name, String detail) {
+        return new OgcApiProblem(HttpStatus.BAD_REQUEST, "parametre-invalide", "Paramètre invalide",
+                "Paramètre « " + name + " » : " + detail);
+    }
+
+    public static OgcApiProblem unknownParameters(Collection<String> unknown, Collection<String> allowed) {
+        return new OgcApiProblem(HttpStatus.BAD_REQUEST, "parametre-inconnu", "Paramètre inconnu",
+                "Paramètre(s) inconnu(s) : " + String.join(", ", unknown) + ". Paramètres acceptés ici : "
+                        + String.join(", ", allowed) + ".");
+    }
+
+    public static OgcApiProblem collectionNotFound(String id) {
+        return new OgcApiProblem(HttpStatus.NOT_FOUND, "collection-introuvable", "Collection introuvable",
+                "Aucune collection n'a l'identifiant « " + id + " ».");
+    }
+
+    public static OgcApiProblem featureNotFound(String collection, String id) {
+        return new OgcApiProblem(HttpStatus.NOT_FOUND, "objet-introuvable", "Objet introuvable",
+                "La collection « " + collection + " » n'a pas d'objet « " + id + " ».");
+    }
+
+    public static OgcApiProblem notAcceptable(String detail) {
+        return new OgcApiProblem(HttpStatus.NOT_ACCEPTABLE, "format-non-disponible", "Format non disponible", detail);
+    }
+
+    public static OgcApiProblem invalidFilter(String detail) {
+        return new OgcApiProblem(HttpStatus.BAD_REQUEST, "filtre-invalide", "Filtre invalide", detail);
+    }
+}

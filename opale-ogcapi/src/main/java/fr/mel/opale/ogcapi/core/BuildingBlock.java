@@ -1,0 +1,15 @@
+package fr.mel.opale.ogcapi.core;
+
+import java.util.List;
+
+/**
+ * One building block of the OGC API (core, CRS, filtering, sorting...): the conformance classes it implements and
+ * the items parameters it brings. {@code /conformance} lists the classes of the blocks present (switched on), never a
+ * hand-written list. Blocks are Spring beans, each in its own package.
+ */
+public interface BuildingBlock {
+    List<String> conformanceClasses();
+
+    /** The items parameters for this collection (may depend on its columns, e.g. one per queryable). */
+    List<ItemsParameter> itemsParameters(OgcCollection collection);
+}

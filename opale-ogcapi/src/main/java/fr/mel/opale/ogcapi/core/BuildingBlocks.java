@@ -1,0 +1,33 @@
+package fr.mel.opale.ogcapi.core;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** The building blocks switched on (the beans present): their conformance classes and items parameters. */
+@Component
+public class BuildingBlocks {
+    private final List<BuildingBlock> blocks;
+
+    public BuildingBlocks(List<BuildingBlock> blocks) {
+        this.blocks = List.copyOf(blocks);
+    }
+
+    /** What {@code /conformance} declares: the union of the blocks' classes, in a stable order. */
+    public List<String> conformance() {
+        Set<String> classes = new LinkedHashSet<>();
+        blocks.stream().flatMap(b -> b.conformanceClasses().stream()).sorted().forEach(classes::add);
+        return List.copyOf(classes);
+    }
+
+    /** Every items parameter for this collection, in the order they must apply (CRS before what uses it). */
+    public List<ItemsParameter> itemsParameters(OgcCollection collection) {
+        List<ItemsParameter> parameters = new ArrayList<>();
+        blocks.forEach(b -> parameters.addAll(b.itemsParameters(collection)));
+        parameters.sort(Comparator.comparingInt(ItemsParameter::rank));
+        return parameters;
+    }
+}
