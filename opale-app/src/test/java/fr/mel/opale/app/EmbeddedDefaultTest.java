@@ -54,6 +54,19 @@ class EmbeddedDefaultTest {
         assertThat(openapi.path("paths").has("/api/records/{id}")).isTrue();
     }
 
+    @Test
+    void servesTheOgcApiWithItsBuildingBlocks() {
+        HttpTestClient client = new HttpTestClient(port);
+        JsonNode conformance = client.json(client.get("/ogcapi/conformance"));
+        assertThat(conformance.path("conformsTo").toString()).contains("ogcapi-features-1/1.0/conf/core",
+                "ogcapi-features-2/1.0/conf/crs", "cql2/1.0/conf/cql2-text");
+        assertThat(client.get("/ogcapi/collections").statusCode()).isEqualTo(200);
+        HttpResponse<String> cors = client.send("GET", "/ogcapi/collections", null, null, null,
+                "Origin", "https://example.org");
+        assertThat(cors.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(client.get("/ogcapi/api").statusCode()).isEqualTo(200);
+    }
+
     private static Path createTempDir() {
         try {
             return Files.createTempDirectory("opale-embedded");
