@@ -15,12 +15,9 @@ final class LatLonText {
         }
         String a = t.substring(0, comma).strip();
         String b = t.substring(comma + 1).strip();
-        if (a.isEmpty() || b.isEmpty() || CellText.numberBits(a, '.') == 0 || CellText.numberBits(b, '.') == 0) {
-            return null;
-        }
-        double lat = Double.parseDouble(a);
-        double lon = Double.parseDouble(b);
-        if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+        double lat = CellText.parseNumber(a, '.');
+        double lon = CellText.parseNumber(b, '.');
+        if (Double.isNaN(lat) || Double.isNaN(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
             return null;
         }
         return new double[] {lon, lat};
