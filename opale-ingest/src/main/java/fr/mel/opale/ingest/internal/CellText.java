@@ -274,20 +274,40 @@ final class CellText {
     /** A {@link LocalDate}, an {@link OffsetDateTime}, or null when the text is neither. */
     static @Nullable Object parseTemporal(String t) {
         int n = t.length();
-        int[] parts = new int[3];
-        int[] widths = new int[3];
+        // Three numeric parts without arrays: this runs on every numeric-looking cell of the analysis.
+        int p0 = 0;
+        int p1 = 0;
+        int p2 = 0;
+        int w0 = 0;
+        int w1 = 0;
+        int w2 = 0;
         int part = 0;
         int i = 0;
         char separator = 0;
         for (; i < n && part < 3; i++) {
             char c = t.charAt(i);
             if (c >= '0' && c <= '9') {
-                if (widths[part] == 4) {
-                    return null;
+                int d = c - '0';
+                if (part == 0) {
+                    if (w0 == 4) {
+                        return null;
+                    }
+                    p0 = p0 * 10 + d;
+                    w0++;
+                } else if (part == 1) {
+                    if (w1 == 2) {
+                        return null;
+                    }
+                    p1 = p1 * 10 + d;
+                    w1++;
+                } else {
+                    if (w2 == 4) {
+                        return null;
+                    }
+                    p2 = p2 * 10 + d;
+                    w2++;
                 }
-                parts[part] = parts[part] * 10 + (c - '0');
-                widths[part]++;
-            } else if ((c == '-' || c == '/' || c == '.') && part < 2 && widths[part] > 0
+            } else if ((c == '-' || c == '/' || c == '.') && part < 2 && (part == 0 ? w0 : w1) > 0
                     && (separator == 0 || separator == c)) {
                 separator = c;
                 part++;
@@ -295,6 +315,8 @@ final class CellText {
                 break;
             }
         }
+        int[] parts = {p0, p1, p2};
+        int[] widths = {w0, w1, w2};
         if (part != 2 || widths[2] == 0) {
             return null;
         }

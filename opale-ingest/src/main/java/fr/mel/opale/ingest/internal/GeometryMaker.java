@@ -5,7 +5,6 @@ import fr.mel.opale.ingest.Crs;
 import fr.mel.opale.ingest.GeometryKind;
 import fr.mel.opale.ingest.GeometryPlan;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -36,7 +35,7 @@ final class GeometryMaker {
     private final char[] decimalMarks;
     private final @Nullable CoordinateTransform transform;
     private final WarningLog log;
-    private final String where;
+    private final java.util.function.LongFunction<String> where;
     private final WKTReader wkt = new WKTReader(WGS84);
     private final Envelope bbox = new Envelope();
     long present;
@@ -44,7 +43,8 @@ final class GeometryMaker {
     long repaired;
     long rejected;
 
-    GeometryMaker(GeometryPlan plan, List<ColumnPlan> columns, WarningLog log, String where) {
+    GeometryMaker(GeometryPlan plan, List<ColumnPlan> columns, WarningLog log,
+                  java.util.function.LongFunction<String> where) {
         this.plan = plan;
         this.log = log;
         this.where = where;
@@ -85,7 +85,7 @@ final class GeometryMaker {
                 return null;
             }
             repaired++;
-            log.add("geometry-repaired", "Géométrie invalide réparée (" + where + " " + source.line() + ").",
+            log.add("geometry-repaired", "Géométrie invalide réparée (" + where.apply(source.line()) + ").",
                     source.line(), null);
             g = fixed;
         }
@@ -101,7 +101,7 @@ final class GeometryMaker {
 
     private void reject(long line, String why) {
         rejected++;
-        log.add("geometry-rejected", "Géométrie " + why + " (" + where + " " + line + ") : ligne gardée sans géométrie.",
+        log.add("geometry-rejected", "Géométrie " + why + " (" + where.apply(line) + ") : ligne gardée sans géométrie.",
                 line, null);
     }
 
@@ -197,9 +197,5 @@ final class GeometryMaker {
             return Double.isNaN(v) ? null : v;
         }
         return null;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -34,7 +34,7 @@ final class PlannedRows implements RowStream {
     private final @Nullable GeometryMaker geometry;
     private final WarningLog log;
     private final ReadListener listener;
-    private final String where;
+    private final java.util.function.LongFunction<String> where;
     private long rows;
     private long rejectedValues;
     private final Runnable atEnd;
@@ -51,7 +51,7 @@ final class PlannedRows implements RowStream {
         this.columns = plan.outputColumns();
         this.log = log;
         this.listener = listener;
-        this.where = AnalysisBuilder.where(plan.settings(), 0).replace(" 0", "");
+        this.where = line -> AnalysisBuilder.where(plan.settings(), line);
         int n = columns.size();
         sources = new int[n];
         types = new ColumnType[n];
@@ -201,8 +201,8 @@ final class PlannedRows implements RowStream {
         rejectedValues++;
         ColumnPlan c = columns.get(i);
         String shown = value.length() > 100 ? value.substring(0, 100) + "…" : value;
-        log.add("value-rejected", "Valeur « " + shown + " » de la colonne « " + c.label() + " » (" + where + " "
-                + source.line() + ") : pas du type " + AnalysisBuilder.label(c.type()) + ", lue comme vide.",
+        log.add("value-rejected", "Valeur « " + shown + " » de la colonne « " + c.label() + " » ("
+                + where.apply(source.line()) + ") : pas du type " + AnalysisBuilder.label(c.type()) + ", lue comme vide.",
                 source.line(), c.label());
     }
 
