@@ -55,6 +55,23 @@ public class AccessPolicy {
     }
 
     /**
+     * Whether {@code viewer} may import, replace or delete thesauri. Platform-wide reference data (the usage
+     * categories classify every organisation's records), so platform administrators only, whatever the
+     * organisation roles to come.
+     */
+    public boolean canAdministerThesauri(Viewer viewer) {
+        return viewer.platformAdmin();
+    }
+
+    /** Throws {@link AccessDenied} (401 anonymous, 403 otherwise) unless the current viewer may change thesauri. */
+    public void requireThesaurusAdmin() {
+        Viewer viewer = currentViewer();
+        if (!canAdministerThesauri(viewer)) {
+            throw new AccessDenied(viewer);
+        }
+    }
+
+    /**
      * Runs {@code work} as the platform itself (demo content, scheduled jobs): a platform administrator named
      * {@value #SYSTEM}. Restores the caller's identity afterwards, even on failure.
      */

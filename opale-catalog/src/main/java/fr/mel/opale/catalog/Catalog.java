@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -19,18 +20,22 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The catalog's entry point: find, list, create, update, delete and upsert records, each through the access
  * policy. Writes publish {@link RecordChanged} (delivered to listeners inside the transaction; listeners that must
- * see the committed state use {@code @TransactionalEventListener}).
+ * see the committed state use {@code @TransactionalEventListener}). Every write first passes the record through the
+ * {@link RecordEnricher} beans, so what is stored (and returned) is the enriched record.
  */
 @Service
 public class Catalog {
     private final RecordStore store;
     private final AccessPolicy policy;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<RecordEnricher> enrichers;
 
-    public Catalog(RecordStore store, AccessPolicy policy, ApplicationEventPublisher events) {
+    public Catalog(RecordStore store, AccessPolicy policy, ApplicationEventPublisher events,
+                   ObjectProvider<RecordEnricher> enrichers) {
         this.store = store;
         this.policy = policy;
         this.events = events;
+        this.enrichers = enrichers;
     }
 
     /** The record if it exists and the current viewer may see it; empty otherwise (no hint that it exists). */
@@ -75,7 +80,7 @@ public class Catalog {
         if (store.exists(record.id())) {
             throw CatalogProblem.alreadyExists(record.id());
         }
-        return saved(store.save(record, visibility, null), RecordChanged.Change.CREATED);
+        return saved(store.save(enriched(record), visibility, null), RecordChanged.Change.CREATED);
     }
 
     /**
@@ -91,7 +96,8 @@ public class Catalog {
         }
         Visibility target = visibility == null ? current.visibility() : visibility;
         try {
-            return saved(store.save(record, target, current.ownerOrganisation()), RecordChanged.Change.UPDATED);
+            return saved(store.save(enriched(record), target, current.ownerOrganisation()),
+                    RecordChanged.Change.UPDATED);
         } catch (ObjectOptimisticLockingFailureException concurrent) {
             throw CatalogProblem.versionConflict(record.id(), expectedVersion, expectedVersion + 1);
         }
@@ -105,7 +111,7 @@ public class Catalog {
         Visibility visibility = current.map(StoredRecord::visibility).orElse(Visibility.PUBLIC);
         String owner = current.map(StoredRecord::ownerOrganisation).orElse(null);
         RecordChanged.Change change = current.isPresent() ? RecordChanged.Change.UPDATED : RecordChanged.Change.CREATED;
-        return new Upserted(saved(store.save(record, visibility, owner), change), current.isEmpty());
+        return new Upserted(saved(store.save(enriched(record), visibility, owner), change), current.isEmpty());
     }
 
     /** Imports several records in one transaction: all are stored or none is. */
@@ -129,6 +135,18 @@ public class Catalog {
     private StoredRecord saved(StoredRecord record, RecordChanged.Change change) {
         events.publishEvent(new RecordChanged(record.id(), change));
         return record;
+    }
+
+    /** The record after every enricher, in their declared order; an enricher may not change the identifier. */
+    private CatalogRecord enriched(CatalogRecord record) {
+        CatalogRecord result = record;
+        for (RecordEnricher enricher : (Iterable<RecordEnricher>) enrichers.orderedStream()::iterator) {
+            result = enricher.enrich(result);
+            if (!record.id().equals(result.id())) {
+                throw new IllegalStateException(enricher.getClass().getName() + " a changé l'identifiant d'une fiche");
+            }
+        }
+        return result;
     }
 
     private Set<Visibility> visibleTo(Viewer viewer) {

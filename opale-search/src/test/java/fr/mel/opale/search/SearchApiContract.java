@@ -37,6 +37,8 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SearchApiContract {
     static final String TRI_LILLE = "n_tri_lill_inondable_s_059";
+    static final String CATEGORIES = "https://data.lillemetropole.fr/thematique/categories";
+    static final String ENVIRONMENT = CATEGORIES + "/environnement_energie";
 
     @LocalServerPort
     int port;
@@ -83,6 +85,8 @@ abstract class SearchApiContract {
         assertThat(ids("\"cours d'eau de la Lys\"")).contains(TRI_LILLE);
         assertThat(ids("\"Lys cours d'eau\"")).doesNotContain(TRI_LILLE);
         assertThat(ids("velo")).anyMatch(id -> title(id).equals("Accroches vélos MEL"));
+        // MEL's waste collection record is in "Environnement, énergie": typed without accent, found.
+        assertThat(ids("energie")).anyMatch(id -> title(id).startsWith("Zones de collecte de déchets"));
         assertThat(ids("urbanisme")).allMatch(id -> records.containsKey(id)).hasSizeGreaterThanOrEqualTo(4);
     }
 
@@ -104,6 +108,10 @@ abstract class SearchApiContract {
         assertFacet(result, "org", r -> optional(organisation(r)));
         assertFacet(result, "geo", r -> List.of(Boolean.toString(geographic(r))));
         assertFacet(result, "frequency", r -> optional(text(r.path("updateFrequency"))));
+        // MEL's usage categories are flat: a record's categories are its keywords bound to their concepts.
+        assertFacet(result, "category", SearchApiContract::categories);
+        assertThat(facet(result, "category")).isNotEmpty();
+        assertThat(labels(result, "category")).containsEntry(ENVIRONMENT, "Environnement, énergie");
         // Formats and licences are normalised by search: each count is what filtering on it returns.
         for (String facet : List.of("format", "license", "thesaurus")) {
             for (JsonNode value : result.path("facets").path(facet)) {
@@ -347,6 +355,17 @@ abstract class SearchApiContract {
             }
         }
         return labels;
+    }
+
+    private static List<String> categories(JsonNode record) {
+        List<String> categories = new ArrayList<>();
+        for (JsonNode keyword : record.path("keywords")) {
+            // Concept URIs of the scheme, however the record cites the thesaurus (MEL's records cite its registry).
+            if (keyword.path("uri").asString("").startsWith(CATEGORIES + "/")) {
+                categories.add(keyword.path("uri").asString());
+            }
+        }
+        return categories;
     }
 
     private static String organisation(JsonNode record) {

@@ -1,14 +1,22 @@
 package fr.mel.opale.search.internal;
 
+import fr.mel.opale.thesaurus.Thesauri;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** Labels of thesaurus concepts (usage categories, thesaurus keyword facet values) in a language. */
+/** Labels of thesaurus concepts (usage categories, thesaurus keyword facet values) in a language, from the thesauri. */
 @Component
 public class ConceptLabels {
-    /** The concept's label in {@code language} (else French), else the last segment of its URI. */
+    private final Thesauri thesauri;
+
+    ConceptLabels(Thesauri thesauri) {
+        this.thesauri = thesauri;
+    }
+
+    /** The concept's label in {@code language} (else French, English...), else the last segment of its URI. */
     public String label(String conceptUri, Locale language) {
-        return lastSegment(conceptUri);
+        return thesauri.concept(conceptUri).map(c -> c.label(language.getLanguage()))
+                .orElseGet(() -> lastSegment(conceptUri));
     }
 
     /** The label of a {@code thesaurusUri|conceptUri-or-label} facet value: the concept's label, else what follows the bar. */

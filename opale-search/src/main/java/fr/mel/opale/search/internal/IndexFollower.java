@@ -7,6 +7,7 @@ import fr.mel.opale.catalog.RecordPage;
 import fr.mel.opale.catalog.StoredRecord;
 import fr.mel.opale.search.IndexedRecord;
 import fr.mel.opale.search.SearchEngine;
+import fr.mel.opale.thesaurus.ThesaurusChanged;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -94,6 +97,16 @@ public class IndexFollower {
             reindexAll();
         }
         ready = true;
+    }
+
+    /**
+     * A thesaurus changed (imported, replaced, deleted): category ancestors and labels may have changed for any
+     * record, so everything is indexed again once the change has committed (the thesauri's new snapshot is in place
+     * by then).
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(ThesaurusChanged change) {
+        reindexAll();
     }
 
     /**

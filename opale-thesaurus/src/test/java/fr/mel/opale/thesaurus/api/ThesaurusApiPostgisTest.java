@@ -1,0 +1,7 @@
+package fr.mel.opale.thesaurus.api;
+
+import fr.mel.opale.testing.OnPostgis;
+
+@OnPostgis
+class ThesaurusApiPostgisTest extends ThesaurusApiContract {
+}
