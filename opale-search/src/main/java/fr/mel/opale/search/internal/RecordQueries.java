@@ -67,7 +67,7 @@ public final class RecordQueries {
         }
     }
 
-    public SearchResult search(SearchQuery query, ReadScope scope) {
+    public SearchResult search(SearchQuery query, ReadScope scope, boolean withFacets) {
         try (SearchSession session = mapping.createSession()) {
             Map<Facet, AggregationKey<Map<String, Long>>> counted = new EnumMap<>(Facet.class);
             var main = session.search(RecordDocument.class)
@@ -86,7 +86,7 @@ public final class RecordQueries {
                     .where(f -> predicate(f, query, scope, null))
                     .sort(f -> sort(f, query));
             for (Facet facet : Facet.values()) {
-                if (facet == Facet.THESAURUS || query.selected(facet).isEmpty()) {
+                if (withFacets && (facet == Facet.THESAURUS || query.selected(facet).isEmpty())) {
                     AggregationKey<Map<String, Long>> key = AggregationKey.of(facet.name());
                     counted.put(facet, key);
                     main = main.aggregation(key, f -> terms(f, facet));
@@ -95,7 +95,7 @@ public final class RecordQueries {
             var result = main.fetch(query.page() * query.size(), query.size());
 
             Map<Facet, List<FacetValue>> facets = new EnumMap<>(Facet.class);
-            for (Facet facet : Facet.values()) {
+            for (Facet facet : withFacets ? Facet.values() : new Facet[0]) {
                 Map<String, Long> counts;
                 if (facet == Facet.THESAURUS) {
                     counts = thesaurusCounts(session, query, scope, result.aggregation(counted.get(facet)));
