@@ -3,6 +3,7 @@ package fr.mel.opale.search;
 import static fr.mel.opale.testing.HttpTestClient.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mel.opale.quality.QualityBand;
 import fr.mel.opale.search.internal.IndexFollower;
 import fr.mel.opale.testing.HttpTestClient;
 import java.net.URLEncoder;
@@ -120,6 +121,34 @@ abstract class SearchApiContract {
             }
             assertThat(result.path("facets").path(facet)).as(facet).isNotEmpty();
         }
+    }
+
+    @Test
+    void facetsAndSortsByQualityScore() {
+        Map<String, Integer> scores = new HashMap<>();
+        for (String id : records.keySet()) {
+            HttpResponse<String> quality = client.get("/api/records/" + encode(id) + "/quality");
+            if (quality.statusCode() == 200) {
+                scores.put(id, json(quality).path("score").asInt());
+            }
+        }
+        assertThat(scores).as("the shared records are scored").isNotEmpty();
+        Map<String, Long> bands = new HashMap<>();
+        scores.values().forEach(score -> bands.merge(QualityBand.of(score).name().toLowerCase(Locale.ROOT), 1L,
+                Long::sum));
+        JsonNode result = search("size=100&sort=score");
+        assertThat(facet(result, "quality")).isEqualTo(bands);
+        assertThat(labels(result, "quality")).containsValue("Bonne").doesNotContainValue("good");
+        List<Integer> ordered = results(result).stream().filter(r -> r.path("score").isNumber())
+                .map(r -> r.path("score").asInt()).toList();
+        assertThat(ordered).hasSize(scores.size()).isSortedAccordingTo((x, y) -> y - x);
+        results(result).stream().filter(r -> r.path("score").isNumber()).forEach(r -> {
+            assertThat(r.path("score").asInt()).isEqualTo(scores.get(r.path("id").asString()));
+            assertThat(r.path("band").asString()).isEqualTo(QualityBand.of(r.path("score").asInt()).name()
+                    .toLowerCase(Locale.ROOT));
+        });
+        String band = bands.keySet().iterator().next();
+        assertThat(search("quality=" + band + "&size=1").path("total").asLong()).isEqualTo(bands.get(band));
     }
 
     @Test

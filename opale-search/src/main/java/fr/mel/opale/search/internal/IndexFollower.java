@@ -7,6 +7,7 @@ import fr.mel.opale.catalog.RecordPage;
 import fr.mel.opale.catalog.StoredRecord;
 import fr.mel.opale.search.IndexedRecord;
 import fr.mel.opale.search.SearchEngine;
+import fr.mel.opale.quality.QualityRescored;
 import fr.mel.opale.thesaurus.ThesaurusChanged;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -109,6 +110,12 @@ public class IndexFollower {
         reindexAll();
     }
 
+    /** Every record was re-scored (rules changed, or an administrator asked): the scores are indexed again. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(QualityRescored rescored) {
+        reindexAll();
+    }
+
     /**
      * Indexes every record of the catalog again and removes from the index what the catalog no longer holds.
      * Searches keep working meanwhile (records are replaced, not dropped first). Returns the number indexed.
@@ -120,12 +127,13 @@ public class IndexFollower {
         RecordPage<StoredRecord> batch;
         do {
             int current = page++;
-            batch = policy.asPlatform(() -> readOnly.execute(s -> catalog.listFull(current, BATCH)));
             List<IndexedRecord> documents = new ArrayList<>();
-            for (StoredRecord stored : batch.items()) {
-                documents.add(records.of(stored));
-                seen.add(stored.id());
-            }
+            batch = policy.asPlatform(() -> readOnly.execute(s -> {
+                RecordPage<StoredRecord> stored = catalog.listFull(current, BATCH);
+                documents.addAll(records.of(stored.items()));
+                return stored;
+            }));
+            documents.forEach(d -> seen.add(d.stored().id()));
             engine.index(documents);
         } while (batch.hasNext());
         Set<String> stale = engine.ids();
@@ -143,15 +151,17 @@ public class IndexFollower {
             List<String> deleted = new ArrayList<>();
             List<IndexedRecord> changed = new ArrayList<>();
             policy.asPlatform(() -> readOnly.execute(s -> {
+                List<StoredRecord> present = new ArrayList<>();
                 for (RecordChanged change : changes) {
                     Optional<StoredRecord> stored = change.change() == RecordChanged.Change.DELETED
                             ? Optional.empty() : catalog.find(change.id());
                     if (stored.isPresent()) {
-                        changed.add(records.of(stored.get()));
+                        present.add(stored.get());
                     } else {
                         deleted.add(change.id());
                     }
                 }
+                changed.addAll(records.of(present));
                 return null;
             }));
             engine.index(changed);

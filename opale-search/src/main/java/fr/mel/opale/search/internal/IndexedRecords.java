@@ -3,11 +3,16 @@ package fr.mel.opale.search.internal;
 import fr.mel.opale.catalog.StoredRecord;
 import fr.mel.opale.catalog.model.Keyword;
 import fr.mel.opale.search.IndexedRecord;
+import fr.mel.opale.quality.QualityReport;
+import fr.mel.opale.quality.QualityScores;
 import fr.mel.opale.thesaurus.Thesauri;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,16 +22,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class IndexedRecords {
     private final Thesauri thesauri;
+    private final QualityScores quality;
 
-    IndexedRecords(Thesauri thesauri) {
+    IndexedRecords(Thesauri thesauri, QualityScores quality) {
         this.thesauri = thesauri;
+        this.quality = quality;
     }
 
-    public IndexedRecord of(StoredRecord stored) {
+    /**
+     * The records ready to index, their quality scores read in one go. Call it inside a transaction that sees the
+     * records' committed state (scores are stored in the same transaction as the record).
+     */
+    public List<IndexedRecord> of(List<StoredRecord> records) {
+        Map<String, QualityReport> reports = quality.reports(records.stream().map(StoredRecord::id).toList());
+        return records.stream().map(stored -> of(stored, reports.get(stored.id()))).toList();
+    }
+
+    private IndexedRecord of(StoredRecord stored, @Nullable QualityReport report) {
         List<String> own = categories(stored);
         Set<String> tree = new LinkedHashSet<>(own);
         own.forEach(category -> tree.addAll(thesauri.broaderTransitive(category)));
-        return new IndexedRecord(stored, own, new ArrayList<>(tree), null, null);
+        return new IndexedRecord(stored, own, new ArrayList<>(tree), report == null ? null : report.score(),
+                report == null ? null : report.band().name().toLowerCase(Locale.ROOT));
     }
 
     /**
