@@ -281,7 +281,7 @@ abstract class SearchApiContract {
     }
 
     @Test
-    void rebuildsOnRequestAndAtStartWhenTheIndexLags() {
+    void rebuildsOnRequestAtStartWhenTheIndexLagsAndAfterRescoring() {
         assertThat(client.send("POST", "/api/search/reindex", null, null, null).statusCode()).isEqualTo(401);
         HttpResponse<String> rebuilt = client.send("POST", "/api/search/reindex", null, null, ADMIN);
         assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
@@ -293,6 +293,12 @@ abstract class SearchApiContract {
         assertThat(search("size=1").path("total").asLong()).isEqualTo(records.size());
         assertThat(ids("inondation")).contains(TRI_LILLE);
         assertThat(json(client.get("/actuator/health")).path("status").asString()).isEqualTo("UP");
+
+        // Re-scoring every record re-indexes everything (QualityRescored).
+        engine.clear();
+        HttpResponse<String> rescored = client.send("POST", "/api/quality/rescore", null, null, ADMIN);
+        assertThat(rescored.statusCode()).as(rescored.body()).isEqualTo(200);
+        assertThat(search("size=1").path("total").asLong()).isEqualTo(records.size());
     }
 
     @Test
