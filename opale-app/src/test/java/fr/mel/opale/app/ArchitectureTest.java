@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module map of DESIGN.md, enforced: dependencies point one way ({@code app -> web -> thesaurus -> catalog -> access}),
+ * The module map of DESIGN.md, enforced: dependencies point one way ({@code app -> web -> quality, thesaurus -> catalog -> access}),
  * capabilities form no cycle, and no module reaches into another's {@code internal} package.
  * Maven already refuses cycles between modules; this also catches wrong-way imports between packages that Maven
  * cannot see (e.g. a future module placed in the same jar).

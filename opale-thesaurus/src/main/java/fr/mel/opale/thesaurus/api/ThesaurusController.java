@@ -8,6 +8,8 @@ import fr.mel.opale.thesaurus.ThesaurusSummary;
 import fr.mel.opale.thesaurus.internal.SkosReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -75,7 +77,8 @@ class ThesaurusController {
     }
 
     @PostMapping(consumes = MediaType.ALL_VALUE)
-    @Operation(summary = "Importe un thésaurus SKOS (corps : le fichier Turtle ou RDF/XML)")
+    @Operation(summary = "Importe un thésaurus SKOS (corps : le fichier Turtle ou RDF/XML)", requestBody = @RequestBody(
+            required = true, content = {@Content(mediaType = "text/turtle"), @Content(mediaType = "application/rdf+xml")}))
     ResponseEntity<ThesaurusSummary> create(HttpServletRequest request,
                                             @Parameter(description = "Identifiant voulu (minuscules, chiffres, "
                                                     + "tirets) ; déduit de l'URI du schéma s'il est absent")
@@ -88,7 +91,8 @@ class ThesaurusController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.ALL_VALUE)
     @Operation(summary = "Remplace un thésaurus par un fichier SKOS, d'un bloc (rien ne change si le fichier est "
-            + "refusé)")
+            + "refusé)", requestBody = @RequestBody(required = true,
+            content = {@Content(mediaType = "text/turtle"), @Content(mediaType = "application/rdf+xml")}))
     ThesaurusSummary replace(@PathVariable String id, HttpServletRequest request) throws IOException {
         policy.requireThesaurusAdmin();
         SkosFormat format = format(request);

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
@@ -68,7 +67,6 @@ public final class SkosReader {
     public static final int MAX_CONCEPTS = 200_000;
     /** Base for relative IRIs in the file, so they never resolve against the server's working directory. */
     private static final String BASE = "urn:opale:thesaurus:";
-    private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE(.*?)(\\[(.*?)])?\\s*>", Pattern.DOTALL);
     private static final Pattern EXTERNAL = Pattern.compile("\\b(SYSTEM|PUBLIC)\\b");
 
     private SkosReader() {
@@ -90,10 +88,21 @@ public final class SkosReader {
     }
 
     private static void refuseExternalEntities(byte[] content) {
-        // The prolog is ASCII in every encoding XML allows here; look at the start only (a DOCTYPE precedes the root).
+        // A DOCTYPE precedes the root: look at the start only, read as Latin-1 (right for UTF-8 and the ISO-8859
+        // family used in practice; a UTF-16 file slips past this check and relies on Jena's parser, which does not
+        // resolve external entities either, as SkosReaderTest checks).
         String head = new String(content, 0, (int) Math.min(content.length, 64 * 1024), StandardCharsets.ISO_8859_1);
-        Matcher doctype = DOCTYPE.matcher(head);
-        if (doctype.find() && EXTERNAL.matcher(doctype.group()).find()) {
+        int start = head.indexOf("<!DOCTYPE");
+        if (start < 0) {
+            return;
+        }
+        // The declaration ends at "]>" when it has an internal subset (whose entity declarations contain '>'),
+        // else at the first '>'; unterminated within the head: check all of it.
+        int bracket = head.indexOf('[', start);
+        int close = head.indexOf('>', start);
+        int end = bracket >= 0 && (close < 0 || bracket < close) ? head.indexOf("]>", bracket) : close;
+        String doctype = head.substring(start, end < 0 ? head.length() : end);
+        if (EXTERNAL.matcher(doctype).find()) {
             throw ThesaurusProblem.invalid("Le fichier RDF/XML déclare des entités ou une DTD externes (SYSTEM ou "
                     + "PUBLIC dans son DOCTYPE) : refusé par sécurité ; supprimez le DOCTYPE.");
         }

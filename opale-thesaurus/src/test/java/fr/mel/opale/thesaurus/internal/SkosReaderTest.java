@@ -129,6 +129,16 @@ class SkosReaderTest {
                         .contains("entités").doesNotContain("SECRET"));
     }
 
+    @Test
+    void refusesAnExternalEntityDeclaredAfterAnInternalOne(@TempDir Path dir) throws IOException {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "SECRET-DU-SERVEUR");
+        String xxe = xxeDocument(secret).replace("<!DOCTYPE rdf:RDF [", "<!DOCTYPE rdf:RDF [ <!ENTITY ok \"x\">");
+        assertThat(xxe).contains("<!ENTITY ok \"x\"> <!ENTITY xxe SYSTEM");
+        assertThatThrownBy(() -> SkosReader.read(xxe.getBytes(StandardCharsets.UTF_8), SkosFormat.RDF_XML))
+                .isInstanceOf(ThesaurusProblem.class).hasMessageContaining("400");
+    }
+
     /** Defence in depth: even without our DOCTYPE check, Jena's RDF/XML parser must not read the entity. */
     @Test
     void jenasRdfXmlParserDoesNotResolveExternalEntitiesEither(@TempDir Path dir) throws IOException {
