@@ -114,7 +114,6 @@ public final class RecordDocument {
     @KeywordField
     final @Nullable String owner;
 
-    @SuppressWarnings("checkstyle:ParameterNumber")
     RecordDocument(String id, String kind, List<String> title, String displayTitle, List<String> description,
                    String excerpt, List<String> keyword, List<String> thesaurus, List<String> category,
                    List<String> ownCategory, @Nullable String organisation, List<String> format,
