@@ -6,7 +6,10 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** Points the context at a fresh in-memory H2 database, so test classes never see each other's rows. */
+/**
+ * Points the context at a fresh in-memory H2 database, so test classes never see each other's rows, and at a fresh
+ * search index directory to match.
+ */
 public class H2TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -14,6 +17,7 @@ public class H2TestDatabase implements ApplicationContextInitializer<Configurabl
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("opale-test-h2", Map.of(
                 "spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
                 "spring.datasource.username", "sa",
-                "spring.datasource.password", "")));
+                "spring.datasource.password", "",
+                "opale.search.index-dir", TestDirectories.freshIndexDirectory())));
     }
 }

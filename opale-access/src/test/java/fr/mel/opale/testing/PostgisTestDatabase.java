@@ -14,7 +14,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Points the context at the PostgreSQL database named by {@code OPALE_TEST_PG_URL} (a JDBC URL that may carry
  * {@code user}/{@code password} parameters), in a fresh schema dropped when the context closes. The search path
- * keeps {@code public} second, where PostGIS lives.
+ * keeps {@code public} second, where PostGIS lives. The search index gets a fresh directory too.
  */
 public class PostgisTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     public static final String ENV = "OPALE_TEST_PG_URL";
@@ -29,7 +29,8 @@ public class PostgisTestDatabase implements ApplicationContextInitializer<Config
                 "spring.datasource.username", "",
                 "spring.datasource.password", "",
                 "spring.flyway.schemas", schema,
-                "spring.flyway.default-schema", schema)));
+                "spring.flyway.default-schema", schema,
+                "opale.search.index-dir", TestDirectories.freshIndexDirectory())));
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
                 drop(base, schema);

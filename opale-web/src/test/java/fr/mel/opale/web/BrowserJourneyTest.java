@@ -131,6 +131,19 @@ class BrowserJourneyTest {
                 "return document.activeElement.closest('main') !== null && document.activeElement.closest('main').id === 'contenu';");
         assertThat(inMain).as("focus is in <main id=contenu> after the skip link").isEqualTo(true);
 
+        open("/catalogue/" + WebFixtures.FULL);
+        browser.findElement(By.cssSelector(".quality-criteria summary")).click();
+        assertThat(browser.findElement(By.cssSelector(".criterion-hint")).isDisplayed())
+                .as("the criteria unfold, hints of missed ones shown").isTrue();
+        checkAccessibility("fiche : qualité dépliée");
+
+        open("/qualite");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Qualité des métadonnées par organisation");
+        checkAccessibility("tableau de bord qualité");
+        browser.findElement(By.linkText("Métropole Européenne de Lille")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/qualite/metropole"));
+        checkAccessibility("qualité d'une organisation");
+
         open("/connexion");
         checkAccessibility("connexion");
         browser.findElement(By.id("username")).sendKeys("admin");

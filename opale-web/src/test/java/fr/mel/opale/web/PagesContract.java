@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.catalog.Catalog;
+import fr.mel.opale.quality.QualityReport;
+import fr.mel.opale.quality.QualityScores;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -42,6 +44,8 @@ abstract class PagesContract {
     Catalog catalog;
     @Autowired
     AccessPolicy policy;
+    @Autowired
+    QualityScores qualityScores;
 
     @BeforeEach
     void seed() {
@@ -242,6 +246,61 @@ abstract class PagesContract {
         assertThat(logout.statusCode()).isEqualTo(302);
         assertThat(get(client, "/").body()).contains(">Se connecter</a>").doesNotContain("Connecté : admin");
         assertThat(get(client, "/catalogue/web-secret").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void recordPageShowsTheQualityScoreItsBarAndEveryCriterionWithHints() throws Exception {
+        QualityReport report = qualityScores.report(WebFixtures.FULL).orElseThrow();
+        String html = get(browser(), "/catalogue/" + WebFixtures.FULL).body();
+        assertThat(html).contains("<h2 id=\"s-quality\">Qualité de la fiche</h2>",
+                "<p class=\"quality-score\" id=\"quality-score\">Qualité des métadonnées : " + report.score() + " / 100 — "
+                        + report.band().label("fr") + "</p>",
+                "<meter class=\"quality-meter\" min=\"0\" max=\"100\" low=\"40\" high=\"70\" optimum=\"100\" value=\""
+                        + report.score() + "\" aria-labelledby=\"quality-score\">",
+                "<details class=\"quality-criteria\">", "<summary>Détail : ",
+                "Respecté :</span>", "<span class=\"criterion-label\">Catégorie d'usage de la MEL</span>",
+                // the abstract is under 100 characters: missed, with its hint
+                "Manqué :</span>", "<span class=\"criterion-label\">Description d'au moins 100 caractères</span>",
+                "Conseil : Décrivez le contenu", "aria-hidden=\"true\">✓</span>", "aria-hidden=\"true\">✗</span>");
+        assertThat(report.missed()).extracting(c -> c.id()).contains("description");
+
+        String english = get(browser(), "/catalogue/" + WebFixtures.FULL + "?lang=en").body();
+        assertThat(english).contains("Metadata quality: " + report.score() + " / 100 — " + report.band().label("en"),
+                "Missed:</span>", "Hint: Describe the content");
+    }
+
+    @Test
+    void cardsCarryACompactQualityBadge() throws Exception {
+        int score = qualityScores.report("web-parking-1").orElseThrow().score();
+        String list = get(browser(), "/catalogue?q=parking").body();
+        assertThat(list).contains("<p class=\"card-quality\">Qualité " + score + "/100</p>");
+        assertThat(Pattern.compile("class=\"card-quality\"").matcher(list).results().count()).isEqualTo(20);
+    }
+
+    @Test
+    void producerDashboardListsOrganisationsAndTheirRecordsToFixFirst() throws Exception {
+        HttpClient client = browser();
+        HttpResponse<String> dashboard = get(client, "/qualite");
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        int score = qualityScores.report(WebFixtures.FULL).orElseThrow().score();
+        assertThat(dashboard.body()).contains("<h1>Qualité des métadonnées par organisation</h1>", "<caption>",
+                "<th scope=\"col\">Note moyenne</th>", "Insuffisante", "Passable", "Bonne", "Excellente",
+                "href=\"/qualite/metropole-europeenne-de-lille\">Métropole Européenne de Lille</a>",
+                "href=\"/qualite/sans-organisation\">Organisation non renseignée</a>",
+                "aria-current=\"page\">Qualité des fiches</a>");
+
+        HttpResponse<String> mel = get(client, "/qualite/metropole-europeenne-de-lille");
+        assertThat(mel.statusCode()).isEqualTo(200);
+        assertThat(mel.body()).contains("<h1>Qualité des fiches : Métropole Européenne de Lille</h1>",
+                "Note moyenne : " + score + " / 100", "(1 fiche)", "Fiches les moins bien notées",
+                "<a href=\"/catalogue/web-velo\">Stations V'Lille</a> — " + score + " / 100",
+                "Critères les plus souvent manqués", "Description d'au moins 100 caractères", "1 sur 1",
+                "Décrivez le contenu");
+
+        String others = get(client, "/qualite/sans-organisation").body();
+        assertThat(others).contains("Parking relais").doesNotContain("Réseau sensible");
+        assertThat(get(client, "/qualite/personne").statusCode()).isEqualTo(404);
+        assertThat(get(client, "/qualite/personne").body()).contains("Page introuvable");
     }
 
     private static String csrf(String html) {

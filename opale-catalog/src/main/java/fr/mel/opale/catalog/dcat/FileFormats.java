@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  * Recognises distribution formats from what sources write — a media type ({@code text/csv}), a name
  * ({@code ESRI Shapefile}, {@code GeoJSON 1.0}), an OGC protocol ({@code OGC:WMS}) or a file extension — and names
  * them as DCAT-AP asks: {@code dct:format} from the EU file-type table, {@code dcat:mediaType} from IANA.
+ * Public because search facets on the same normalised formats.
  */
-final class FileFormats {
+public final class FileFormats {
     static final String FILE_TYPE = DcatApTerms.EU_AUTHORITY + "file-type/";
     static final String IANA = "https://www.iana.org/assignments/media-types/";
     private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z]+/[a-z0-9][a-z0-9.+-]*");
@@ -22,12 +23,12 @@ final class FileFormats {
      * @param fileType  EU file-type code (CSV, SHP...), null when the table has none
      * @param mediaType IANA media type, null when none is registered (Shapefile)
      */
-    record FileFormat(@Nullable String fileType, @Nullable String mediaType) {
-        @Nullable String fileTypeUri() {
+    public record FileFormat(@Nullable String fileType, @Nullable String mediaType) {
+        public @Nullable String fileTypeUri() {
             return fileType == null ? null : FILE_TYPE + fileType;
         }
 
-        @Nullable String mediaTypeUri() {
+        public @Nullable String mediaTypeUri() {
             return mediaType == null ? null : IANA + mediaType;
         }
     }
@@ -95,7 +96,7 @@ final class FileFormats {
      * The format named by {@code name}: exact entry first, then its first word ("GeoJSON 1.0", "ESRI Shapefile
      * (zip)"), then an unlisted but well-formed media type (IANA URI only). Null when unknown.
      */
-    static @Nullable FileFormat byName(@Nullable String name) {
+    public static @Nullable FileFormat byName(@Nullable String name) {
         if (name == null) {
             return null;
         }
@@ -117,7 +118,7 @@ final class FileFormats {
     }
 
     /** The format of a protocol such as {@code OGC:WMS} or {@code OGC:WFS-1.1.0-http-get-capabilities}. */
-    static @Nullable FileFormat byProtocol(@Nullable String protocol) {
+    public static @Nullable FileFormat byProtocol(@Nullable String protocol) {
         if (protocol == null) {
             return null;
         }
@@ -129,7 +130,7 @@ final class FileFormats {
     }
 
     /** The format a download URL's file extension names ({@code .csv}, {@code .geojson}), ignoring the query. */
-    static @Nullable FileFormat byExtension(String url) {
+    public static @Nullable FileFormat byExtension(String url) {
         String path = url.replaceAll("[?#].*$", "").toLowerCase(Locale.ROOT);
         int dot = path.lastIndexOf('.');
         if (dot < 0 || dot < path.lastIndexOf('/')) {

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  * Recognises the licences French open data actually uses — Licence Ouverte (Etalab), ODbL, Creative Commons —
  * from a label or a URL, whatever the spelling, and names each by its canonical URI so that harvesters see one
  * licence where sources write a dozen variants ("LO 2.0", "licence ouverte v2", "ODbL", a PDF link...).
+ * Public because search facets on the same recognised licences.
  */
-final class KnownLicences {
+public final class KnownLicences {
     static final String LICENCE_OUVERTE_2 = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
     static final String LICENCE_OUVERTE_1 = "https://www.etalab.gouv.fr/wp-content/uploads/2014/05/Licence_Ouverte.pdf";
     static final String ODBL = "https://opendatacommons.org/licenses/odbl/1-0/";
@@ -27,14 +28,14 @@ final class KnownLicences {
     }
 
     /** A licence: its canonical URI and the label to show, both never null. */
-    record Licence(String uri, String label) {
+    public record Licence(String uri, String label) {
     }
 
     /**
      * The licence named by {@code text} or {@code url}, or null when neither names a licence we know.
      * A text naming none ("Pas de restriction d'accès public") gives null even if it mentions "licence".
      */
-    static @Nullable Licence recognise(@Nullable String text, @Nullable String url) {
+    public static @Nullable Licence recognise(@Nullable String text, @Nullable String url) {
         String haystack = normalise((text == null ? "" : text) + " " + (url == null ? "" : url));
         if (haystack.contains("licence ouverte") || haystack.contains("open licence") || haystack.contains("etalab")
                 || haystack.contains("licence_ouverte") || haystack.matches(".*\\blo ?v?[12](\\.0)?\\b.*")) {

@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
  * @param excerptLang the same for the excerpt
  * @param modified  ISO date for {@code <time datetime>}
  * @param modifiedLabel the same date written for people ("28 novembre 2026")
+ * @param quality   the metadata quality score (0–100), null when the record's kind is not scored
  */
 public record RecordCard(String id, String url, String title, @Nullable String titleLang, String kind,
-                         String excerpt, @Nullable String excerptLang, String modified, String modifiedLabel) {
+                         String excerpt, @Nullable String excerptLang, String modified, String modifiedLabel,
+                         @Nullable Integer quality) {
 }

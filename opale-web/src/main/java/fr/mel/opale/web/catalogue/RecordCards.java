@@ -15,10 +15,12 @@ public class RecordCards {
 
     private final IsoCodeLabels labels;
     private final MarkdownText markdown;
+    private final QualityViews quality;
 
-    RecordCards(IsoCodeLabels labels, MarkdownText markdown) {
+    RecordCards(IsoCodeLabels labels, MarkdownText markdown, QualityViews quality) {
         this.labels = labels;
         this.markdown = markdown;
+        this.quality = quality;
     }
 
     public RecordCard card(StoredRecord stored, PageContext page) {
@@ -28,7 +30,8 @@ public class RecordCards {
         return new RecordCard(record.id(), RecordPaths.record(record.id()), titleOf(record, lang),
                 otherLanguage(record.title(), lang), labels.kind(record.kind(), locale),
                 markdown.excerpt(record.description().in(lang), EXCERPT_LENGTH), otherLanguage(record.description(), lang),
-                stored.modified().atZone(PageContext.ZONE).toLocalDate().toString(), page.date(stored.modified()));
+                stored.modified().atZone(PageContext.ZONE).toLocalDate().toString(), page.date(stored.modified()),
+                quality.score(record.id()));
     }
 
     /** The title in {@code lang}, else in the record's language, else its identifier (a title is never blank). */

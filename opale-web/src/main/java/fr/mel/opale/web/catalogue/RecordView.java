@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param titleLang    language of the title when not the page's, for a {@code lang} attribute (RGAA 8.7)
  * @param abstractLang the same for the abstract
+ * @param quality      the metadata quality score, null when the record's kind is not scored
  */
 public record RecordView(
         String id,
@@ -49,7 +50,8 @@ public record RecordView(
         @Nullable Service service,
         @Nullable String metadataDate,
         @Nullable Source source,
-        String modified) {
+        String modified,
+        @Nullable QualityView quality) {
 
     public boolean hasTemporalExtent() {
         return temporalStart != null || temporalEnd != null;

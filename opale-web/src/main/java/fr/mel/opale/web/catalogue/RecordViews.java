@@ -49,11 +49,13 @@ public class RecordViews {
     private final Catalog catalog;
     private final IsoCodeLabels labels;
     private final MarkdownText markdown;
+    private final QualityViews quality;
 
-    RecordViews(Catalog catalog, IsoCodeLabels labels, MarkdownText markdown) {
+    RecordViews(Catalog catalog, IsoCodeLabels labels, MarkdownText markdown, QualityViews quality) {
         this.catalog = catalog;
         this.labels = labels;
         this.markdown = markdown;
+        this.quality = quality;
     }
 
     public RecordView view(StoredRecord stored, PageContext page) {
@@ -84,7 +86,7 @@ public class RecordViews {
                 r.relatedRecords().stream().map(rel -> related(rel, lang, locale)).toList(),
                 service(r.service(), locale),
                 r.metadataDate() == null ? null : page.dateTime(r.metadataDate()), source(r.source(), page),
-                page.date(stored.modified()));
+                page.date(stored.modified()), quality.view(r.id(), page));
     }
 
     private static List<KeywordGroup> keywordGroups(List<Keyword> keywords, String lang) {

@@ -1,0 +1,332 @@
+package fr.mel.opale.ingest.internal;
+
+import fr.mel.opale.ingest.Analysis;
+import fr.mel.opale.ingest.ColumnPlan;
+import fr.mel.opale.ingest.Crs;
+import fr.mel.opale.ingest.GeometryKind;
+import fr.mel.opale.ingest.GeometryPlan;
+import fr.mel.opale.ingest.Limits;
+import fr.mel.opale.ingest.ReadListener;
+import fr.mel.opale.ingest.ReadOptions;
+import fr.mel.opale.ingest.ReadPlan;
+import fr.mel.opale.ingest.RowStream;
+import fr.mel.opale.ingest.SourceFile;
+import fr.mel.opale.ingest.SourceSettings;
+import fr.mel.opale.ingest.TableReader;
+import fr.mel.opale.ingest.UnreadableFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * GeoJSON (RFC 7946): a FeatureCollection streamed feature by feature with Jackson (one feature in memory at a
+ * time), or a single Feature. Properties become columns, in order of first appearance, their names stripped of
+ * BOMs; JSON numbers and booleans keep their type, strings may become dates, nested objects are kept as JSON text.
+ * Coordinates are WGS84 unless an old-style {@code crs} member names another EPSG code.
+ *
+ * <p>Also reads the JSON "records" responses of OpenDataSoft and geOrchestra data APIs ({@code {"records": [{…}]}}):
+ * each record's members are its properties, and the geometry is guessed from them as for a CSV
+ * ({@code geo_shape}, {@code geo_point_2d}…).
+ */
+public final class GeoJsonReader implements TableReader {
+    /** Reads one feature at a time from a parser positioned inside the array: what follows is not "trailing". */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final Pattern EPSG = Pattern.compile("EPSG:{1,2}(?:[0-9.]*:)?(\\d+)$");
+
+    @Override
+    public String format() {
+        return "geojson";
+    }
+
+    @Override
+    public boolean accepts(byte[] head, SourceFile file) {
+        if (FileSniffer.looksBinary(head)) {
+            return false;
+        }
+        String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
+        return text.startsWith("{") && (text.contains("\"Feature") || text.contains("\"records\"")
+                || file.extension().equals("geojson"));
+    }
+
+    @Override
+    public Analysis analyse(SourceFile file, ReadOptions options, ReadListener listener) {
+        WarningLog log = new WarningLog(options.limits().maxWarningsPerCode());
+        List<ColumnStats> stats = new ArrayList<>();
+        long rows = 0;
+        long rejected = 0;
+        try (Features features = new Features(file, new LinkedHashMap<>(), true, log)) {
+            while (features.next()) {
+                rows++;
+                while (stats.size() < features.labels.size()) {
+                    ColumnStats added = new ColumnStats(null, true);
+                    added.addMissing(rows - 1);
+                    stats.add(added);
+                }
+                if (stats.size() > options.limits().maxColumns()) {
+                    throw new UnreadableFile("too-many-columns", "Plus de " + options.limits().maxColumns()
+                            + " propriétés différentes : refusé.");
+                }
+                for (int i = 0; i < stats.size(); i++) {
+                    stats.get(i).observe(features.cell(i), rows);
+                }
+                if (features.geometryError != null) {
+                    rejected++;
+                }
+                if (rows % CsvReader.CHECK_EVERY == 0) {
+                    CsvReader.checkpoint(listener, rows);
+                }
+            }
+            features.finish();
+            if (rejected > 0) {
+                log.add("geometry-rejected", rejected + " géométrie(s) illisible(s), la première à l'objet "
+                        + features.firstGeometryErrorAt + " (" + features.firstGeometryError + ").");
+            }
+            int srid = options.sourceSrid() != null ? options.sourceSrid() : features.srid;
+            SourceSettings settings = new SourceSettings(format(), "UTF-8", null, null, null, null, null, List.of(),
+                    srid);
+            List<String> labels = new ArrayList<>(features.labels.keySet());
+            listener.progress(rows);
+            GeometryPlan geometry = features.records ? null : new GeometryPlan(GeometryKind.NATIVE, List.of(), srid);
+            return AnalysisBuilder.build(settings, labels, stats, geometry, log, rows, options);
+        }
+    }
+
+    @Override
+    public RowStream open(SourceFile file, ReadPlan plan, Limits limits, ReadListener listener) {
+        WarningLog log = new WarningLog(limits.maxWarningsPerCode());
+        Map<String, Integer> known = new LinkedHashMap<>();
+        for (ColumnPlan column : plan.columns()) {
+            known.put(column.label(), column.source());
+        }
+        return new PlannedRows(new Features(file, known, false, log), plan, log, listener);
+    }
+
+    /** The features of a file, one at a time. */
+    private static final class Features implements RecordSource {
+        private final SourceFile file;
+        private final JsonParser parser;
+        private final boolean grow;
+        private final WarningLog log;
+        final Map<String, Integer> labels;
+        private Object[] cells = new Object[0];
+        private @Nullable Geometry geometry;
+        private @Nullable JsonNode single;
+        private boolean inFeatures;
+        /** A "records" array of flat objects rather than features. */
+        boolean records;
+        private long number;
+        int srid = Crs.WGS84;
+        @Nullable String geometryError;
+        @Nullable String firstGeometryError;
+        long firstGeometryErrorAt;
+
+        Features(SourceFile file, Map<String, Integer> labels, boolean grow, WarningLog log) {
+            this.file = file;
+            this.labels = labels;
+            this.grow = grow;
+            this.log = log;
+            try {
+                InputStream in = Files.newInputStream(file.path());
+                this.parser = JSON.createParser(in);
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw invalid("un objet JSON est attendu au début");
+                }
+                String type = null;
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if ((name.equals("features") || name.equals("records")) && value == JsonToken.START_ARRAY) {
+                        inFeatures = true;
+                        records = name.equals("records");
+                        break;
+                    }
+                    if (name.equals("type") && value == JsonToken.VALUE_STRING) {
+                        type = parser.getString();
+                        if (type.equals("Feature")) {
+                            break;
+                        }
+                    } else if (name.equals("crs")) {
+                        srid = crs(JSON.readTree(parser));
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                if ("Feature".equals(type)) {
+                    parser.close();
+                    try (InputStream whole = Files.newInputStream(file.path())) {
+                        single = JSON.readTree(whole);
+                    }
+                } else if (!inFeatures) {
+                    throw invalid("ni FeatureCollection avec « features », ni Feature");
+                }
+            } catch (IOException e) {
+                throw new UnreadableFile("read-error", "Lecture impossible de « " + file.name() + " » : "
+                        + e.getMessage(), e);
+            } catch (JacksonException e) {
+                throw invalid(e.getOriginalMessage());
+            }
+        }
+
+        private UnreadableFile invalid(String why) {
+            return new UnreadableFile("geojson-invalid", "GeoJSON illisible (« " + file.name() + " ») : " + why + ".");
+        }
+
+        @Override
+        public boolean next() {
+            JsonNode feature;
+            try {
+                if (single != null) {
+                    feature = single;
+                    single = null;
+                    inFeatures = false;
+                } else if (inFeatures) {
+                    JsonToken token = parser.nextToken();
+                    if (token == JsonToken.END_ARRAY) {
+                        inFeatures = false;
+                        return false;
+                    }
+                    if (token != JsonToken.START_OBJECT) {
+                        throw invalid("objet Feature attendu, trouvé " + token);
+                    }
+                    feature = JSON.readTree(parser);
+                } else {
+                    return false;
+                }
+            } catch (JacksonException e) {
+                throw invalid(e.getOriginalMessage() + " (objet " + (number + 1) + ")");
+            }
+            number++;
+            read(feature);
+            return true;
+        }
+
+        private void read(JsonNode feature) {
+            Object[] row = new Object[Math.max(labels.size(), cells.length)];
+            JsonNode properties = records ? feature : feature.get("properties");
+            if (properties != null && properties.isObject()) {
+                for (Map.Entry<String, JsonNode> property : properties.properties()) {
+                    String label = property.getKey().replace("\uFEFF", "").strip();
+                    Integer index = labels.get(label);
+                    if (index == null) {
+                        if (!grow) {
+                            log.add("unknown-property", "Propriété « " + label + " » absente de l'analyse (objet "
+                                    + number + ") : ignorée.", number, label);
+                            continue;
+                        }
+                        index = labels.size();
+                        labels.put(label, index);
+                    }
+                    if (index >= row.length) {
+                        row = java.util.Arrays.copyOf(row, labels.size());
+                    }
+                    row[index] = value(property.getValue());
+                }
+            }
+            cells = row;
+            geometry = null;
+            geometryError = null;
+            JsonNode g = records ? null : feature.get("geometry");
+            if (g != null && !g.isNull()) {
+                try {
+                    geometry = GeoJsonGeometries.toJts(g, GeometryMaker.WGS84);
+                } catch (IllegalArgumentException e) {
+                    geometryError = e.getMessage();
+                    if (firstGeometryError == null) {
+                        firstGeometryError = geometryError;
+                        firstGeometryErrorAt = number;
+                    }
+                    if (!grow) {
+                        log.add("geometry-rejected", "Géométrie illisible (objet " + number + " : " + geometryError
+                                + ") : ligne gardée sans géométrie.", number, null);
+                    }
+                }
+            }
+        }
+
+        private static @Nullable Object value(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (node.isString()) {
+                return node.stringValue();
+            }
+            if (node.isIntegralNumber()) {
+                return node.canConvertToLong() ? (Object) node.longValue() : node.asString();
+            }
+            if (node.isNumber()) {
+                return node.doubleValue();
+            }
+            if (node.isBoolean()) {
+                return node.booleanValue();
+            }
+            return node.toString();
+        }
+
+        /** Reads the top-level members after the features (an old-style "crs" may come last). */
+        void finish() {
+            try {
+                while (!parser.isClosed() && parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    if (name.equals("crs")) {
+                        srid = crs(JSON.readTree(parser));
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            } catch (JacksonException e) {
+                throw invalid(e.getOriginalMessage());
+            }
+        }
+
+        private int crs(JsonNode crs) {
+            JsonNode name = crs.path("properties").path("name");
+            String text = name.isString() ? name.stringValue() : "";
+            if (text.endsWith("CRS84")) {
+                return Crs.WGS84;
+            }
+            Matcher m = EPSG.matcher(text);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            log.add("unknown-crs", "Système de coordonnées « " + text + " » non reconnu : WGS 84 supposé.");
+            return Crs.WGS84;
+        }
+
+        @Override
+        public @Nullable Object cell(int source) {
+            return source < cells.length ? cells[source] : null;
+        }
+
+        @Override
+        public long line() {
+            return number;
+        }
+
+        @Override
+        public @Nullable Geometry geometry() {
+            return geometry;
+        }
+
+        @Override
+        public void close() {
+            parser.close();
+        }
+    }
+}

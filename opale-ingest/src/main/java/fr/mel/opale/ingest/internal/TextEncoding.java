@@ -1,0 +1,174 @@
+package fr.mel.opale.ingest.internal;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The encoding of a text file, decided over <em>all</em> its bytes in one streamed pass: a strict UTF-8 validation
+ * (any invalid sequence anywhere counts), the bytes that tell Windows-1252 from ISO-8859-1/-15, NUL bytes.
+ *
+ * <p>Decisions: a BOM wins; valid UTF-8 is UTF-8; bytes that are not UTF-8 and no valid multi-byte sequence mean a
+ * single-byte encoding — Windows-1252 when a byte in 0x80–0x9F appears (control characters in ISO-8859-1, letters
+ * and punctuation in Windows-1252), ISO-8859-15 when 0xA4 sits by a digit or a space (the euro sign), else
+ * ISO-8859-1. Both valid multi-byte sequences and invalid bytes mean a file assembled from several sources: it is
+ * decoded as UTF-8 where it is UTF-8 and as Windows-1252 elsewhere ({@link #MIXED}), with a warning naming the first
+ * line that is not UTF-8. juniversalchardet was weighed and left out: for the encodings French producers use these
+ * byte facts decide exactly, over the whole file, where a statistical guess may err on short files.
+ */
+record TextEncoding(String name, int bomLength, long nulBytes, long firstNulLine, long invalidUtf8,
+                    long firstInvalidLine, long controlBytes, long bytes) {
+    static final String MIXED = "UTF-8+windows-1252";
+
+    static TextEncoding detect(Path file, @Nullable String forced) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            long total = 0;
+            long line = 1;
+            int bom = 0;
+            boolean first = true;
+            long nul = 0;
+            long firstNul = 0;
+            long invalid = 0;
+            long firstInvalid = 0;
+            long validMulti = 0;
+            long c1 = 0;
+            long euro = 0;
+            long control = 0;
+            int need = 0; // continuation bytes still expected
+            int lead = 0;
+            int seen = 0;
+            int previous = ' ';
+            while ((n = in.read(buffer)) > 0) {
+                int start = 0;
+                if (first) {
+                    first = false;
+                    if (n >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB
+                            && (buffer[2] & 0xFF) == 0xBF) {
+                        bom = 3;
+                    } else if (n >= 2 && (((buffer[0] & 0xFF) == 0xFF && (buffer[1] & 0xFF) == 0xFE)
+                            || ((buffer[0] & 0xFF) == 0xFE && (buffer[1] & 0xFF) == 0xFF))) {
+                        String utf16 = (buffer[0] & 0xFF) == 0xFF ? "UTF-16LE" : "UTF-16BE";
+                        return new TextEncoding(forced != null ? forced : utf16, 2, 0, 0, 0, 0, 0, Files.size(file));
+                    }
+                    start = bom;
+                }
+                for (int i = start; i < n; i++) {
+                    int b = buffer[i] & 0xFF;
+                    if (need > 0) {
+                        if ((b & 0xC0) == 0x80 && !(seen == 0 && overlongOrSurrogate(lead, b))) {
+                            seen++;
+                            if (--need == 0) {
+                                validMulti++;
+                            }
+                            previous = b;
+                            continue;
+                        }
+                        invalid++; // truncated sequence; this byte is examined afresh below
+                        if (firstInvalid == 0) {
+                            firstInvalid = line;
+                        }
+                        need = 0;
+                    }
+                    if (b < 0x80) {
+                        if (b == '\n') {
+                            line++;
+                        } else if (b == 0) {
+                            nul++;
+                            if (firstNul == 0) {
+                                firstNul = line;
+                            }
+                        } else if (b < 0x20 && b != '\t' && b != '\r' && b != '\f' && b != 0x1A || b == 0x7F) {
+                            control++;
+                        }
+                    } else {
+                        if (b >= 0x80 && b <= 0x9F) {
+                            c1++;
+                        }
+                        if (b == 0xA4 && (previous == ' ' || (previous >= '0' && previous <= '9'))) {
+                            euro++;
+                        }
+                        if (b >= 0xC2 && b <= 0xDF) {
+                            need = 1;
+                        } else if (b >= 0xE0 && b <= 0xEF) {
+                            need = 2;
+                        } else if (b >= 0xF0 && b <= 0xF4) {
+                            need = 3;
+                        } else {
+                            invalid++;
+                            if (firstInvalid == 0) {
+                                firstInvalid = line;
+                            }
+                        }
+                        lead = b;
+                        seen = 0;
+                    }
+                    previous = b;
+                }
+                total += n;
+            }
+            if (need > 0) {
+                invalid++;
+                if (firstInvalid == 0) {
+                    firstInvalid = line;
+                }
+            }
+            String name;
+            if (forced != null) {
+                name = forced;
+            } else if (invalid == 0) {
+                name = "UTF-8";
+            } else if (validMulti > 0) {
+                name = MIXED;
+            } else if (c1 > 0) {
+                name = "windows-1252";
+            } else if (euro > 0) {
+                name = "ISO-8859-15";
+            } else {
+                name = "ISO-8859-1";
+            }
+            return new TextEncoding(name, bom, nul, firstNul, invalid, firstInvalid, control, total);
+        }
+    }
+
+    /** E0 followed by < A0 and F0 by < 90 are overlong; ED followed by ≥ A0 a surrogate; F4 by ≥ 90 beyond U+10FFFF. */
+    private static boolean overlongOrSurrogate(int lead, int second) {
+        return (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second >= 0xA0)
+                || (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second >= 0x90);
+    }
+
+    boolean isMixed() {
+        return MIXED.equals(name);
+    }
+
+    /** A reader of the file's text after the BOM, decoding as decided (malformed input replaced, never thrown). */
+    Reader open(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        try {
+            in.skipNBytes(bomLength);
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+        if (isMixed()) {
+            return new MixedUtf8Reader(new BufferedInputStream(in, 1 << 16));
+        }
+        CharsetDecoder decoder = charset().newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        return new InputStreamReader(in, decoder);
+    }
+
+    Charset charset() {
+        return isMixed() ? StandardCharsets.UTF_8 : Charset.forName(name);
+    }
+}

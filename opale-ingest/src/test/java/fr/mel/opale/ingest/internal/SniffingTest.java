@@ -1,0 +1,90 @@
+package fr.mel.opale.ingest.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.mel.opale.ingest.Analysis;
+import fr.mel.opale.ingest.ColumnType;
+import fr.mel.opale.ingest.GeometryKind;
+import fr.mel.opale.ingest.ReadListener;
+import fr.mel.opale.ingest.ReadOptions;
+import fr.mel.opale.ingest.SourceFile;
+import fr.mel.opale.ingest.TableReaders;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SniffingTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void delimiterHonoursQuotes() throws IOException {
+        assertThat(CsvDialect.delimiter(new StringReader("a;b;c\n\"1,5\";\"x;y\";3\n4;5;6\n"), '"', "csv"))
+                .isEqualTo(';');
+        assertThat(CsvDialect.delimiter(new StringReader("a\tb\n1\t2\n"), '"', "txt")).isEqualTo('\t');
+        assertThat(CsvDialect.delimiter(new StringReader("a|b|c\n1|2|3\n"), '"', "csv")).isEqualTo('|');
+        assertThat(CsvDialect.delimiter(new StringReader("nom,lieu\n\"a\",\"b, c\"\n"), '"', "csv")).isEqualTo(',');
+        assertThat(CsvDialect.delimiter(new StringReader("seule\nune\n"), '"', "csv")).isEqualTo(',');
+    }
+
+    @Test
+    void encodingIsDecidedOverTheWholeFile() throws IOException {
+        byte[] ascii = "a,b\n".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "é,è\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = new byte[ascii.length + tail.length];
+        System.arraycopy(ascii, 0, all, 0, ascii.length);
+        System.arraycopy(tail, 0, all, ascii.length, tail.length);
+        Path file = Files.write(dir.resolve("late.csv"), all);
+        TextEncoding encoding = TextEncoding.detect(file, null);
+        assertThat(encoding.name()).isEqualTo("ISO-8859-1"); // the only non-ASCII bytes are on the last line
+        assertThat(encoding.firstInvalidLine()).isEqualTo(100_001);
+        Path euro = Files.write(dir.resolve("euro.csv"), "prix\n12 \u20AC\n".getBytes("ISO-8859-15"));
+        assertThat(TextEncoding.detect(euro, null).name()).isEqualTo("ISO-8859-15");
+        Path utf8 = Files.write(dir.resolve("utf8.csv"), "nom\nCécile\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(TextEncoding.detect(utf8, null).name()).isEqualTo("UTF-8");
+    }
+
+    @Test
+    void aFirstRowOfValuesIsNoHeader() throws IOException {
+        Path file = Files.writeString(dir.resolve("sans-entete.csv"), "1;2020-01-01;3,5\n2;2020-01-02;4,5\n");
+        Analysis a = TableReaders.standard().analyse(SourceFile.of(file), ReadOptions.DEFAULT, ReadListener.NONE);
+        assertThat(a.plan().settings().header()).isFalse();
+        assertThat(a.rows()).isEqualTo(2);
+        assertThat(a.columns()).extracting(c -> c.name()).containsExactly("colonne_1", "colonne_2", "colonne_3");
+        assertThat(a.columns().get(2).type()).isEqualTo(ColumnType.DECIMAL);
+    }
+
+    @Test
+    void latLonColumnsAreFoundByName() throws IOException {
+        Path file = Files.writeString(dir.resolve("points.csv"),
+                "Nom,Latitude (WGS84),Longitude (WGS84)\nMairie,50.6311,3.0703\nGare,50.6367,3.0708\n");
+        Analysis a = TableReaders.standard().analyse(SourceFile.of(file), ReadOptions.DEFAULT, ReadListener.NONE);
+        assertThat(a.plan().geometry().kind()).isEqualTo(GeometryKind.XY);
+        assertThat(a.plan().geometry().columns()).containsExactly(2, 1); // x = longitude first
+    }
+
+    @Test
+    void prjNamesAndAuthorities() {
+        assertThat(PrjCrs.srid("PROJCS[\"RGF93_Lambert_93\",GEOGCS[\"GCS_RGF93\",DATUM[\"D_RGF_1993\","
+                + "SPHEROID[\"GRS_1980\",6378137,298.257222101]],PRIMEM[\"Greenwich\",0],UNIT[\"Degree\","
+                + "0.017453292519943295]],PROJECTION[\"Lambert_Conformal_Conic\"]]")).isEqualTo(2154);
+        assertThat(PrjCrs.srid("PROJCS[\"RGF_1993_Lambert_93\",GEOGCS[\"x\"]]")).isEqualTo(2154);
+        assertThat(PrjCrs.srid("PROJCS[\"RGF93 / CC50\",GEOGCS[\"RGF93\",AUTHORITY[\"EPSG\",\"4171\"]],"
+                + "PROJECTION[\"Lambert_Conformal_Conic_2SP\"]]")).isEqualTo(3950);
+        assertThat(PrjCrs.srid("PROJCS[\"whatever\",GEOGCS[\"RGF93\",AUTHORITY[\"EPSG\",\"4171\"]],"
+                + "PROJECTION[\"x\"],AUTHORITY[\"EPSG\",\"2154\"]]")).isEqualTo(2154);
+        assertThat(PrjCrs.srid("PROJCS[\"unnamed\",GEOGCS[\"GRS 1980(IUGG, 1980)\"],"
+                + "PROJECTION[\"Lambert_Conformal_Conic\"],PARAMETER[\"standard_parallel_1\",44],"
+                + "PARAMETER[\"standard_parallel_2\",49],PARAMETER[\"latitude_of_origin\",46.5],"
+                + "PARAMETER[\"central_meridian\",3],PARAMETER[\"false_easting\",700000],"
+                + "PARAMETER[\"false_northing\",6600000]]")).isEqualTo(2154);
+        assertThat(PrjCrs.srid("PROJCS[\"WGS_84_Pseudo_Mercator\",GEOGCS[\"x\"]]")).isEqualTo(3857);
+        assertThat(PrjCrs.srid("PROJCS[\"WGS_1984_UTM_Zone_31N\",GEOGCS[\"x\"]]")).isEqualTo(32631);
+        assertThat(PrjCrs.srid("GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\"]]")).isEqualTo(4326);
+        assertThat(PrjCrs.srid("LOCAL_CS[\"?\"]")).isNull();
+    }
+}

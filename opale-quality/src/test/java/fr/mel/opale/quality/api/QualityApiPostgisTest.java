@@ -1,0 +1,7 @@
+package fr.mel.opale.quality.api;
+
+import fr.mel.opale.testing.OnPostgis;
+
+@OnPostgis
+class QualityApiPostgisTest extends QualityApiContract {
+}

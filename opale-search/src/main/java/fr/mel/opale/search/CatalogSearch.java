@@ -1,0 +1,110 @@
+package fr.mel.opale.search;
+
+import fr.mel.opale.access.AccessDenied;
+import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.Viewer;
+import fr.mel.opale.search.internal.ConceptLabels;
+import fr.mel.opale.search.internal.IndexFollower;
+import fr.mel.opale.search.internal.SearchLabels;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * The catalog search for the current viewer: what {@code /api/search} and the pages call.
+ *
+ * <p>Every answer is limited to what the access policy lets the viewer read — hits, totals, facet counts and
+ * suggestions alike — so a hidden record never shows, not even as a number. Labels (usage categories from the
+ * thesauri, kinds, frequencies, quality bands) come in the query's language. Thread-safe.
+ */
+@Service
+public class CatalogSearch {
+    /** Suggestions returned at most. */
+    public static final int MAX_SUGGESTIONS = 10;
+
+    private final SearchEngine engine;
+    private final AccessPolicy policy;
+    private final SearchLabels labels;
+    private final ConceptLabels concepts;
+    private final IndexFollower follower;
+
+    CatalogSearch(SearchEngine engine, AccessPolicy policy, SearchLabels labels, ConceptLabels concepts,
+                  IndexFollower follower) {
+        this.engine = engine;
+        this.policy = policy;
+        this.labels = labels;
+        this.concepts = concepts;
+        this.follower = follower;
+    }
+
+    /**
+     * Runs {@code query}: one page of hits in the query's order, the exact total, and every {@link Facet}'s values
+     * with exact counts (multi-select: each facet counted without its own filter). Unknown filter values select
+     * nothing; text syntax never fails.
+     */
+    public SearchResult search(SearchQuery query) {
+        SearchResult raw = engine.search(query, scope());
+        Locale language = query.language();
+        Map<Facet, List<FacetValue>> facets = new EnumMap<>(Facet.class);
+        raw.facets().forEach((facet, values) -> facets.put(facet, values.stream()
+                .map(v -> new FacetValue(v.value(), label(facet, v.value(), language), v.count(), v.selected()))
+                .toList()));
+        List<SearchHit> hits = raw.hits().stream().map(hit -> new SearchHit(hit.id(), hit.title(), hit.kind(),
+                hit.excerpt(), hit.organisation(),
+                hit.categories().stream().map(c -> new SearchHit.Labelled(c.value(),
+                        concepts.label(c.value(), language))).toList(),
+                hit.keywords(), hit.formats(), hit.modified(), hit.qualityScore(), hit.qualityBand())).toList();
+        return new SearchResult(raw.total(), raw.page(), raw.size(), hits, facets);
+    }
+
+    /**
+     * Up to {@value #MAX_SUGGESTIONS} completions of {@code text} (every word a prefix): keywords first, then
+     * titles, among records the viewer may see. Blank text: none.
+     */
+    public List<Suggestion> suggest(String text) {
+        return engine.suggest(text, MAX_SUGGESTIONS, scope());
+    }
+
+    /**
+     * One facet's values over everything the viewer may see, labelled, most frequent first (the home page's
+     * usage-category tiles use {@link Facet#CATEGORY}).
+     */
+    public List<FacetValue> counts(Facet facet, Locale language) {
+        List<FacetValue> values = new ArrayList<>();
+        engine.counts(facet, scope()).forEach((value, count) ->
+                values.add(new FacetValue(value, label(facet, value, language), count, false)));
+        return values;
+    }
+
+    /** The French or English label of one facet value, as {@link #search} gives it. */
+    public String label(Facet facet, String value, Locale language) {
+        return switch (facet) {
+            case CATEGORY -> concepts.label(value, language);
+            case THESAURUS -> concepts.thesaurusValueLabel(value, language);
+            default -> labels.label(facet, value, language);
+        };
+    }
+
+    /**
+     * Rebuilds the index from the catalog (platform administrators only; 401/403 otherwise). Searches keep
+     * answering meanwhile. Returns the number of records indexed.
+     */
+    public long reindex() {
+        Viewer viewer = policy.currentViewer();
+        if (!viewer.platformAdmin()) {
+            throw new AccessDenied(viewer);
+        }
+        return follower.reindexAll();
+    }
+
+    /**
+     * The access policy's answer as an index filter. Organisations will widen {@link ReadScope#organisations()}
+     * here once the policy can name the organisations whose restricted records a viewer reads.
+     */
+    private ReadScope scope() {
+        return policy.seesRestricted(policy.currentViewer()) ? ReadScope.EVERYTHING : ReadScope.PUBLIC_ONLY;
+    }
+}

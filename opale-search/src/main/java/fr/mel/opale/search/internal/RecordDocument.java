@@ -1,0 +1,155 @@
+package fr.mel.opale.search.internal;
+
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.DocumentId;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.SearchEntity;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the index holds of one record: its own document class, built from the catalog's public {@code StoredRecord}
+ * (the catalog's JPA entity is private to it), mapped with the standalone POJO mapper. Only standard field types
+ * and DSL features, so the Elasticsearch/OpenSearch backend takes the same mapping.
+ *
+ * <p>Change {@link SearchEngine#MAPPING_VERSION} whenever a field changes: the index is then rebuilt at start.
+ * Facet fields are named after {@code Facet.field()}.
+ */
+@SearchEntity(name = "Record")
+@Indexed(index = "records")
+public final class RecordDocument {
+    @DocumentId
+    final String id;
+
+    @KeywordField(name = "id_sort", sortable = Sortable.YES, searchable = Searchable.NO)
+    final String idSort;
+
+    @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
+    final String kind;
+
+    /** Every translation of the title. */
+    @FullTextField(analyzer = FrenchAnalysis.FRENCH)
+    @FullTextField(name = "title_suggest", analyzer = FrenchAnalysis.AUTOCOMPLETE,
+            searchAnalyzer = FrenchAnalysis.AUTOCOMPLETE_QUERY)
+    final List<String> title;
+
+    @GenericField(name = "display_title", projectable = Projectable.YES, searchable = Searchable.NO)
+    final String displayTitle;
+
+    @KeywordField(name = "title_sort", normalizer = FrenchAnalysis.SORT, sortable = Sortable.YES,
+            searchable = Searchable.NO)
+    final String titleSort;
+
+    @FullTextField(analyzer = FrenchAnalysis.FRENCH)
+    final List<String> description;
+
+    @GenericField(projectable = Projectable.YES, searchable = Searchable.NO)
+    final String excerpt;
+
+    @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
+    @FullTextField(name = "keyword_text", analyzer = FrenchAnalysis.FRENCH)
+    @FullTextField(name = "keyword_suggest", analyzer = FrenchAnalysis.AUTOCOMPLETE,
+            searchAnalyzer = FrenchAnalysis.AUTOCOMPLETE_QUERY)
+    final List<String> keyword;
+
+    /** {@code thesaurusUri|conceptUri-or-label}. */
+    @KeywordField(aggregable = Aggregable.YES)
+    final List<String> thesaurus;
+
+    /** Usage categories and all their ancestors. */
+    @KeywordField(aggregable = Aggregable.YES)
+    final List<String> category;
+
+    @KeywordField(name = "own_category", projectable = Projectable.YES, searchable = Searchable.NO)
+    final List<String> ownCategory;
+
+    @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
+    @FullTextField(name = "organisation_text", analyzer = FrenchAnalysis.FRENCH)
+    final @Nullable String organisation;
+
+    @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
+    final List<String> format;
+
+    @KeywordField(aggregable = Aggregable.YES)
+    final @Nullable String licence;
+
+    @KeywordField(aggregable = Aggregable.YES)
+    final String geo;
+
+    @KeywordField(aggregable = Aggregable.YES)
+    final @Nullable String frequency;
+
+    @GenericField(name = "quality_score", sortable = Sortable.YES, projectable = Projectable.YES)
+    final @Nullable Integer qualityScore;
+
+    /** Quality band, lower case. */
+    @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
+    final @Nullable String quality;
+
+    @GenericField(sortable = Sortable.YES, projectable = Projectable.YES)
+    final Instant modified;
+
+    @GenericField
+    final @Nullable Double west;
+    @GenericField
+    final @Nullable Double south;
+    @GenericField
+    final @Nullable Double east;
+    @GenericField
+    final @Nullable Double north;
+    /** Whether the box crosses the antimeridian (west &gt; east); null without a box. */
+    @GenericField
+    final @Nullable Boolean dateline;
+
+    @KeywordField
+    final String visibility;
+
+    @KeywordField
+    final @Nullable String owner;
+
+    RecordDocument(String id, String kind, List<String> title, String displayTitle, List<String> description,
+                   String excerpt, List<String> keyword, List<String> thesaurus, List<String> category,
+                   List<String> ownCategory, @Nullable String organisation, List<String> format,
+                   @Nullable String licence, boolean geo, @Nullable String frequency, @Nullable Integer qualityScore,
+                   @Nullable String quality, Instant modified, double @Nullable [] bbox, String visibility,
+                   @Nullable String owner) {
+        this.id = id;
+        this.idSort = id;
+        this.kind = kind;
+        this.title = title;
+        this.displayTitle = displayTitle;
+        this.titleSort = displayTitle.length() > 200 ? displayTitle.substring(0, 200) : displayTitle;
+        this.description = description;
+        this.excerpt = excerpt;
+        this.keyword = keyword;
+        this.thesaurus = thesaurus;
+        this.category = category;
+        this.ownCategory = ownCategory;
+        this.organisation = organisation;
+        this.format = format;
+        this.licence = licence;
+        this.geo = Boolean.toString(geo);
+        this.frequency = frequency;
+        this.qualityScore = qualityScore;
+        this.quality = quality;
+        this.modified = modified;
+        this.west = bbox == null ? null : bbox[0];
+        this.south = bbox == null ? null : bbox[1];
+        this.east = bbox == null ? null : bbox[2];
+        this.north = bbox == null ? null : bbox[3];
+        this.dateline = bbox == null ? null : bbox[0] > bbox[2];
+        this.visibility = visibility;
+        this.owner = owner;
+    }
+
+    public String id() {
+        return id;
+    }
+}

@@ -1,0 +1,7 @@
+package fr.mel.opale.search;
+
+import fr.mel.opale.testing.OnH2;
+
+@OnH2
+class SearchApiH2Test extends SearchApiContract {
+}

@@ -1,0 +1,214 @@
+package fr.mel.opale.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.mel.opale.access.Visibility;
+import fr.mel.opale.catalog.StoredRecord;
+import fr.mel.opale.catalog.model.BoundingBox;
+import fr.mel.opale.catalog.model.CatalogRecord;
+import fr.mel.opale.catalog.model.Keyword;
+import fr.mel.opale.catalog.model.LocalizedText;
+import fr.mel.opale.catalog.model.Organisation;
+import fr.mel.opale.catalog.model.RecordKind;
+import fr.mel.opale.catalog.model.SpatialExtent;
+import fr.mel.opale.catalog.model.ThesaurusCitation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine alone, on small records of our own: French analysis, syntax tolerance, facets (OR within, AND across,
+ * multi-select counts), boxes, access scope, sorts, and an index that survives being closed and reopened.
+ */
+class SearchEngineTest {
+    private static final String THEMES = "https://example.org/themes";
+    private SearchEngine engine;
+
+    @BeforeEach
+    void open() {
+        engine = SearchEngine.inMemory();
+        engine.index(List.of(
+                record("tri", "Zones inondables du TRI de Lille", "Aléa débordement de la Lys.", "Risques", "DREAL",
+                        RecordKind.DATASET, new BoundingBox(2.8, 50.5, 3.3, 50.8), Visibility.PUBLIC, 1),
+                record("energie", "Consommation d'Énergie des communes", "Données annuelles.", "Énergie", "MEL",
+                        RecordKind.DATASET, null, Visibility.PUBLIC, 2),
+                record("eau", "Qualité de l'eau potable", "Analyses de l’eau distribuée.", "Eau", "MEL",
+                        RecordKind.SERVICE, new BoundingBox(2.9, 50.6, 3.2, 50.7), Visibility.PUBLIC, 3),
+                record("fidji", "Récifs des Fidji", "Une île à cheval sur l'antiméridien.", "Eau", "Pacifique",
+                        RecordKind.DATASET, new BoundingBox(177, -19, -179, -16), Visibility.PUBLIC, 4),
+                record("secret", "Réseau d'eau sensible", "Ouvrages protégés.", "Eau", "MEL",
+                        RecordKind.DATASET, null, Visibility.RESTRICTED, 5)));
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void analysesFrench() {
+        assertThat(ids("inondation")).containsExactly("tri");
+        assertThat(ids("inondées")).containsExactly("tri");
+        assertThat(ids("energie")).containsExactly("energie");
+        assertThat(ids("ÉNERGIES")).containsExactly("energie");
+        assertThat(ids("eau")).containsExactlyInAnyOrder("eau", "fidji");
+        assertThat(ids("débordements lys")).containsExactly("tri");
+        assertThat(ids("\"qualité de l'eau\"")).containsExactly("eau");
+        assertThat(ids("\"eau qualité\"")).isEmpty();
+        assertThat(ids("inond*")).containsExactly("tri");
+    }
+
+    @Test
+    void neverFailsOnQuerySyntax() {
+        for (String text : List.of("title:(a OR \"b", "\"", "*", "((", "-", "a AND OR NOT", "\\", "~2", "[1 TO",
+                "le", "+-|\"*()~")) {
+            assertThat(engine.search(query(text).build(), ReadScope.PUBLIC_ONLY).total()).isNotNegative();
+        }
+    }
+
+    @Test
+    void facetsAreOrWithinAndAcrossWithMultiSelectCounts() {
+        SearchResult mel = engine.search(SearchQuery.builder().filter(Facet.ORGANISATION, "MEL").build(),
+                ReadScope.PUBLIC_ONLY);
+        assertThat(ids(mel)).containsExactlyInAnyOrder("energie", "eau");
+        // The organisation facet ignores its own filter: every organisation keeps its count.
+        assertThat(counts(mel, Facet.ORGANISATION)).containsEntry("MEL", 2L).containsEntry("DREAL", 1L)
+                .containsEntry("Pacifique", 1L);
+        // Other facets apply it.
+        assertThat(counts(mel, Facet.KIND)).containsExactlyInAnyOrderEntriesOf(Map.of("dataset", 1L, "service", 1L));
+
+        SearchResult either = engine.search(SearchQuery.builder().filter(Facet.ORGANISATION, "MEL", "DREAL")
+                .filter(Facet.KIND, "dataset").build(), ReadScope.PUBLIC_ONLY);
+        assertThat(ids(either)).containsExactlyInAnyOrder("energie", "tri");
+        assertThat(counts(either, Facet.KIND)).containsEntry("dataset", 2L).containsEntry("service", 1L);
+        assertThat(counts(either, Facet.ORGANISATION)).containsEntry("MEL", 1L).containsEntry("DREAL", 1L)
+                .containsEntry("Pacifique", 1L);
+
+        SearchResult thesaurus = engine.search(SearchQuery.builder()
+                .filter(Facet.THESAURUS, THEMES + "|Eau").build(), ReadScope.PUBLIC_ONLY);
+        assertThat(ids(thesaurus)).containsExactlyInAnyOrder("eau", "fidji");
+        assertThat(counts(thesaurus, Facet.THESAURUS)).containsEntry(THEMES + "|Risques", 1L);
+
+        assertThat(engine.search(SearchQuery.builder().filter(Facet.KIND, "nothing-like-this").build(),
+                ReadScope.PUBLIC_ONLY).total()).isZero();
+        SearchResult unknown = engine.search(SearchQuery.builder().filter(Facet.GEO, "peut-être").build(),
+                ReadScope.PUBLIC_ONLY);
+        assertThat(unknown.total()).isZero();
+        assertThat(unknown.facets().get(Facet.GEO)).anySatisfy(v -> {
+            assertThat(v.value()).isEqualTo("peut-être");
+            assertThat(v.count()).isZero();
+            assertThat(v.selected()).isTrue();
+        });
+    }
+
+    @Test
+    void filtersByIntersectingBoxesAcrossTheAntimeridian() {
+        assertThat(ids(SearchQuery.builder().bbox(new BoundingBox(3.0, 50.62, 3.1, 50.65)).build()))
+                .containsExactlyInAnyOrder("tri", "eau");
+        assertThat(ids(SearchQuery.builder().bbox(new BoundingBox(3.25, 50.75, 4, 51)).build()))
+                .containsExactly("tri");
+        assertThat(ids(SearchQuery.builder().bbox(new BoundingBox(-179.5, -18, -179.2, -17)).build()))
+                .containsExactly("fidji");
+        assertThat(ids(SearchQuery.builder().bbox(new BoundingBox(170, -20, -170, -10)).build()))
+                .containsExactly("fidji");
+        assertThat(ids(SearchQuery.builder().bbox(new BoundingBox(179, 50, -179, 51)).build())).isEmpty();
+        assertThat(ids(SearchQuery.builder().bbox(new BoundingBox(10, 0, 20, 10)).build())).isEmpty();
+    }
+
+    @Test
+    void hidesWhatTheScopeDoesNotSee() {
+        SearchResult anonymous = engine.search(SearchQuery.builder().text("réseau").build(), ReadScope.PUBLIC_ONLY);
+        assertThat(anonymous.total()).isZero();
+        SearchResult all = engine.search(SearchQuery.builder().build(), ReadScope.PUBLIC_ONLY);
+        assertThat(all.total()).isEqualTo(4);
+        assertThat(counts(all, Facet.ORGANISATION)).containsEntry("MEL", 2L);
+        assertThat(counts(all, Facet.KEYWORD)).containsEntry("Eau", 2L);
+        SearchResult admin = engine.search(SearchQuery.builder().build(), ReadScope.EVERYTHING);
+        assertThat(admin.total()).isEqualTo(5);
+        assertThat(counts(admin, Facet.ORGANISATION)).containsEntry("MEL", 3L);
+        assertThat(engine.suggest("rés", 10, ReadScope.PUBLIC_ONLY)).extracting(Suggestion::text)
+                .doesNotContain("Réseau d'eau sensible");
+        assertThat(engine.suggest("rés", 10, ReadScope.EVERYTHING)).extracting(Suggestion::text)
+                .contains("Réseau d'eau sensible");
+    }
+
+    @Test
+    void sortsAndPages() {
+        assertThat(ids(SearchQuery.builder().sort(SearchSort.TITLE).build()))
+                .containsExactly("energie", "eau", "fidji", "tri");
+        assertThat(ids(SearchQuery.builder().build())).containsExactly("fidji", "eau", "energie", "tri");
+        assertThat(ids(SearchQuery.builder().sort(SearchSort.SCORE).build()))
+                .containsExactly("fidji", "eau", "energie", "tri");
+        SearchResult second = engine.search(SearchQuery.builder().size(3).page(1).build(), ReadScope.PUBLIC_ONLY);
+        assertThat(second.total()).isEqualTo(4);
+        assertThat(ids(second)).containsExactly("tri");
+    }
+
+    @Test
+    void suggestsKeywordsThenTitles() {
+        assertThat(engine.suggest("éner", 10, ReadScope.PUBLIC_ONLY)).extracting(Suggestion::text)
+                .containsExactly("Énergie", "Consommation d'Énergie des communes");
+        assertThat(engine.suggest("zones inon", 10, ReadScope.PUBLIC_ONLY)).extracting(Suggestion::recordId)
+                .containsExactly("tri");
+        assertThat(engine.suggest("  ", 10, ReadScope.PUBLIC_ONLY)).isEmpty();
+    }
+
+    @Test
+    void survivesARestartAndRebuildsAnOlderMapping(@TempDir Path dir) throws Exception {
+        try (SearchEngine first = SearchEngine.open(dir)) {
+            first.index(List.of(record("durable", "Index durable", "", "Eau", "MEL", RecordKind.DATASET, null,
+                    Visibility.PUBLIC, 1)));
+        }
+        try (SearchEngine again = SearchEngine.open(dir)) {
+            assertThat(again.wasReset()).isFalse();
+            assertThat(again.count()).isEqualTo(1);
+            assertThat(again.search(query("durable").build(), ReadScope.PUBLIC_ONLY).total()).isEqualTo(1);
+        }
+        Files.writeString(dir.resolve("opale-mapping-version"), "0");
+        try (SearchEngine upgraded = SearchEngine.open(dir)) {
+            assertThat(upgraded.wasReset()).isTrue();
+            assertThat(upgraded.count()).isZero();
+        }
+    }
+
+    private List<String> ids(String text) {
+        return ids(query(text).build());
+    }
+
+    private List<String> ids(SearchQuery query) {
+        return ids(engine.search(query, ReadScope.PUBLIC_ONLY));
+    }
+
+    private static List<String> ids(SearchResult result) {
+        return result.hits().stream().map(SearchHit::id).toList();
+    }
+
+    private static Map<String, Long> counts(SearchResult result, Facet facet) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        result.facets().get(facet).forEach(v -> counts.put(v.value(), v.count()));
+        return counts;
+    }
+
+    private static SearchQuery.Builder query(String text) {
+        return SearchQuery.builder().text(text);
+    }
+
+    static IndexedRecord record(String id, String title, String description, String keyword, String organisation,
+                                RecordKind kind, BoundingBox box, Visibility visibility, int age) {
+        CatalogRecord record = CatalogRecord.builder(id).kind(kind).title(LocalizedText.of("fr", title))
+                .description(LocalizedText.of("fr", description))
+                .addKeyword(new Keyword(LocalizedText.of("fr", keyword), null, new ThesaurusCitation("Thèmes", THEMES, null), "theme"))
+                .publisher(new Organisation(organisation, null, null))
+                .spatialExtent(box == null ? SpatialExtent.NONE : new SpatialExtent(box, null, List.of()))
+                .build();
+        Instant modified = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(86_400L * age);
+        return new IndexedRecord(new StoredRecord(record, 1, modified, modified, visibility, null), List.of(),
+                List.of(), 10 * age, null);
+    }
+}

@@ -1,0 +1,28 @@
+package fr.mel.opale.search;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+
+/**
+ * Search and what it stands on (access, catalog, thesaurus, quality), booted alone for this module's tests. Test classes
+ * of other modules' test-jars on the classpath are left out of the scan.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog", "fr.mel.opale.thesaurus",
+        "fr.mel.opale.quality", "fr.mel.opale.search"},
+        excludeFilters = {
+                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+                @ComponentScan.Filter(type = FilterType.REGEX,
+                        pattern = "fr\\.mel\\.opale\\.(catalog|thesaurus|quality)\\..*(TestApplication|Contract|Test)(\\$.*)?")})
+@EnableJpaRepositories(basePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog"})
+@EntityScan(basePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog"})
+public class SearchTestApplication {
+}
