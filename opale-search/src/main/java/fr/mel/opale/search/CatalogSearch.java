@@ -3,8 +3,11 @@ package fr.mel.opale.search;
 import fr.mel.opale.access.AccessDenied;
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.access.Viewer;
+import fr.mel.opale.catalog.StoredRecord;
 import fr.mel.opale.search.internal.ConceptLabels;
 import fr.mel.opale.search.internal.IndexFollower;
+import fr.mel.opale.search.internal.IndexedRecords;
+import fr.mel.opale.search.internal.RecordDocuments;
 import fr.mel.opale.search.internal.SearchLabels;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,14 +33,16 @@ public class CatalogSearch {
     private final SearchLabels labels;
     private final ConceptLabels concepts;
     private final IndexFollower follower;
+    private final IndexedRecords indexedRecords;
 
     CatalogSearch(SearchEngine engine, AccessPolicy policy, SearchLabels labels, ConceptLabels concepts,
-                  IndexFollower follower) {
+                  IndexFollower follower, IndexedRecords indexedRecords) {
         this.engine = engine;
         this.policy = policy;
         this.labels = labels;
         this.concepts = concepts;
         this.follower = follower;
+        this.indexedRecords = indexedRecords;
     }
 
     /**
@@ -77,6 +82,18 @@ public class CatalogSearch {
         engine.counts(facet, scope()).forEach((value, count) ->
                 values.add(new FacetValue(value, label(facet, value, language), count, false)));
         return values;
+    }
+
+    /**
+     * The facet values of one record, normalised exactly as the index holds them (formats named like "CSV" or
+     * "Shapefile", known licences by their canonical label, the organisation facets count on...): what a record
+     * page's links must send so that filtering on them finds the record. {@link Facet#CATEGORY} lists the record's
+     * own usage categories, not their broader concepts; facets without a value map to an empty list.
+     *
+     * <p>Applies no policy: pass only a record the viewer was allowed to read (obtained through the catalog).
+     */
+    public Map<Facet, List<String>> facetValues(StoredRecord record) {
+        return RecordDocuments.of(indexedRecords.of(List.of(record)).get(0)).facetValues();
     }
 
     /** The French or English label of one facet value, as {@link #search} gives it. */

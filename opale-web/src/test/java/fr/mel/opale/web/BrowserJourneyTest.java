@@ -5,34 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.testing.OnH2;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A visitor's journey in a real (headless) Chromium: home, search, results, a record, the skip link by keyboard,
@@ -42,19 +29,6 @@ import org.springframework.util.FileSystemUtils;
 @OnH2
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowserJourneyTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    /** Installed by `npm ci` (run by Maven in generate-resources). */
-    private static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
-    private static final String AXE_RUN = """
-            const done = arguments[arguments.length - 1];
-            axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-              .then(result => done(result.violations.map(v => ({
-                  id: v.id, impact: v.impact || '', help: v.help,
-                  nodes: v.nodes.map(n => n.target.join(' ') + ' — ' + (n.failureSummary || '')).join('\\n    ')}))))
-              .catch(error => done([{id: 'axe-error', impact: 'critical', help: String(error), nodes: ''}]));
-            """;
-
     @LocalServerPort
     int port;
     @Autowired
@@ -62,41 +36,20 @@ class BrowserJourneyTest {
     @Autowired
     AccessPolicy policy;
 
+    private HeadlessChromium chromium;
     private ChromeDriver browser;
-    private Path profile;
-    private final List<String> accessibilityProblems = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) && "true".equals(System.getenv("OPALE_REQUIRE_BROWSER"))) {
-            // CI sets it: there a missing browser is a broken setup, not a reason to pass silently.
-            throw new IllegalStateException("OPALE_REQUIRE_BROWSER=true mais /usr/bin/chromium est absent");
-        }
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium absent (/usr/bin/chromium) : test navigateur ignoré");
-        assertThat(AXE).as("axe-core missing: run `npm ci` in opale-web (Maven does it unless -Dskip.npm)").exists();
+        chromium = HeadlessChromium.start(port);
+        browser = chromium.driver();
         WebFixtures.seed(catalog, policy);
-        // Selenium Manager must never try to download a browser or a driver
-        System.setProperty("SE_OFFLINE", "true");
-        profile = Files.createTempDirectory("opale-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=fr-FR");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
     @AfterEach
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
+    void stop() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -121,6 +74,7 @@ class BrowserJourneyTest {
         open("/catalogue/" + WebFixtures.FULL);
         checkAccessibility("fiche complète");
         screenshot("target/fiche-" + WebFixtures.FULL + ".png");
+        open("/catalogue/" + WebFixtures.FULL);
         // keyboard only: the first Tab reaches the skip link, Enter moves focus into the main content
         new Actions(browser).sendKeys(Keys.TAB).perform();
         WebElement focused = browser.switchTo().activeElement();
@@ -161,34 +115,19 @@ class BrowserJourneyTest {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         checkAccessibility("home in English");
 
-        assertThat(accessibilityProblems).as(String.join("\n", accessibilityProblems)).isEmpty();
+        assertThat(chromium.accessibilityProblems()).as(String.join("\n", chromium.accessibilityProblems()))
+                .isEmpty();
     }
 
     private void open(String path) {
-        browser.get("http://127.0.0.1:" + port + path);
+        chromium.open(path);
     }
 
-    @SuppressWarnings("unchecked")
     private void checkAccessibility(String pageName) throws Exception {
-        JavascriptExecutor js = browser;
-        js.executeScript(Files.readString(AXE, StandardCharsets.UTF_8));
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript(AXE_RUN);
-        for (Map<String, Object> violation : violations) {
-            String line = "[" + pageName + "] " + violation.get("impact") + " " + violation.get("id") + ": "
-                    + violation.get("help") + "\n    " + violation.get("nodes");
-            System.out.println("axe " + line);
-            if ("serious".equals(violation.get("impact")) || "critical".equals(violation.get("impact"))) {
-                accessibilityProblems.add(line);
-            }
-        }
-        System.out.println("axe [" + pageName + "] " + violations.size() + " violation(s)");
+        chromium.checkAccessibility(pageName);
     }
 
     private void screenshot(String file) throws Exception {
-        Object height = browser.executeScript("window.scrollTo(0, 0); return document.documentElement.scrollHeight;");
-        browser.manage().window().setSize(new Dimension(1280, Math.min(4000, ((Number) height).intValue())));
-        File png = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(png.toPath(), Path.of(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        chromium.screenshot(file, 1280);
     }
 }

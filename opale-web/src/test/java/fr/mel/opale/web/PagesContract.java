@@ -85,10 +85,11 @@ abstract class PagesContract {
         assertThat(CARD.matcher(second).results().count()).isEqualTo(5);
         assertThat(second).contains("aria-current=\"page\">2</a>", "Page 2 sur 2");
 
+        // a malformed address is an error the visitor should see (a silently different page would mislead)
         for (String bad : new String[] {"abc", "-1", "0", "99999999999", "%00"}) {
             HttpResponse<String> response = get(client, "/catalogue?q=parking&page=" + bad);
-            assertThat(response.statusCode()).as("page=" + bad).isEqualTo(200);
-            assertThat(CARD.matcher(response.body()).results().count()).as("page=" + bad).isEqualTo(20);
+            assertThat(response.statusCode()).as("page=" + bad).isEqualTo(400);
+            assertThat(response.body()).as("page=" + bad).contains("<h1>Requête incorrecte</h1>");
         }
         HttpResponse<String> pastTheEnd = get(client, "/catalogue?q=parking&page=40");
         assertThat(pastTheEnd.statusCode()).isEqualTo(200);
@@ -109,7 +110,10 @@ abstract class PagesContract {
         String html = response.body();
         assertThat(html).contains("<h1>Stations V'Lille</h1>", "<title>Stations V'Lille — Opale</title>",
                 "<strong>V'Lille</strong>", "<h3>Mise à jour</h3>",
-                "Thésaurus : Catégories d'usage", "Mots-clés libres", ">vélo<",
+                "<h3>Catégories d’usage</h3>", "Mots-clés libres",
+                "href=\"/catalogue?keyword=v%C3%A9lo\">vélo</a>",
+                "href=\"/catalogue?org=M%C3%A9tropole+Europ%C3%A9enne+de+Lille\">Métropole Européenne de Lille</a>",
+                "href=\"/catalogue?q=%22Il%C3%A9via%22\">Ilévia</a>",
                 "Infrastructures de transport", "Métropole Européenne de Lille", "Éditeur",
                 "href=\"mailto:contact@ilevia.fr\"", "Rôle : Gestionnaire", "Jeanne Martin", "03 20 00 00 00",
                 "href=\"https://www.etalab.gouv.fr/licence-ouverte-open-licence\">Licence Ouverte 2.0</a>",
@@ -119,7 +123,8 @@ abstract class PagesContract {
                 "<h3>Télécharger</h3>", "<h3>API et services</h3>", "<h3>Documentation</h3>",
                 "href=\"https://data.lillemetropole.fr/vlille/stations.csv\">stations.csv</a>",
                 "Protocole : WWW:DOWNLOAD-1.0-http--download", "Format : text/csv",
-                "CSV, GeoJSON 1.0", "alt=\"Aperçu de la fiche « Stations V&#39;Lille »\"",
+                "href=\"/catalogue?format=CSV\">CSV</a>", "href=\"/catalogue?format=GeoJSON\">GeoJSON</a>",
+                "alt=\"Aperçu de la fiche « Stations V&#39;Lille »\"",
                 "href=\"/catalogue/web-population\">Population des communes</a>", "Référence croisée",
                 "Fiche interne", "ISO 19139", "Géocatalogue MEL", "vlille.xml",
                 "href=\"/api/records/web-velo/iso19139\"", "href=\"/api/records/web-velo/dcat\"",
@@ -273,7 +278,7 @@ abstract class PagesContract {
     void cardsCarryACompactQualityBadge() throws Exception {
         int score = qualityScores.report("web-parking-1").orElseThrow().score();
         String list = get(browser(), "/catalogue?q=parking").body();
-        assertThat(list).contains("<p class=\"card-quality\">Qualité " + score + "/100</p>");
+        assertThat(list).contains("<span class=\"card-quality\">Qualité " + score + "/100</span>");
         assertThat(Pattern.compile("class=\"card-quality\"").matcher(list).results().count()).isEqualTo(20);
     }
 

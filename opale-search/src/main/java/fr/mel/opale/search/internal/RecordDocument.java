@@ -1,7 +1,10 @@
 package fr.mel.opale.search.internal;
 
+import fr.mel.opale.search.Facet;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Searchable;
@@ -151,5 +154,25 @@ public final class RecordDocument {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * The values this record gives each facet, exactly as indexed (what a link filtering on one of them must send).
+     * {@link Facet#CATEGORY} lists the record's own usage categories, not their broader concepts; a facet the record
+     * has no value for maps to an empty list.
+     */
+    public Map<Facet, List<String>> facetValues() {
+        Map<Facet, List<String>> values = new EnumMap<>(Facet.class);
+        values.put(Facet.CATEGORY, List.copyOf(ownCategory));
+        values.put(Facet.KEYWORD, List.copyOf(keyword));
+        values.put(Facet.THESAURUS, List.copyOf(thesaurus));
+        values.put(Facet.ORGANISATION, organisation == null ? List.of() : List.of(organisation));
+        values.put(Facet.KIND, List.of(kind));
+        values.put(Facet.FORMAT, List.copyOf(format));
+        values.put(Facet.LICENCE, licence == null ? List.of() : List.of(licence));
+        values.put(Facet.GEO, List.of(geo));
+        values.put(Facet.FREQUENCY, frequency == null ? List.of() : List.of(frequency));
+        values.put(Facet.QUALITY, quality == null ? List.of() : List.of(quality));
+        return values;
     }
 }

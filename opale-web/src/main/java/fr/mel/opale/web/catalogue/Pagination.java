@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The page links under a list: previous, a window of numbers around the current page with the first and last
@@ -31,6 +32,11 @@ public record Pagination(int current, int pageCount, @Nullable String previousUr
      *               page 1 whose canonical address has none
      */
     static Pagination of(int current, int pageCount, String path, Map<String, String> params) {
+        return of(current, pageCount, number -> url(path, params, number));
+    }
+
+    /** @param url the address of a (1-based) page number */
+    static Pagination of(int current, int pageCount, IntFunction<String> url) {
         List<@Nullable PageLink> links = new ArrayList<>();
         int previous = 0;
         for (int n = 1; n <= pageCount; n++) {
@@ -39,12 +45,12 @@ public record Pagination(int current, int pageCount, @Nullable String previousUr
                 if (previous != 0 && n > previous + 1) {
                     links.add(null);
                 }
-                links.add(new PageLink(n, url(path, params, n), n == current));
+                links.add(new PageLink(n, url.apply(n), n == current));
                 previous = n;
             }
         }
-        return new Pagination(current, pageCount, current > 1 ? url(path, params, current - 1) : null,
-                current < pageCount ? url(path, params, current + 1) : null, links);
+        return new Pagination(current, pageCount, current > 1 ? url.apply(current - 1) : null,
+                current < pageCount ? url.apply(current + 1) : null, links);
     }
 
     /** URLEncoder rather than UriComponentsBuilder: it also encodes '+' and '&' inside values ("a+b" searches). */

@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param titleLang    language of the title when not the page's, for a {@code lang} attribute (RGAA 8.7)
  * @param abstractLang the same for the abstract
  * @param quality      the metadata quality score, null when the record's kind is not scored
+ * @param categories   the record's usage categories, each a link to the catalogue filtered on it
+ * @param formats      the formats as the search normalises them ("CSV", "Shapefile", "WMS"...), each a link to the
+ *                     catalogue filtered on it
  */
 public record RecordView(
         String id,
@@ -21,6 +24,7 @@ public record RecordView(
         String abstractHtml,
         @Nullable String abstractLang,
         List<String> identifiers,
+        List<RecordCard.FilterLink> categories,
         List<KeywordGroup> keywordGroups,
         List<String> topics,
         @Nullable Party publisher,
@@ -44,7 +48,7 @@ public record RecordView(
         List<String> scales,
         String lineageHtml,
         List<ResourceGroup> resourceGroups,
-        List<String> formats,
+        List<RecordCard.FilterLink> formats,
         List<Overview> overviews,
         List<Related> related,
         @Nullable Service service,
@@ -70,14 +74,22 @@ public record RecordView(
     public record Link(String label, @Nullable String href) {
     }
 
-    /** Keywords of one thesaurus; {@code title} is null for free keywords. */
+    /**
+     * Keywords of one thesaurus; {@code title} is null for free keywords. Each keyword's {@code href} is the
+     * catalogue filtered on it (on its usage category when it is one).
+     */
     public record KeywordGroup(@Nullable String title, @Nullable String href, List<Link> keywords) {
     }
 
-    /** A publisher or a contact; {@code mailto} and {@code href} are null when absent or unsafe. */
+    /**
+     * A publisher or a contact; {@code mailto} and {@code href} (its web site) are null when absent or unsafe.
+     * {@code searchHref} is the catalogue filtered on its organisation (a text search when the search does not
+     * count that organisation as a facet value), null for a person without organisation.
+     */
     public record Party(String name, @Nullable String role, @Nullable String individual, @Nullable String position,
                         @Nullable String email, @Nullable String mailto, @Nullable String phone,
-                        @Nullable String address, @Nullable String href, @Nullable String scope) {
+                        @Nullable String address, @Nullable String href, @Nullable String scope,
+                        @Nullable String searchHref) {
     }
 
     /** Online resources of one kind, under a heading such as "Télécharger". */

@@ -5,7 +5,6 @@ import fr.mel.opale.catalog.StoredRecord;
 import fr.mel.opale.catalog.model.BoundingBox;
 import fr.mel.opale.catalog.model.CatalogRecord;
 import fr.mel.opale.catalog.model.Contact;
-import fr.mel.opale.catalog.model.Format;
 import fr.mel.opale.catalog.model.GraphicOverview;
 import fr.mel.opale.catalog.model.Keyword;
 import fr.mel.opale.catalog.model.LinkedText;
@@ -16,6 +15,9 @@ import fr.mel.opale.catalog.model.ResourceKind;
 import fr.mel.opale.catalog.model.ServiceInfo;
 import fr.mel.opale.catalog.model.SourceInfo;
 import fr.mel.opale.catalog.model.ThesaurusCitation;
+import fr.mel.opale.search.CatalogSearch;
+import fr.mel.opale.search.Facet;
+import fr.mel.opale.web.catalogue.RecordCard.FilterLink;
 import fr.mel.opale.web.catalogue.RecordView.Box;
 import fr.mel.opale.web.catalogue.RecordView.KeywordGroup;
 import fr.mel.opale.web.catalogue.RecordView.Link;
@@ -50,12 +52,15 @@ public class RecordViews {
     private final IsoCodeLabels labels;
     private final MarkdownText markdown;
     private final QualityViews quality;
+    private final CatalogSearch search;
 
-    RecordViews(Catalog catalog, IsoCodeLabels labels, MarkdownText markdown, QualityViews quality) {
+    RecordViews(Catalog catalog, IsoCodeLabels labels, MarkdownText markdown, QualityViews quality,
+                CatalogSearch search) {
         this.catalog = catalog;
         this.labels = labels;
         this.markdown = markdown;
         this.quality = quality;
+        this.search = search;
     }
 
     public RecordView view(StoredRecord stored, PageContext page) {
@@ -63,12 +68,17 @@ public class RecordViews {
         String lang = page.lang();
         Locale locale = page.locale();
         String title = RecordCards.titleOf(r, lang);
+        // the values the index holds for this record: links built from them find it again
+        Map<Facet, List<String>> facets = search.facetValues(stored);
         return new RecordView(
                 r.id(), title, RecordCards.otherLanguage(r.title(), lang), labels.kind(r.kind(), locale),
                 markdown.html(r.description().in(lang)), RecordCards.otherLanguage(r.description(), lang),
-                r.resourceIdentifiers(), keywordGroups(r.keywords(), lang),
+                r.resourceIdentifiers(),
+                facets.get(Facet.CATEGORY).stream().map(uri -> new FilterLink(search.label(Facet.CATEGORY, uri,
+                        locale), SearchUrls.filter(Facet.CATEGORY, uri))).toList(),
+                keywordGroups(r.keywords(), lang, facets),
                 r.topicCategories().stream().map(c -> labels.topic(c, locale)).toList(),
-                publisher(r.publisher()), r.contacts().stream().map(c -> contact(c, page)).toList(),
+                publisher(r.publisher(), facets), r.contacts().stream().map(c -> contact(c, page, facets)).toList(),
                 link(r.licence()),
                 r.accessConstraints().stream().map(c -> labels.restriction(c, locale)).toList(),
                 r.useLimitations(), r.otherConstraints().stream().map(RecordViews::link).filter(Objects::nonNull).toList(),
@@ -81,7 +91,8 @@ public class RecordViews {
                 box(r.spatialExtent().bbox(), locale), geometry(r.spatialExtent().geometry()), r.spatialExtent().places(),
                 r.referenceSystems(), r.scaleDenominators().stream().map(s -> scale(s, locale)).toList(),
                 markdown.html(r.lineage().in(lang)), resourceGroups(r.onlineResources(), locale),
-                r.formats().stream().map(RecordViews::format).toList(),
+                facets.get(Facet.FORMAT).stream().map(f -> new FilterLink(f, SearchUrls.filter(Facet.FORMAT, f)))
+                        .toList(),
                 r.overviews().stream().map(o -> overview(o, title, page)).filter(Objects::nonNull).toList(),
                 r.relatedRecords().stream().map(rel -> related(rel, lang, locale)).toList(),
                 service(r.service(), locale),
@@ -89,12 +100,14 @@ public class RecordViews {
                 page.date(stored.modified()), quality.view(r.id(), page));
     }
 
-    private static List<KeywordGroup> keywordGroups(List<Keyword> keywords, String lang) {
-        // free keywords last, each thesaurus in the order first met
+    private static List<KeywordGroup> keywordGroups(List<Keyword> keywords, String lang,
+                                                    Map<Facet, List<String>> facets) {
+        // free keywords last, each thesaurus in the order first met; usage categories have their own list
         Map<String, List<Keyword>> byThesaurus = new LinkedHashMap<>();
         List<Keyword> free = new ArrayList<>();
         for (Keyword keyword : keywords) {
-            if (keyword.label().isEmpty()) {
+            if (keyword.label().isEmpty()
+                    || keyword.uri() != null && facets.get(Facet.CATEGORY).contains(keyword.uri())) {
                 continue;
             }
             ThesaurusCitation thesaurus = keyword.thesaurus();
@@ -107,33 +120,60 @@ public class RecordViews {
         }
         List<KeywordGroup> groups = new ArrayList<>();
         byThesaurus.forEach((title, list) -> groups.add(new KeywordGroup(title,
-                SafeLinks.href(list.get(0).thesaurus().uri()), keywordLinks(list, lang))));
+                SafeLinks.href(list.get(0).thesaurus().uri()), keywordLinks(list, lang, facets))));
         if (!free.isEmpty()) {
-            groups.add(new KeywordGroup(null, null, keywordLinks(free, lang)));
+            groups.add(new KeywordGroup(null, null, keywordLinks(free, lang, facets)));
         }
         return groups;
     }
 
-    private static List<Link> keywordLinks(List<Keyword> keywords, String lang) {
-        return keywords.stream().map(k -> new Link(k.label().in(lang), SafeLinks.href(k.uri()))).distinct().toList();
+    private static List<Link> keywordLinks(List<Keyword> keywords, String lang, Map<Facet, List<String>> facets) {
+        return keywords.stream().map(k -> new Link(k.label().in(lang), keywordSearch(k, facets))).distinct().toList();
     }
 
-    private static @Nullable Party publisher(@Nullable Organisation publisher) {
+    /**
+     * A keyword's link: its usage category when it is bound to one, else the keyword facet on the label the index
+     * holds (the main-language text, spaces collapsed), else — a label the index cut or could not hold — a search
+     * for it as a phrase.
+     */
+    private static String keywordSearch(Keyword keyword, Map<Facet, List<String>> facets) {
+        if (keyword.uri() != null && facets.get(Facet.CATEGORY).contains(keyword.uri())) {
+            return SearchUrls.filter(Facet.CATEGORY, keyword.uri());
+        }
+        String text = keyword.label().text();
+        String indexed = text == null ? null : text.strip().replaceAll("\\s+", " ");
+        if (indexed != null && facets.get(Facet.KEYWORD).contains(indexed)) {
+            return SearchUrls.filter(Facet.KEYWORD, indexed);
+        }
+        return SearchUrls.phrase(text == null ? "" : text);
+    }
+
+    /** The organisation facet when it counts this name, else a phrase search for it; null without a name. */
+    private static @Nullable String organisationSearch(@Nullable String name, Map<Facet, List<String>> facets) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String indexed = name.strip().replaceAll("\\s+", " ");
+        return facets.get(Facet.ORGANISATION).contains(indexed) ? SearchUrls.filter(Facet.ORGANISATION, indexed)
+                : SearchUrls.phrase(indexed);
+    }
+
+    private static @Nullable Party publisher(@Nullable Organisation publisher, Map<Facet, List<String>> facets) {
         if (publisher == null || publisher.name() == null) {
             return null;
         }
         return new Party(publisher.name(), null, null, null, publisher.email(), SafeLinks.mailto(publisher.email()),
-                null, null, SafeLinks.href(publisher.uri()), null);
+                null, null, SafeLinks.href(publisher.uri()), null, organisationSearch(publisher.name(), facets));
     }
 
-    private Party contact(Contact c, PageContext page) {
+    private Party contact(Contact c, PageContext page, Map<Facet, List<String>> facets) {
         String name = c.displayName() == null ? "—" : c.displayName();
         String individual = c.organisationName() != null ? c.individualName() : null;
         String scope = c.scope() == Contact.Scope.RESOURCE ? null
                 : page.t("record.contact.scope." + c.scope().name().toLowerCase(Locale.ROOT));
         return new Party(name, c.role() == null ? null : labels.role(c.role(), page.locale()), individual,
                 c.positionName(), c.email(), SafeLinks.mailto(c.email()), c.phone(), c.address(),
-                SafeLinks.href(c.url()), scope);
+                SafeLinks.href(c.url()), scope, organisationSearch(c.organisationName(), facets));
     }
 
     private static @Nullable Link link(@Nullable LinkedText text) {
@@ -178,10 +218,6 @@ public class RecordViews {
         }
         return GROUP_ORDER.stream().filter(groups::containsKey)
                 .map(kind -> new ResourceGroup(labels.resourceGroup(kind, locale), groups.get(kind))).toList();
-    }
-
-    private static String format(Format format) {
-        return format.version() == null ? format.name() : format.name() + " " + format.version();
     }
 
     private static @Nullable Overview overview(GraphicOverview overview, String title, PageContext page) {

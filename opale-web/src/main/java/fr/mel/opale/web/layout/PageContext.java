@@ -30,12 +30,14 @@ public final class PageContext {
     private final String path;
     private final @Nullable String query;
     private final @Nullable CsrfToken csrf;
+    private final boolean platformAdmin;
 
-    public PageContext(Locale locale, MessageSource messages, @Nullable String userName, String path,
-                       @Nullable String query, @Nullable CsrfToken csrf) {
+    public PageContext(Locale locale, MessageSource messages, @Nullable String userName, boolean platformAdmin,
+                       String path, @Nullable String query, @Nullable CsrfToken csrf) {
         this.locale = locale;
         this.messages = messages;
         this.userName = userName;
+        this.platformAdmin = platformAdmin;
         this.path = path;
         this.query = query;
         this.csrf = csrf;
@@ -62,6 +64,11 @@ public final class PageContext {
 
     public boolean loggedIn() {
         return userName != null;
+    }
+
+    /** Whether the visitor administers the platform: the navigation then offers the administration pages. */
+    public boolean platformAdmin() {
+        return platformAdmin;
     }
 
     /** The current path (without context path or query), e.g. {@code /catalogue}. */

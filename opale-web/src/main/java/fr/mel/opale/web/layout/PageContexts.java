@@ -1,6 +1,7 @@
 package fr.mel.opale.web.layout;
 
 import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.Viewer;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -25,7 +26,8 @@ public class PageContexts {
         String uri = original instanceof String s ? s : request.getRequestURI();
         String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
         String query = original instanceof String ? null : request.getQueryString();
-        return new PageContext(RequestContextUtils.getLocale(request), messages, policy.currentViewer().username(),
-                path.isEmpty() ? "/" : path, query, (CsrfToken) request.getAttribute(CsrfToken.class.getName()));
+        Viewer viewer = policy.currentViewer();
+        return new PageContext(RequestContextUtils.getLocale(request), messages, viewer.username(),
+                viewer.platformAdmin(), path.isEmpty() ? "/" : path, query, (CsrfToken) request.getAttribute(CsrfToken.class.getName()));
     }
 }

@@ -1,0 +1,30 @@
+/*
+ * Catalogue search, progressive enhancement on top of htmx (which sends the form and swaps #resultats).
+ * The page works without this file and without htmx: the form is a plain GET form with a "Filtrer" button.
+ * Kept out of the HTML: the Content-Security-Policy allows scripts from 'self' only, no inline handlers.
+ */
+(function () {
+  'use strict';
+
+  // Typing in the text box must not search when the box loses focus (the form refreshes on every "change"):
+  // the text is searched on Enter or with the "Rechercher" button (a "submit").
+  document.addEventListener('change', function (event) {
+    var target = event.target;
+    if (target instanceof Element && target.hasAttribute('data-no-auto-submit')) {
+      event.stopPropagation();
+    }
+  }, true);
+
+  // After a refresh, htmx gives the focus back to the field that had it (same id). When that element is gone
+  // (a removed filter chip, a page link), the focus would fall back to the top of the page: move it to the
+  // result count instead, so keyboard and screen reader users carry on from the results.
+  document.addEventListener('htmx:afterSettle', function (event) {
+    var active = document.activeElement;
+    if (!active || active === document.body || !document.body.contains(active)) {
+      var heading = document.getElementById('results-heading');
+      if (heading) {
+        heading.focus({ preventScroll: false });
+      }
+    }
+  });
+})();
