@@ -5,6 +5,7 @@ import fr.mel.opale.catalog.CatalogProblem;
 import fr.mel.opale.catalog.RecordPage;
 import fr.mel.opale.catalog.RecordSummary;
 import fr.mel.opale.catalog.StoredRecord;
+import fr.mel.opale.ingest.report.DataReports;
 import fr.mel.opale.web.layout.PageContext;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +36,15 @@ class CatalogueController {
     private final RecordCards cards;
     private final RecordViews views;
     private final RecordJsonLd jsonLd;
+    private final DataReports dataReports;
 
-    CatalogueController(Catalog catalog, RecordCards cards, RecordViews views, RecordJsonLd jsonLd) {
+    CatalogueController(Catalog catalog, RecordCards cards, RecordViews views, RecordJsonLd jsonLd,
+                        DataReports dataReports) {
         this.catalog = catalog;
         this.cards = cards;
         this.views = views;
         this.jsonLd = jsonLd;
+        this.dataReports = dataReports;
     }
 
     /** {@code page} is read as text: "abc", "-3" or "0" show the first page rather than an error. */
@@ -72,6 +76,8 @@ class CatalogueController {
                 .toUriString();
         model.addAttribute("record", views.view(stored, context));
         model.addAttribute("jsonLd", jsonLd.of(stored, pageUrl, context.lang()));
+        // the data-quality report of the dataset this record describes, when it was published through an import
+        model.addAttribute("dataReport", dataReports.forRecord(id).orElse(null));
         return RECORD_VIEW;
     }
 
