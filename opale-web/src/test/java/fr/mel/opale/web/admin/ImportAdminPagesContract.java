@@ -27,7 +27,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * {@code /admin/import} over real HTTP without JavaScript, as the plain forms work: upload → analysis page →
  * corrections → publish → job page → record page with its data-quality section (H2 and PostGIS subclasses).
  */
-@SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A context (hence a database) of its own: the records it publishes must not change other page tests' totals.
+@SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "opale.ingest.upload-dir=target/test-uploads-pages")
 abstract class ImportAdminPagesContract {
     private static final String READER = HttpTestClient.basic("lecteur-import", "lecteur-secret");
     private static final String CSV = """
