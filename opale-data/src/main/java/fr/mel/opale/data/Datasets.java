@@ -148,6 +148,11 @@ public class Datasets {
         return registry.all().stream().filter(this::visible).toList();
     }
 
+    /** The dataset the catalog record {@code recordId} describes, if any and visible (record pages show its data). */
+    public Optional<Dataset> findByRecord(String recordId) {
+        return registry.findByRecord(recordId).filter(this::visible);
+    }
+
     /** The dataset with this slug, or whose former slug it is ({@code moved}); empty if none or hidden. */
     public Optional<ResolvedSlug> resolve(String slug) {
         if (slug == null || !Slugs.VALID.matcher(slug).matches()) {

@@ -119,6 +119,51 @@ class BrowserJourneyTest {
                 .isEmpty();
     }
 
+    @Test
+    void aProducerUploadsAFileSeesTheAnalysisPublishesAndReachesTheRecord() throws Exception {
+        Path csv = profile.resolve("arceaux-navigateur.csv");
+        Files.writeString(csv, """
+                Nom;Date de pose;Nb places;Longitude;Latitude
+                Gare;01/03/2024;12;3.0707;50.6366
+                Mairie;02/03/2024;8;3.0633;50.6372
+                """, StandardCharsets.UTF_8);
+        open("/connexion");
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys("test-admin-secret", Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/connexion"));
+
+        open("/admin/import");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Importer des données");
+        checkAccessibility("import");
+        browser.findElement(By.id("fichier")).sendKeys(csv.toString());
+        browser.findElement(By.cssSelector("#import-upload button[type=submit]")).click();
+        // the module uploads through XMLHttpRequest (progress bar), then opens the analysis page
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/admin/import/analyse/"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("arceaux-navigateur.csv");
+        assertThat(browser.findElement(By.id("col-2-name")).getAttribute("value")).isEqualTo("nb_places");
+        checkAccessibility("analyse d'un fichier");
+
+        browser.findElement(By.id("title")).sendKeys("Arceaux du navigateur");
+        browser.findElement(By.cssSelector("button[value=publier]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/admin/import/taches/"));
+        // polled by the module until the job ends, then reloaded with the outcome
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector(".job-succeeded, .job-failed")));
+        assertThat(browser.findElement(By.id("job-status")).getText()).isEqualTo("Réussi");
+        checkAccessibility("tâche d'import");
+        browser.findElement(By.linkText("Voir la fiche publiée")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/catalogue/"));
+        assertThat(browser.findElement(By.id("s-data-quality")).getText()).isEqualTo("Qualité des données");
+        checkAccessibility("fiche d'un jeu importé");
+        // the context is shared with the page tests, which count records: take ours away again
+        String recordId = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+        policy.asPlatform(() -> {
+            catalog.delete(recordId);
+            return null;
+        });
+        assertThat(accessibilityProblems).as(String.join("\n", accessibilityProblems)).isEmpty();
+    }
+
     private void open(String path) {
         chromium.open(path);
     }

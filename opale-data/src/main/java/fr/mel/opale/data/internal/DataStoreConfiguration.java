@@ -21,7 +21,7 @@ public class DataStoreConfiguration {
             product = connection.getMetaData().getDatabaseProductName();
         }
         return switch (product) {
-            case "PostgreSQL" -> new PostgisTableStore();
+            case "PostgreSQL" -> new PostgisTableStore(dataSource);
             case "H2" -> new H2TableStore(dataSource);
             default -> throw new IllegalStateException("Base de données non prise en charge pour les jeux de données : "
                     + product + " (H2 ou PostgreSQL + PostGIS)");

@@ -53,6 +53,12 @@ public class DatasetRegistry {
         return jdbc.query("SELECT * FROM dataset ORDER BY slug", DATASET);
     }
 
+    /** The dataset a catalog record describes (the first created, should several point at it). */
+    public Optional<Dataset> findByRecord(String recordId) {
+        return jdbc.query("SELECT * FROM dataset WHERE record_id = ? ORDER BY created_at", DATASET, recordId).stream()
+                .findFirst();
+    }
+
     public Optional<Dataset> findBySlug(String slug) {
         return jdbc.query("SELECT * FROM dataset WHERE slug = ?", DATASET, slug).stream().findFirst();
     }

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -26,13 +27,29 @@ import org.postgresql.copy.CopyIn;
 /**
  * PostgreSQL + PostGIS: rows go in through {@code COPY ... FROM STDIN} (text format, streamed in 64 KiB chunks,
  * geometries as EWKB hex), the primary key and the GiST index are built after the rows (faster than maintaining
- * them row by row), all in the load's transaction. {@code FREEZE} is allowed because the table was created in that
- * same transaction: rows are written already frozen, so the first readers do not rewrite every page to set hint bits
- * and no anti-wraparound vacuum ever needs to revisit them.
+ * them row by row). {@code FREEZE} is allowed because the table was created in the COPY's transaction: rows are
+ * written already frozen, so the first readers do not rewrite every page to set hint bits and no anti-wraparound
+ * vacuum ever needs to revisit them.
+ *
+ * <p>For a geographic table the rows are committed first, then the key (as a unique index) and the GiST index are
+ * built at the same time on two connections — both take SHARE locks, which do not conflict — and the unique index
+ * becomes the primary key. The GiST build (~4 s for a million points) is the longest step; the key's build now
+ * happens during it. The committed table is still an unserved LOADING version: a crash leaves it to the start-up
+ * cleanup, a failure drops it.
  */
 public class PostgisTableStore implements TableStore {
     /** High half of the advisory-lock keys of loads, so they never meet other users of advisory locks. */
     private static final long LOCK_SPACE = 0x0DA7A000L << 32;
+    private final @Nullable DataSource dataSource;
+
+    /** @param dataSource where the second connection of the parallel index build comes from; null: one connection */
+    public PostgisTableStore(@Nullable DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public PostgisTableStore() {
+        this(null);
+    }
 
     @Override
     public String sqlType(ColumnType type) {
@@ -75,6 +92,10 @@ public class PostgisTableStore implements TableStore {
 
     @Override
     public void finish(Connection connection, String table, DatasetSchema schema) throws SQLException {
+        if (schema.geometry() != null && dataSource != null && !connection.getAutoCommit()) {
+            finishInParallel(connection, table);
+            return;
+        }
         try (Statement statement = connection.createStatement()) {
             // Index builds sort in memory up to this budget (default 64 MB) instead of spilling to disk; LOCAL: this
             // transaction only, the pooled session is unchanged afterwards.
@@ -85,6 +106,51 @@ public class PostgisTableStore implements TableStore {
                 statement.execute("CREATE INDEX " + quote(table + "_geom") + " ON " + quote(table)
                         + " USING GIST (\"geom\")");
             }
+            statement.execute("ANALYZE " + quote(table));
+        }
+    }
+
+    private void finishInParallel(Connection connection, String table) throws SQLException {
+        connection.commit();
+        java.util.concurrent.CompletableFuture<Void> gist = new java.util.concurrent.CompletableFuture<>();
+        Thread builder = new Thread(() -> {
+            try (Connection other = dataSource.getConnection()) {
+                boolean autoCommit = other.getAutoCommit();
+                other.setAutoCommit(false);
+                try (Statement statement = other.createStatement()) {
+                    statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                    statement.execute("CREATE INDEX " + quote(table + "_geom") + " ON " + quote(table)
+                            + " USING GIST (\"geom\")");
+                    other.commit();
+                    gist.complete(null);
+                } catch (SQLException | RuntimeException e) {
+                    other.rollback();
+                    gist.completeExceptionally(e);
+                } finally {
+                    other.setAutoCommit(autoCommit);
+                }
+            } catch (SQLException | RuntimeException e) {
+                gist.completeExceptionally(e);
+            }
+        }, "opale-gist-" + table);
+        builder.setDaemon(true);
+        builder.start();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+            statement.execute("CREATE UNIQUE INDEX " + quote(table + "_pk") + " ON " + quote(table) + " (\"_fid\")");
+            // Commit the key's SHARE lock away before waiting: the primary key below needs ACCESS EXCLUSIVE anyway.
+            connection.commit();
+            try {
+                gist.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("Indexation interrompue", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof SQLException sql ? sql
+                        : new SQLException("Index spatial : " + e.getCause().getMessage(), e.getCause());
+            }
+            statement.execute("ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(table + "_pk")
+                    + " PRIMARY KEY USING INDEX " + quote(table + "_pk"));
             statement.execute("ANALYZE " + quote(table));
         }
     }

@@ -35,6 +35,7 @@ class ThesaurusAdminController {
     static final String LIST_VIEW = "admin/thesauri";
     static final String TREE_VIEW = "admin/thesaurus";
     private static final String LOGIN = "redirect:/connexion";
+    private static final long MAX_SKOS_BYTES = 50L << 20;
 
     private final Thesauri thesauri;
     private final AccessPolicy policy;
@@ -65,6 +66,9 @@ class ThesaurusAdminController {
         String slug = id == null || id.isBlank() ? null : id.strip();
         if (file == null || file.isEmpty()) {
             error = page.t("admin.thesaurus.error.noFile");
+        } else if (file.getSize() > MAX_SKOS_BYTES) {
+            // uploads may reach 2 GB for data imports; a thesaurus is read in memory, so it gets its own bound
+            error = page.t("admin.thesaurus.error.tooLarge", MAX_SKOS_BYTES >> 20);
         } else {
             SkosFormat format = SkosFormat.ofFileName(file.getOriginalFilename())
                     .or(() -> SkosFormat.ofMediaType(file.getContentType())).orElse(null);

@@ -4,6 +4,7 @@ import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.catalog.CatalogProblem;
 import fr.mel.opale.catalog.StoredRecord;
 import fr.mel.opale.search.SearchQuery;
+import fr.mel.opale.ingest.report.DataReports;
 import fr.mel.opale.web.layout.PageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,12 +36,15 @@ class CatalogueController {
     private final SearchPages searchPages;
     private final RecordViews views;
     private final RecordJsonLd jsonLd;
+    private final DataReports dataReports;
 
-    CatalogueController(Catalog catalog, SearchPages searchPages, RecordViews views, RecordJsonLd jsonLd) {
+    CatalogueController(Catalog catalog, SearchPages searchPages, RecordViews views, RecordJsonLd jsonLd,
+                        DataReports dataReports) {
         this.catalog = catalog;
         this.searchPages = searchPages;
         this.views = views;
         this.jsonLd = jsonLd;
+        this.dataReports = dataReports;
     }
 
     /** Malformed page, size, order or box: {@code SearchProblem}, shown as the French 400 page. */
@@ -67,6 +71,8 @@ class CatalogueController {
                 .toUriString();
         model.addAttribute("record", views.view(stored, context));
         model.addAttribute("jsonLd", jsonLd.of(stored, pageUrl, context.lang()));
+        // the data-quality report of the dataset this record describes, when it was published through an import
+        model.addAttribute("dataReport", dataReports.forRecord(id).orElse(null));
         return RECORD_VIEW;
     }
 }

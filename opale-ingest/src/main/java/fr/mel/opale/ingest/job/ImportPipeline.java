@@ -1,0 +1,496 @@
+package fr.mel.opale.ingest.job;
+
+import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.catalog.StoredRecord;
+import fr.mel.opale.data.Column;
+import fr.mel.opale.data.Dataset;
+import fr.mel.opale.data.DatasetSchema;
+import fr.mel.opale.data.DatasetVersion;
+import fr.mel.opale.data.Datasets;
+import fr.mel.opale.data.GeometryInfo;
+import fr.mel.opale.data.LoadOptions;
+import fr.mel.opale.data.LoadResult;
+import fr.mel.opale.data.RowSource;
+import fr.mel.opale.data.VersionStatus;
+import fr.mel.opale.ingest.Analysis;
+import fr.mel.opale.ingest.ColumnPlan;
+import fr.mel.opale.ingest.ColumnType;
+import fr.mel.opale.ingest.IngestException;
+import fr.mel.opale.ingest.Limits;
+import fr.mel.opale.ingest.ReadCancelled;
+import fr.mel.opale.ingest.ReadListener;
+import fr.mel.opale.ingest.ReadPlan;
+import fr.mel.opale.ingest.ReadSummary;
+import fr.mel.opale.ingest.ReadWarning;
+import fr.mel.opale.ingest.Row;
+import fr.mel.opale.ingest.RowStream;
+import fr.mel.opale.ingest.SourceFile;
+import fr.mel.opale.ingest.TableReaders;
+import fr.mel.opale.ingest.internal.LongHashSet;
+import fr.mel.opale.ingest.report.DataReport;
+import fr.mel.opale.ingest.report.DataReports;
+import fr.mel.opale.ingest.schema.SchemaError;
+import fr.mel.opale.ingest.schema.SchemaValidation;
+import fr.mel.opale.ingest.schema.SchemaValidationResult;
+import fr.mel.opale.ingest.schema.TableSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * What one import does, in order (issue 5, points 1, 6, 7, 8): fetch (URL sources) → hash (an unchanged re-ingest
+ * stops here) → analyse with the producer's corrections → validate against the TableSchema (third pass, on the
+ * cells as written) → create the dataset if new → load a new version (switched to atomically when complete) →
+ * create or update the catalog record → store the data-quality report. Runs on a worker thread as the platform;
+ * the requester's right was checked when the job was accepted.
+ *
+ * <p>Whatever fails leaves the served version as it was: the data store discards an incomplete version itself,
+ * and a dataset this job created is deleted again if nothing could be published into it.
+ */
+@Component
+class ImportPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(ImportPipeline.class);
+    /** Schema errors copied one by one into the job's log (all are counted in the report). */
+    private static final int SCHEMA_ERRORS_LOGGED = 50;
+
+    private final TableReaders readers;
+    private final Datasets datasets;
+    private final DataReports reports;
+    private final AttachedSchemas schemas;
+    private final RecordPublisher publisher;
+    private final JobStore store;
+    private final ScheduleStore scheduleStore;
+    private final UrlFetcher fetcher;
+    private final DatasetLocks locks;
+    private final AccessPolicy policy;
+    private final UploadArea uploads;
+
+    ImportPipeline(TableReaders readers, Datasets datasets, DataReports reports, AttachedSchemas schemas,
+                   RecordPublisher publisher, JobStore store, ScheduleStore scheduleStore, UrlFetcher fetcher,
+                   DatasetLocks locks, AccessPolicy policy, UploadArea uploads) {
+        this.readers = readers;
+        this.datasets = datasets;
+        this.reports = reports;
+        this.schemas = schemas;
+        this.publisher = publisher;
+        this.store = store;
+        this.scheduleStore = scheduleStore;
+        this.fetcher = fetcher;
+        this.locks = locks;
+        this.policy = policy;
+        this.uploads = uploads;
+    }
+
+    /** The outcome to record. */
+    record Outcome(JobStatus status, @Nullable DataReport report, @Nullable String recordId,
+                   @Nullable Integer version) {
+        static Outcome failed() {
+            return new Outcome(JobStatus.FAILED, null, null, null);
+        }
+    }
+
+    /** Runs the job to its end and records it; never throws. */
+    void run(ActiveJob job, java.util.function.BooleanSupplier shuttingDown) {
+        Outcome outcome;
+        Path download = null;
+        Run run = new Run(job);
+        try {
+            if (job.cancelRequested()) {
+                job.log(JobMessage.info("cancelled", "Import annulé avant son démarrage."));
+                outcome = new Outcome(JobStatus.CANCELLED, null, null, null);
+            } else {
+                store.started(job.id, Instant.now());
+                download = job.sourceUrl == null ? null : uploads.jobs().resolve(job.id + ".download");
+                Path target = download;
+                outcome = policy.asPlatform(() -> run.execute(target));
+            }
+        } catch (ReadCancelled e) {
+            outcome = cancelledOrInterrupted(job, shuttingDown);
+        } catch (IngestException e) {
+            job.log(JobMessage.error(e.code(), e.getMessage()));
+            outcome = Outcome.failed();
+        } catch (IngestFailure e) {
+            if (e.code().equals("cancelled")) {
+                outcome = cancelledOrInterrupted(job, shuttingDown);
+            } else {
+                job.log(JobMessage.error(e.code(), e.getMessage()));
+                outcome = Outcome.failed();
+            }
+        } catch (IllegalArgumentException e) {
+            job.log(JobMessage.error("invalid-options", e.getMessage()));
+            outcome = Outcome.failed();
+        } catch (ErrorResponseException e) {
+            job.log(JobMessage.error("refused", e.getBody().getDetail() == null ? e.getMessage()
+                    : e.getBody().getDetail()));
+            outcome = Outcome.failed();
+        } catch (RuntimeException | Error e) {
+            LOG.error("Import {} : erreur inattendue", job.id, e);
+            job.log(JobMessage.error("unexpected", "Erreur inattendue pendant l'import ; elle a été journalisée."));
+            outcome = Outcome.failed();
+        }
+        if (outcome.status() != JobStatus.SUCCEEDED && run.createdDataset != null) {
+            String created = run.createdDataset;
+            try {
+                policy.asPlatform(() -> {
+                    datasets.delete(created);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("Import {} : jeu de données {} créé pour rien non supprimé", job.id, created, e);
+            }
+        }
+        if (outcome.status() == JobStatus.FAILED && job.messages().stream().noneMatch(m -> m.level().equals("error"))) {
+            job.log(JobMessage.error("failed", "L'import a échoué."));
+        }
+        deleteQuietly(download);
+        deleteQuietly(job.file);
+        try {
+            store.finish(job.id, outcome.status(), job.progress(), job.messages(), outcome.report(),
+                    outcome.recordId(), outcome.version(), Instant.now());
+        } catch (RuntimeException e) {
+            LOG.error("Import {} : état final non enregistré", job.id, e);
+        }
+    }
+
+    private static Outcome cancelledOrInterrupted(ActiveJob job, java.util.function.BooleanSupplier shuttingDown) {
+        if (shuttingDown.getAsBoolean() && !job.cancelRequested()) {
+            job.log(JobMessage.error("interrupted", JobsRecovery.INTERRUPTED));
+            return Outcome.failed();
+        }
+        job.log(JobMessage.info("cancelled", "Import annulé : rien n'a été publié, la version servie n'a pas changé."));
+        return new Outcome(JobStatus.CANCELLED, null, null, null);
+    }
+
+    /** One execution: the state shared by its steps. */
+    private final class Run {
+        final ActiveJob job;
+        @Nullable String createdDataset;
+
+        Run(ActiveJob job) {
+            this.job = job;
+        }
+
+        Outcome execute(@Nullable Path download) {
+            Path file;
+            String name;
+            String hash;
+            if (job.sourceUrl != null) {
+                job.log(JobMessage.info("download", "Téléchargement de " + job.sourceUrl));
+                UrlFetcher.Downloaded d = fetcher.fetch(job.sourceUrl, download, job::cancelled);
+                file = d.file();
+                name = d.name();
+                hash = d.sha256();
+            } else {
+                file = job.file;
+                name = job.sourceName;
+                hash = sha256(file);
+            }
+            IngestOptions options = job.options;
+            Dataset existing = null;
+            if (job.datasetId != null) {
+                existing = datasets.find(job.datasetId).orElseThrow(() -> new IngestFailure("dataset-not-found",
+                        "Le jeu de données « " + job.datasetId + " » n'existe plus."));
+                Optional<DatasetVersion> current = datasets.currentVersion(existing.id());
+                if (current.isPresent() && hash.equals(current.get().contentHash())) {
+                    job.log(JobMessage.info("unchanged", "Contenu inchangé : aucune nouvelle version publiée (la "
+                            + "version " + current.get().number() + " reste servie)."));
+                    store.dataset(job.id, existing.id(), existing.slug());
+                    return new Outcome(JobStatus.SUCCEEDED, null, existing.recordId(), null);
+                }
+            }
+            SourceFile source = new SourceFile(file, name);
+            Analysis analysis = readers.analyse(source, options.readOptions(), listener());
+            ReadPlan plan = analysis.plan();
+            for (ReadWarning w : analysis.warnings()) {
+                job.log(new JobMessage("warning", w.code(), w.message(), w.row(), w.column()));
+            }
+            job.log(JobMessage.info("analysed", "Fichier analysé : format " + plan.settings().format()
+                    + (plan.settings().encoding() == null ? "" : ", encodage " + plan.settings().encoding())
+                    + ", " + analysis.rows() + " lignes, " + plan.outputColumns().size() + " colonnes"
+                    + (plan.geometry() == null ? ", sans géométrie." : ", géométrie " + plan.geometry().kind()
+                    + " (EPSG:" + plan.geometry().srid() + ").")));
+
+            if (analysis.rows() == 0) {
+                // A header-only file or an empty template: publishing it would replace data by nothing.
+                job.log(JobMessage.error("empty-table", "Le fichier « " + name + " » ne contient aucune ligne de "
+                        + "données (seulement " + (plan.columns().isEmpty() ? "rien" : "un en-tête ou une structure")
+                        + ") : rien n'a été publié."));
+                return Outcome.failed();
+            }
+            DataReport.SchemaSummary schemaSummary = null;
+            TableSchema schema = null;
+            OnSchemaError mode = options.schemaErrorMode();
+            String schemaUrl = options.tableSchemaUrl();
+            if (options.hasTableSchema()) {
+                schema = schemas.resolve(options.tableSchema(), options.tableSchemaUrl());
+            } else if (existing != null) {
+                Optional<AttachedSchemas.Attached> attached = schemas.stored(existing.id());
+                if (attached.isPresent()) {
+                    schema = attached.get().schema();
+                    schemaUrl = attached.get().sourceUrl();
+                    mode = options.onSchemaError() != null ? options.onSchemaError() : attached.get().onError();
+                }
+            }
+            if (schema != null) {
+                SchemaValidationResult result = validate(source, plan, schema);
+                schemaSummary = DataReport.SchemaSummary.of(schema.title(), schemaUrl, result, mode.code());
+                logSchema(result, mode);
+                if (!result.valid() && mode == OnSchemaError.BLOCK) {
+                    job.log(JobMessage.error("schema-blocked", "Publication bloquée : le fichier ne respecte pas son "
+                            + "schéma TableSchema (" + result.errorCount() + " erreur" + (result.errorCount() > 1
+                            ? "s" : "") + "). Corrigez le fichier ou choisissez « publier avec rapport »."));
+                    return Outcome.failed();
+                }
+            }
+            if (job.cancelled()) {
+                throw new ReadCancelled(0);
+            }
+
+            Dataset dataset = existing;
+            if (dataset == null) {
+                String title = options.title() != null ? options.title() : RecordPublisher.titleOf(name);
+                dataset = datasets.create(title, null);
+                createdDataset = dataset.id();
+                job.datasetId = dataset.id();
+            }
+            store.dataset(job.id, dataset.id(), dataset.slug());
+
+            DatasetSchema tableSchema = schemaOf(plan);
+            ReentrantLock lock = locks.of(dataset.id());
+            LoadResult loaded;
+            RowAdapter adapter;
+            try {
+                lock.lockInterruptibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ReadCancelled(0);
+            }
+            try {
+                RowStream rows = readers.open(source, plan, Limits.DEFAULT, listener());
+                adapter = new RowAdapter(rows, plan.geometry() != null);
+                loaded = datasets.load(dataset.id(), tableSchema, adapter, LoadOptions.defaults()
+                        .withContentHash(hash).withProgress(job::progress).withCancellation(job::cancelled));
+            } finally {
+                lock.unlock();
+            }
+            if (!loaded.succeeded()) {
+                if (loaded.version().status() == VersionStatus.CANCELLED || loaded.cause() instanceof ReadCancelled) {
+                    throw new ReadCancelled(job.progress());
+                }
+                if (loaded.cause() instanceof IngestException e) {
+                    throw e;
+                }
+                job.log(JobMessage.error("load-failed", loaded.version().message() == null
+                        ? "Écriture des lignes impossible." : loaded.version().message()));
+                return Outcome.failed();
+            }
+            DatasetVersion version = loaded.version();
+            job.progress(version.rowCount());
+            ReadSummary summary = adapter.summary();
+            for (ReadWarning w : summary.warnings()) {
+                if (!analysis.warnings().contains(w)) {
+                    job.log(new JobMessage("warning", w.code(), w.message(), w.row(), w.column()));
+                }
+            }
+            Dataset refreshed = datasets.find(dataset.id()).orElseThrow();
+            StoredRecord record = publisher.publish(refreshed, version, options, name, plan.settings().format());
+            if (refreshed.recordId() == null || !refreshed.recordId().equals(record.id())) {
+                datasets.linkRecord(dataset.id(), record.id());
+            }
+            createdDataset = null;
+            if (options.hasTableSchema()) {
+                schemas.save(dataset.id(), schema, options.tableSchemaUrl(), mode);
+            }
+            if (job.scheduleId != null) {
+                scheduleStore.setDataset(job.scheduleId, dataset.id());
+            }
+            DataReport report = DataReport.of(Instant.now(), analysis, plan, summary, adapter.duplicates(),
+                    schemaSummary);
+            reports.save(dataset.id(), version.number(), job.id, report);
+            job.log(JobMessage.info("published", "Version " + version.number() + " publiée : " + version.rowCount()
+                    + " lignes. Fiche « " + record.record().title().textOr(record.id()) + " »."));
+            return new Outcome(JobStatus.SUCCEEDED, report, record.id(), version.number());
+        }
+
+        private ReadListener listener() {
+            return new ReadListener() {
+                @Override
+                public void progress(long rowsRead) {
+                    job.progress(rowsRead);
+                    if (job.flushDue()) {
+                        store.progress(job.id, rowsRead, job.messages());
+                    }
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return job.cancelled();
+                }
+            };
+        }
+
+        /** The third pass: every cell as written (all columns read as text, geometry left alone). */
+        private SchemaValidationResult validate(SourceFile source, ReadPlan plan, TableSchema schema) {
+            List<ColumnPlan> all = new ArrayList<>();
+            for (ColumnPlan c : plan.columns()) {
+                all.add(c.withType(ColumnType.TEXT).withSkip(false));
+            }
+            ReadPlan text = new ReadPlan(plan.settings(), all, null);
+            SchemaValidation validation = schema.validation();
+            validation.header(all.stream().map(ColumnPlan::label).toList(),
+                    Boolean.TRUE.equals(plan.settings().header()) ? 1L : null);
+            List<String> cells = new ArrayList<>(all.size());
+            try (RowStream rows = readers.open(source, text, Limits.DEFAULT, listener())) {
+                for (Row row = rows.next(); row != null; row = rows.next()) {
+                    cells.clear();
+                    for (Object value : row.values()) {
+                        cells.add(value == null ? "" : value.toString());
+                    }
+                    validation.row(row.line(), cells);
+                }
+            }
+            return validation.result();
+        }
+
+        private void logSchema(SchemaValidationResult result, OnSchemaError mode) {
+            if (result.valid()) {
+                job.log(JobMessage.info("schema-valid", "Le fichier respecte son schéma TableSchema ("
+                        + result.rowsChecked() + " lignes vérifiées)."));
+                return;
+            }
+            String level = mode == OnSchemaError.BLOCK ? "error" : "warning";
+            int logged = 0;
+            for (SchemaError e : result.errors()) {
+                if (logged++ == SCHEMA_ERRORS_LOGGED) {
+                    break;
+                }
+                job.log(new JobMessage(level, e.code(), e.message(), e.rowNumber(), e.fieldName()));
+            }
+            job.log(new JobMessage(level, "schema-errors", result.errorCount() + " erreur(s) TableSchema : "
+                    + result.counts() + ".", null, null));
+        }
+    }
+
+    /** The plan's output columns as the data store's: safe names checked again, the store's own names avoided. */
+    static DatasetSchema schemaOf(ReadPlan plan) {
+        List<Column> columns = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (ColumnPlan c : plan.outputColumns()) {
+            String name = c.name();
+            if (name.equals("geom") || name.equals("_fid")) {
+                name = name.replace("_", "") + "_source";
+            }
+            String unique = name;
+            for (int n = 2; !used.add(unique); n++) {
+                unique = name + "_" + n;
+            }
+            columns.add(new Column(unique, c.label(), fr.mel.opale.data.ColumnType.valueOf(c.type().name())));
+        }
+        GeometryInfo geometry = plan.geometry() == null ? null
+                : new GeometryInfo(fr.mel.opale.data.GeometryKind.GEOMETRY, "EPSG:" + plan.geometry().srid());
+        return new DatasetSchema(columns, geometry);
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buffer = new byte[64 * 1024];
+            while (in.read(buffer) >= 0) {
+                // digesting
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new IngestFailure("read-error", "Lecture du fichier impossible : " + e.getMessage());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(@Nullable Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warn("Fichier temporaire {} non supprimé : {}", file, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The reader's rows as the data store's, counting duplicate rows (a 64-bit hash of values and coordinates per
+     * row, 8 bytes a row) on the way.
+     */
+    static final class RowAdapter implements RowSource {
+        private final RowStream rows;
+        private final boolean geographic;
+        private final LongHashSet seen = new LongHashSet();
+        private long duplicates;
+        private @Nullable ReadSummary summary;
+
+        RowAdapter(RowStream rows, boolean geographic) {
+            this.rows = rows;
+            this.geographic = geographic;
+        }
+
+        @Override
+        public fr.mel.opale.data.@Nullable Row next() {
+            Row row = rows.next();
+            if (row == null) {
+                summary = rows.summary();
+                return null;
+            }
+            Geometry geometry = geographic ? row.geometry() : null;
+            if (!seen.add(hash(row.values(), geometry))) {
+                duplicates++;
+            }
+            return new fr.mel.opale.data.Row(row.values(), geometry);
+        }
+
+        @Override
+        public void close() {
+            if (summary == null) {
+                summary = rows.summary();
+            }
+            rows.close();
+        }
+
+        ReadSummary summary() {
+            return summary == null ? rows.summary() : summary;
+        }
+
+        long duplicates() {
+            return duplicates;
+        }
+
+        private static long hash(@Nullable Object[] values, @Nullable Geometry geometry) {
+            long h = LongHashSet.SEED;
+            for (Object value : values) {
+                h = LongHashSet.hash(h, value == null ? "\u0000" : value.toString());
+            }
+            if (geometry != null) {
+                for (Coordinate c : geometry.getCoordinates()) {
+                    h = (h ^ Double.doubleToLongBits(c.x)) * 0x100000001b3L;
+                    h = (h ^ Double.doubleToLongBits(c.y)) * 0x100000001b3L;
+                }
+            }
+            return h;
+        }
+    }
+}

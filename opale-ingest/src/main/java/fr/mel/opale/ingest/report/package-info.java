@@ -1,0 +1,5 @@
+/** The data-quality report of each import (issue 5, point 8), stored with the version it describes. */
+@NullMarked
+package fr.mel.opale.ingest.report;
+
+import org.jspecify.annotations.NullMarked;

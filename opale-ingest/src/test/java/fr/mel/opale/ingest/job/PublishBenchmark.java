@@ -1,0 +1,222 @@
+package fr.mel.opale.ingest.job;
+
+import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.data.Dataset;
+import fr.mel.opale.data.Datasets;
+import fr.mel.opale.data.LoadOptions;
+import fr.mel.opale.data.LoadResult;
+import fr.mel.opale.ingest.Analysis;
+import fr.mel.opale.ingest.IngestTestApplication;
+import fr.mel.opale.ingest.Limits;
+import fr.mel.opale.ingest.ReadListener;
+import fr.mel.opale.ingest.ReadOptions;
+import fr.mel.opale.ingest.SourceFile;
+import fr.mel.opale.ingest.TableReaders;
+import fr.mel.opale.testing.OnPostgis;
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Issue 5 point 11, end to end: a generated 1 000 000-row CSV (~100 MB: integer, decimal, date, quoted text,
+ * commune, boolean, lon/lat) published into PostGIS, as a ratio to PostgreSQL's own {@code COPY} of the same file
+ * in the same run, with the peak heap. Not a test (the name keeps it out of {@code mvn verify}); command in
+ * {@code bench/README.md}. Per round:
+ * <ul>
+ * <li>reference: {@code COPY … (FORMAT csv)} into the same typed columns with a STORED generated point (PostgreSQL
+ *     parses the file and builds the geometry itself), alone, then plus primary key + GiST + ANALYZE;</li>
+ * <li>readers → {@code Datasets.load}: the whole-file analysis pass, then the read pass streamed into the load
+ *     (COPY, key, spatial index, statistics, atomic switch) — what the issue asks to compare;</li>
+ * <li>the whole import job ({@code IngestJobs}): the same plus SHA-256 of the file, duplicate-row counting, the
+ *     catalog record and the data-quality report.</li>
+ * </ul>
+ */
+@OnPostgis
+@SpringBootTest(classes = IngestTestApplication.class)
+class PublishBenchmark {
+    private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    private static final String[] COMMUNES = {"Lille", "Roubaix", "Tourcoing", "Villeneuve-d'Ascq", "Marcq-en-Barœul",
+            "Wattrelos", "Lambersart", "La Madeleine", "Lomme", "Hellemmes", "Mons-en-Barœul", "Croix"};
+    private static final String[] WORDS = {"station", "vélo", "arrêt", "parc", "école", "mairie", "marché", "piscine",
+            "bibliothèque", "jardin", "rue", "place", "gare", "musée", "théâtre", "stade", "crèche", "collège"};
+
+    @Autowired
+    Datasets datasets;
+    @Autowired
+    IngestJobs jobs;
+    @Autowired
+    TableReaders readers;
+    @Autowired
+    AccessPolicy policy;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void publishVersusCopy() throws Exception {
+        Path csv = Files.createTempFile("opale-publish-bench-", ".csv");
+        try {
+            generate(csv);
+            System.out.printf(Locale.ROOT, "%nCSV: %,d rows, %.1f MB, max heap %d MB%n", ROWS, Files.size(csv) / 1e6,
+                    Runtime.getRuntime().maxMemory() >> 20);
+            for (int round = 1; round <= ROUNDS; round++) {
+                long[] reference = reference(csv);
+
+                System.gc();
+                HeapPeak heap = new HeapPeak();
+                long start = System.nanoTime();
+                Analysis analysis = readers.analyse(SourceFile.of(csv), ReadOptions.DEFAULT, ReadListener.NONE);
+                long analysisNanos = System.nanoTime() - start;
+                LoadResult loaded = policy.asPlatform(() -> {
+                    Dataset dataset = datasets.create("Banc publication " + System.nanoTime(), null);
+                    ImportPipeline.RowAdapter rows = new ImportPipeline.RowAdapter(readers.open(SourceFile.of(csv),
+                            analysis.plan(), Limits.DEFAULT, ReadListener.NONE), true);
+                    return datasets.load(dataset.id(), ImportPipeline.schemaOf(analysis.plan()), rows,
+                            LoadOptions.defaults());
+                });
+                long direct = System.nanoTime() - start;
+                long directPeak = heap.stop();
+                check(loaded.succeeded() && loaded.version().rowCount() == ROWS, "load " + loaded);
+                policy.asPlatform(() -> {
+                    datasets.delete(loaded.version().datasetId());
+                    return null;
+                });
+
+                System.gc();
+                heap = new HeapPeak();
+                Path upload = Files.createTempFile("opale-publish-upload-", ".csv");
+                Files.copy(csv, upload, StandardCopyOption.REPLACE_EXISTING);
+                start = System.nanoTime();
+                IngestJob job = policy.asPlatform(() -> jobs.submitUpload("banc.csv",
+                        target -> Files.move(upload, target, StandardCopyOption.REPLACE_EXISTING),
+                        IngestOptions.NONE.withTitle("Banc job " + System.nanoTime()), null));
+                IngestJob done = job;
+                while (!done.status().finished()) {
+                    Thread.sleep(20);
+                    String id = job.id();
+                    done = policy.asPlatform(() -> jobs.find(id).orElseThrow());
+                }
+                long whole = System.nanoTime() - start;
+                long jobPeak = heap.stop();
+                check(done.status() == JobStatus.SUCCEEDED && done.progress() == ROWS, "job " + done);
+                String datasetId = done.datasetId();
+                policy.asPlatform(() -> {
+                    datasets.delete(datasetId);
+                    return null;
+                });
+
+                double copy = reference[0] / 1e9;
+                double copyIndexed = (reference[0] + reference[1]) / 1e9;
+                System.out.printf(Locale.ROOT, "round %d: COPY %.2f s | COPY+pk+gist+analyze %.2f s | analysis pass "
+                                + "%.2f s | readers->Datasets.load %.2f s = %.2f x COPY, %.2f x COPY+indexes (peak heap "
+                                + "%d MB) | whole job %.2f s = %.2f x COPY, %.2f x COPY+indexes (peak heap %d MB)%n",
+                        round, copy, copyIndexed, analysisNanos / 1e9, direct / 1e9, direct / 1e9 / copy,
+                        direct / 1e9 / copyIndexed, directPeak >> 20, whole / 1e9,
+                        whole / 1e9 / copy, whole / 1e9 / copyIndexed, jobPeak >> 20);
+            }
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    private static void check(boolean condition, String what) {
+        if (!condition) {
+            throw new IllegalStateException("Banc d'essai : échec de " + what);
+        }
+    }
+
+    /** Times {COPY, then primary key + GiST + ANALYZE} in nanoseconds. */
+    private long[] reference(Path csv) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS bench_publish_reference");
+            statement.execute("CREATE TABLE bench_publish_reference (id BIGINT, montant NUMERIC, jour DATE, "
+                    + "libelle TEXT, commune TEXT, ouvert BOOLEAN, lon DOUBLE PRECISION, lat DOUBLE PRECISION, "
+                    + "geom geometry(Geometry, 4326) GENERATED ALWAYS AS (ST_SetSRID(ST_MakePoint(lon, lat), 4326)) STORED)");
+            long start = System.nanoTime();
+            connection.setAutoCommit(false);
+            try (InputStream in = Files.newInputStream(csv)) {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_publish_reference (id, montant, "
+                        + "jour, libelle, commune, ouvert, lon, lat) FROM STDIN (FORMAT csv, HEADER true)", in, 1 << 16);
+            }
+            long copied = System.nanoTime();
+            statement.execute("ALTER TABLE bench_publish_reference ADD PRIMARY KEY (id)");
+            statement.execute("CREATE INDEX bench_publish_reference_geom ON bench_publish_reference USING GIST (geom)");
+            statement.execute("ANALYZE bench_publish_reference");
+            connection.commit();
+            long indexed = System.nanoTime();
+            connection.setAutoCommit(true);
+            statement.execute("DROP TABLE bench_publish_reference");
+            return new long[] {copied - start, indexed - copied};
+        }
+    }
+
+    private static void generate(Path csv) throws Exception {
+        Random random = new Random(42);
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("id,montant,jour,libelle,commune,ouvert,lon,lat\n");
+            StringBuilder line = new StringBuilder(160);
+            for (int i = 1; i <= ROWS; i++) {
+                line.setLength(0);
+                line.append(i).append(',');
+                line.append(random.nextInt(1_000_000) / 100.0).append(',');
+                line.append(LocalDate.of(2015, 1, 1).plusDays(random.nextInt(4000))).append(',');
+                StringBuilder label = new StringBuilder();
+                while (label.length() < 20 + random.nextInt(20)) {
+                    label.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+                }
+                if (i % 10 == 0) {
+                    label.append("\"n° ").append(i).append("\", bis");
+                }
+                line.append('"').append(label.toString().strip().replace("\"", "\"\"")).append('"').append(',');
+                line.append(COMMUNES[random.nextInt(COMMUNES.length)]).append(',');
+                line.append(random.nextBoolean()).append(',');
+                line.append(String.format(Locale.ROOT, "%.6f,%.6f", 2.95 + random.nextDouble() * 0.3,
+                        50.55 + random.nextDouble() * 0.2)).append('\n');
+                out.append(line);
+            }
+        }
+    }
+
+    /** Highest heap use seen, sampled every 20 ms. */
+    private static final class HeapPeak {
+        private final AtomicLong max = new AtomicLong();
+        private final Thread sampler;
+        private volatile boolean running = true;
+
+        HeapPeak() {
+            sampler = new Thread(() -> {
+                while (running) {
+                    max.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            sampler.join();
+            return max.get();
+        }
+    }
+}
