@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.testing.OnH2;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A visitor's journey in a real (headless) Chromium: home, search, results, a record, the skip link by keyboard,
+ * A visitor's journey and a producer's import in a real (headless) Chromium: home, search, results, a record, the skip link by keyboard,
  * with axe-core checking every page against WCAG 2.1 A/AA. Fails on any serious or critical violation and prints
  * them all. Skipped only where Chromium is not installed.
  */
@@ -121,7 +124,7 @@ class BrowserJourneyTest {
 
     @Test
     void aProducerUploadsAFileSeesTheAnalysisPublishesAndReachesTheRecord() throws Exception {
-        Path csv = profile.resolve("arceaux-navigateur.csv");
+        Path csv = Files.createTempDirectory("opale-import-").resolve("arceaux-navigateur.csv");
         Files.writeString(csv, """
                 Nom;Date de pose;Nb places;Longitude;Latitude
                 Gare;01/03/2024;12;3.0707;50.6366
@@ -161,7 +164,8 @@ class BrowserJourneyTest {
             catalog.delete(recordId);
             return null;
         });
-        assertThat(accessibilityProblems).as(String.join("\n", accessibilityProblems)).isEmpty();
+        assertThat(chromium.accessibilityProblems()).as(String.join("\n", chromium.accessibilityProblems()))
+                .isEmpty();
     }
 
     private void open(String path) {

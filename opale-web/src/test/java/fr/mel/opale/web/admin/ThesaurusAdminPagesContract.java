@@ -66,6 +66,16 @@ abstract class ThesaurusAdminPagesContract {
     }
 
     @Test
+    void theAdministrationHomeLinksEveryConsoleForAdministratorsOnly() throws Exception {
+        assertThat(get(browser(), "/admin", null).statusCode()).isEqualTo(302);
+        assertThat(get(browser(), "/admin", READER).statusCode()).isEqualTo(403);
+        HttpResponse<String> home = get(browser(), "/admin", HttpTestClient.ADMIN);
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("<h1>Administration de la plateforme</h1>", "href=\"/admin/import\"",
+                "href=\"/admin/thesaurus\"", "href=\"/qualite\"", "aria-current=\"page\"");
+    }
+
+    @Test
     void listsTheThesauriWithCountsAndShowsATree() throws Exception {
         HttpResponse<String> list = get(browser(), "/admin/thesaurus", HttpTestClient.ADMIN);
         assertThat(list.statusCode()).isEqualTo(200);

@@ -284,7 +284,7 @@ abstract class SearchPagesContract {
 
         assertThat(tileCount(page("/"), category)).isEqualTo(anonymousApi);
         assertThat(tileCount(client.get("/", ADMIN).body(), category)).isEqualTo(adminApi);
-        assertThat(client.get("/", ADMIN).body()).contains("<a href=\"/admin/thesaurus\">Administration</a>");
+        assertThat(client.get("/", ADMIN).body()).contains("<a href=\"/admin\">Administration</a>");
         assertThat(page("/")).doesNotContain(">Administration</a>");
     }
 
