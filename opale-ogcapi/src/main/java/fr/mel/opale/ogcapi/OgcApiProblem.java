@@ -39,6 +39,16 @@ public class OgcApiProblem extends ErrorResponseException {
                 "La collection « " + collection + " » n'a pas d'objet « " + id + " ».");
     }
 
+    public static OgcApiProblem noTiles(String collection) {
+        return new OgcApiProblem(HttpStatus.NOT_FOUND, "tuiles-introuvables", "Tuiles introuvables",
+                "La collection « " + collection + " » n'a pas de géométrie, donc pas de tuiles.");
+    }
+
+    public static OgcApiProblem unknownTileMatrixSet(String id) {
+        return new OgcApiProblem(HttpStatus.NOT_FOUND, "grille-introuvable", "Grille de tuilage introuvable",
+                "Grille de tuilage « " + id + " » inconnue : seule WebMercatorQuad est servie.");
+    }
+
     public static OgcApiProblem notAcceptable(String detail) {
         return new OgcApiProblem(HttpStatus.NOT_ACCEPTABLE, "format-non-disponible", "Format non disponible", detail);
     }

@@ -1,6 +1,7 @@
 package fr.mel.opale.ogcapi.core;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One building block of the OGC API (core, CRS, filtering, sorting...): the conformance classes it implements and
@@ -12,4 +13,9 @@ public interface BuildingBlock {
 
     /** The items parameters for this collection (may depend on its columns, e.g. one per queryable). */
     List<ItemsParameter> itemsParameters(OgcCollection collection);
+
+    /** Links this block adds to a collection's description (e.g. its tilesets); none by default. */
+    default List<Map<String, Object>> collectionLinks(OgcCollection collection, String collectionUrl) {
+        return List.of();
+    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,13 @@ public class BuildingBlocks {
         Set<String> classes = new LinkedHashSet<>();
         blocks.stream().flatMap(b -> b.conformanceClasses().stream()).sorted().forEach(classes::add);
         return List.copyOf(classes);
+    }
+
+    /** The links the blocks add to a collection's description. */
+    public List<Map<String, Object>> collectionLinks(OgcCollection collection, String collectionUrl) {
+        List<Map<String, Object>> links = new ArrayList<>();
+        blocks.forEach(b -> links.addAll(b.collectionLinks(collection, collectionUrl)));
+        return links;
     }
 
     /** Every items parameter for this collection, in the order they must apply (CRS before what uses it). */

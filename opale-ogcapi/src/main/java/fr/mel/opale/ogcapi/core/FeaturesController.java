@@ -309,6 +309,7 @@ class FeaturesController {
             links.add(OgcResponses.link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables",
                     "application/schema+json", "Propriétés interrogeables"));
         }
+        links.addAll(blocks.collectionLinks(collection, self));
         description.put("links", links);
         return description;
     }
