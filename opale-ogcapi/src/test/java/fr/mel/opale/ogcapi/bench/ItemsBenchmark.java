@@ -1,0 +1,247 @@
+package fr.mel.opale.ogcapi.bench;
+
+import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.Visibility;
+import fr.mel.opale.catalog.Catalog;
+import fr.mel.opale.catalog.model.CatalogRecord;
+import fr.mel.opale.catalog.model.LocalizedText;
+import fr.mel.opale.data.Column;
+import fr.mel.opale.data.ColumnType;
+import fr.mel.opale.data.Dataset;
+import fr.mel.opale.data.DatasetSchema;
+import fr.mel.opale.data.DatasetVersion;
+import fr.mel.opale.data.Datasets;
+import fr.mel.opale.data.GeometryInfo;
+import fr.mel.opale.data.GeometryKind;
+import fr.mel.opale.data.LoadOptions;
+import fr.mel.opale.data.Row;
+import fr.mel.opale.data.RowSource;
+import fr.mel.opale.ogcapi.OgcApiTestApplication;
+import fr.mel.opale.ogcapi.core.CursorParameter;
+import fr.mel.opale.testing.OnPostgis;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.LongStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 6 point 10: {@code items?limit=1000} of a 1 000 000-row PostGIS collection through the real HTTP endpoint
+ * (Tomcat, access policy, query building, streamed GeoJSON, exact {@code numberMatched}) against the same page read
+ * by plain JDBC and written as GeoJSON with {@code ST_AsGeoJSON} + Jackson in the same run, interleaved round by
+ * round so both see the same machine load. Page 1 vs page 1 000 (by the keyset {@code cursor} our next links carry,
+ * and by {@code offset}), and a CQL2 {@code S_INTERSECTS} polygon filter. Not a test (the class name keeps it out of
+ * {@code mvn verify}); see {@code bench/README.md} for the command.
+ */
+@OnPostgis
+@SpringBootTest(classes = OgcApiTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"opale.ogcapi.max-limit=10000", "logging.level.root=warn"})
+class ItemsBenchmark {
+    private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 60);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 15);
+    private static final int JIT_WARMUP = Integer.getInteger("bench.jit-warmup", 400);
+    private static final int LIMIT = 1000;
+    private static final String[] COMMUNES = {"Lille", "Roubaix", "Tourcoing", "Villeneuve-d'Ascq", "Marcq-en-Barœul",
+            "Wattrelos", "Lambersart", "La Madeleine", "Lomme", "Hellemmes", "Mons-en-Barœul", "Croix"};
+    /** A 2.1 km × 1.7 km box in the middle of the points (around Lille's centre): ~1.2 % of the rows. */
+    private static final String POLYGON = "POLYGON((3.04 50.62, 3.07 50.62, 3.07 50.635, 3.04 50.635, 3.04 50.62))";
+    private static final GeometryFactory JTS = new GeometryFactory();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Datasets datasets;
+    @Autowired
+    Catalog catalog;
+    @Autowired
+    AccessPolicy policy;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void itemsVersusPlainSql() throws Exception {
+        String recordId = "rec-bench-" + UUID.randomUUID();
+        Dataset dataset = policy.asPlatform(() -> {
+            catalog.create(CatalogRecord.builder(recordId).title(LocalizedText.of("fr", "Banc items " + recordId))
+                    .build(), Visibility.PUBLIC);
+            return datasets.create("Banc items " + recordId.substring(10, 18), recordId);
+        });
+        DatasetSchema schema = DatasetSchema.of(List.of(Column.of("nom", ColumnType.TEXT),
+                Column.of("code", ColumnType.INTEGER), Column.of("valeur", ColumnType.DECIMAL),
+                Column.of("date_maj", ColumnType.DATE), Column.of("commune", ColumnType.TEXT),
+                Column.of("ouvert", ColumnType.BOOLEAN)), GeometryInfo.wgs84(GeometryKind.POINT));
+        long loadStart = System.nanoTime();
+        Random random = new Random(42);
+        policy.asPlatform(() -> datasets.load(dataset.id(), schema, RowSource.of(LongStream.rangeClosed(1, ROWS)
+                .mapToObj(i -> new Row(new Object[] {"Objet " + i + " " + COMMUNES[(int) (i % COMMUNES.length)],
+                        i, BigDecimal.valueOf(random.nextInt(1_000_000), 2),
+                        java.time.LocalDate.of(2020, 1, 1).plusDays(i % 1500), COMMUNES[random.nextInt(COMMUNES.length)],
+                        random.nextBoolean()}, JTS.createPoint(new Coordinate(2.95 + random.nextDouble() * 0.25,
+                        50.55 + random.nextDouble() * 0.15))))), LoadOptions.defaults()));
+        System.out.printf(Locale.ROOT, "%nLoaded %,d rows in %.1f s%n", ROWS, (System.nanoTime() - loadStart) / 1e9);
+        DatasetVersion version = datasets.currentVersion(dataset.id()).orElseThrow();
+        String items = "http://localhost:" + port + "/ogcapi/collections/" + dataset.slug() + "/items?limit=" + LIMIT;
+        String filter = URLEncoder.encode("S_INTERSECTS(geometry, " + POLYGON + ")", StandardCharsets.UTF_8);
+
+        // the cursor our next links carry, checked on page 1 (then built directly for page 1 000)
+        String page1 = new String(get(items), StandardCharsets.UTF_8);
+        String cursor1000 = CursorParameter.encode((long) LIMIT * 999, (long) LIMIT * 999);
+        if (!page1.contains("cursor=" + CursorParameter.encode(LIMIT, LIMIT))) {
+            throw new IllegalStateException("next link of page 1 is not the expected cursor: " + page1.substring(0,
+                    Math.min(400, page1.length())));
+        }
+        // JIT warm-up of both paths first: otherwise the first case measures the compiler (75 ms vs 10 ms)
+        for (int i = 0; i < JIT_WARMUP; i++) {
+            get(items + "&cursor=" + CursorParameter.encode((long) LIMIT * (i % 500), (long) LIMIT * (i % 500)));
+            sql(version, (long) LIMIT * (i % 500), null);
+        }
+        System.out.printf(Locale.ROOT, "page 1 = %,d bytes; %d requests of JIT warm-up, then per case %d rounds after"
+                + " %d warm-up rounds; HTTP and SQL interleaved%n%n", page1.length(), JIT_WARMUP, ROUNDS, WARMUP);
+        System.out.println("| case | HTTP p50 | HTTP p95 | HTTP pages/s | SQL p50 | SQL p95 | ratio p50 | ratio mean |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        compare("page 1", items, version, 0, null);
+        compare("page 1 000 (cursor)", items + "&cursor=" + cursor1000, version, (long) LIMIT * 999, null);
+        compare("page 1 000 (offset)", items + "&offset=" + (LIMIT * 999), version, -(long) LIMIT * 999, null);
+        compare("S_INTERSECTS polygon, page 1", items + "&filter=" + filter, version, 0, POLYGON);
+        // where the HTTP time goes: the fixed cost of a request (resolve the collection through the policy and the
+        // catalog, parse parameters, Tomcat, the client) against the cost per feature
+        System.out.println();
+        System.out.println("| HTTP only | p50 | p95 |");
+        System.out.println("|---|---|---|");
+        httpOnly("/collections/{id} (resolution, no rows)", items.substring(0, items.indexOf("/items")));
+        httpOnly("items?limit=1", items.replace("limit=" + LIMIT, "limit=1"));
+        httpOnly("items?limit=1000&properties= (geometry only)", items + "&properties=");
+        httpOnly("items?limit=1000", items);
+    }
+
+    private void httpOnly(String label, String url) throws Exception {
+        for (int i = 0; i < WARMUP; i++) {
+            get(url);
+        }
+        double[] times = new double[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            long start = System.nanoTime();
+            get(url);
+            times[i] = (System.nanoTime() - start) / 1e6;
+        }
+        System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms |%n", label, percentile(times, 50),
+                percentile(times, 95));
+    }
+
+    /**
+     * Times the HTTP page and the SQL reference alternately. {@code after} ≥ 0: keyset {@code _fid > after};
+     * negative: {@code OFFSET -after}.
+     */
+    private void compare(String label, String url, DatasetVersion version, long after, String polygon)
+            throws Exception {
+        for (int i = 0; i < WARMUP; i++) {
+            get(url);
+            sql(version, after, polygon);
+        }
+        double[] http = new double[ROUNDS];
+        double[] sql = new double[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            long start = System.nanoTime();
+            get(url);
+            http[i] = (System.nanoTime() - start) / 1e6;
+            start = System.nanoTime();
+            sql(version, after, polygon);
+            sql[i] = (System.nanoTime() - start) / 1e6;
+        }
+        double httpMean = Arrays.stream(http).average().orElseThrow();
+        double sqlMean = Arrays.stream(sql).average().orElseThrow();
+        System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f | %.1f ms | %.1f ms | %.2f | %.2f |%n", label,
+                percentile(http, 50), percentile(http, 95), 1000 / httpMean, percentile(sql, 50), percentile(sql, 95),
+                percentile(http, 50) / percentile(sql, 50), httpMean / sqlMean);
+    }
+
+    private byte[] get(String url) throws Exception {
+        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " → " + response.statusCode() + " "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+
+    /** The same page by plain JDBC, written as a GeoJSON FeatureCollection (geometry by ST_AsGeoJSON). */
+    private byte[] sql(DatasetVersion version, long after, String polygon) throws Exception {
+        String where = polygon != null
+                ? "geom && ST_GeomFromText(?, 4326) AND ST_Intersects(geom, ST_GeomFromText(?, 4326))"
+                : after >= 0 ? "_fid > ?" : "TRUE";
+        String sql = "SELECT _fid, nom, code, valeur, date_maj, commune, ouvert, ST_AsGeoJSON(geom) FROM "
+                + version.tableName() + " WHERE " + where + " ORDER BY _fid LIMIT " + LIMIT
+                + (after < 0 ? " OFFSET " + (-after) : "");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (polygon != null) {
+                statement.setString(1, polygon);
+                statement.setString(2, polygon);
+            } else if (after >= 0) {
+                statement.setLong(1, after);
+            }
+            try (ResultSet rows = statement.executeQuery(); JsonGenerator g = json.createGenerator(out)) {
+                g.writeStartObject();
+                g.writeStringProperty("type", "FeatureCollection");
+                g.writeArrayPropertyStart("features");
+                int n = 0;
+                while (rows.next()) {
+                    n++;
+                    g.writeStartObject();
+                    g.writeStringProperty("type", "Feature");
+                    g.writeNumberProperty("id", rows.getLong(1));
+                    g.writeName("geometry");
+                    g.writeRawValue(rows.getString(8));
+                    g.writeObjectPropertyStart("properties");
+                    g.writeStringProperty("nom", rows.getString(2));
+                    g.writeNumberProperty("code", rows.getLong(3));
+                    g.writeNumberProperty("valeur", rows.getBigDecimal(4));
+                    Date date = rows.getDate(5);
+                    g.writeStringProperty("date_maj", date == null ? null : date.toLocalDate().toString());
+                    g.writeStringProperty("commune", rows.getString(6));
+                    g.writeBooleanProperty("ouvert", rows.getBoolean(7));
+                    g.writeEndObject();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeNumberProperty("numberReturned", n);
+                g.writeEndObject();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static double percentile(double[] values, int p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+}
