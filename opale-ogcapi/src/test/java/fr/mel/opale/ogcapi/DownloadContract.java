@@ -157,6 +157,41 @@ abstract class DownloadContract {
         assertThat(lines).hasSize(1 + TestCollections.GEO_ROWS);
     }
 
+    byte[] bytes(String path) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(http.uri(path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
+    @Test
+    void xlsxHasTypedCellsAndTheSelection() throws Exception {
+        HttpResponse<String> head = http.get("/ogcapi/collections/" + geo + "/items?f=xlsx&limit=1");
+        assertThat(head.headers().firstValue("Content-Type").orElse(""))
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(head.headers().firstValue("Content-Disposition").orElse(""))
+                .isEqualTo("attachment; filename=\"" + geo + "-" + today() + ".xlsx\"");
+        String selection = "filter=" + q("code <= 40 AND population >= 1000");
+        long matched = matched(geo, selection);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(bytes("/ogcapi/collections/" + geo + "/download?format=xlsx&"
+                        + selection)))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo((int) matched); // header at 0
+            org.apache.poi.ss.usermodel.Row header = sheet.getRow(0);
+            assertThat(header.getCell(0).getStringCellValue()).isEqualTo("nom");
+            assertThat(header.getCell(7).getStringCellValue()).isEqualTo("geom");
+            org.apache.poi.ss.usermodel.Row first = sheet.getRow(1); // code 10
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("Commune 10");
+            assertThat(first.getCell(1).getNumericCellValue()).isEqualTo(10.0);
+            assertThat(first.getCell(3).getNumericCellValue()).isEqualTo(10.5);
+            assertThat(first.getCell(4).getBooleanCellValue()).isTrue();
+            assertThat(first.getCell(5).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2024, 1, 10));
+            assertThat(first.getCell(5).getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy");
+            assertThat(first.getCell(7).getStringCellValue()).isEqualTo("POINT (3.01 50.6)");
+        }
+    }
+
     @Test
     void theGeoJsonDownloadIsAnAttachment() {
         HttpResponse<String> response = ok("/ogcapi/collections/" + geo + "/download?format=geojson");
@@ -171,8 +206,8 @@ abstract class DownloadContract {
 
     @Test
     void aClosedCollectionIsNotFoundExactlyLikeItsItems() {
-        for (String path : List.of("/items?f=csv", "/items?f=csv-excel", "/download?format=csv",
-                "/download?format=geojson")) {
+        for (String path : List.of("/items?f=csv", "/items?f=csv-excel", "/items?f=xlsx", "/download?format=csv",
+                "/download?format=geojson", "/download?format=xlsx")) {
             HttpResponse<String> response = http.get("/ogcapi/collections/" + hidden + path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.body()).doesNotContain("Secret");

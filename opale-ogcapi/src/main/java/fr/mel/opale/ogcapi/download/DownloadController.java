@@ -72,6 +72,11 @@ class DownloadController {
         items(id, DownloadFormat.CSV, request, response);
     }
 
+    @GetMapping(value = OgcResponses.ROOT + "/collections/{id}/items", params = "f=xlsx")
+    void xlsx(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        items(id, DownloadFormat.XLSX, request, response);
+    }
+
     @GetMapping(value = OgcResponses.ROOT + "/collections/{id}/items", params = "f=csv-excel")
     void csvExcel(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
@@ -94,6 +99,11 @@ class DownloadController {
                        HttpServletRequest request, HttpServletResponse response) throws IOException {
         ItemsRequest items = selection(collection, extraParameters, request);
         FeatureQuery query = items.query();
+        if (format == DownloadFormat.XLSX && Math.min(items.limit(),
+                features.count(collection.dataset().id(), items.countQuery())) > XlsxFeatureWriter.MAX_ROWS) {
+            throw OgcApiProblem.badParameter(FORMAT, "un classeur XLSX contient au plus "
+                    + XlsxFeatureWriter.MAX_ROWS + " lignes ; filtrez la sélection ou téléchargez-la en CSV.");
+        }
         responses.cors().apply(request, response, collection.restricted());
         if (collection.geographic()) {
             response.setHeader("Content-Crs", "<" + items.crs().uri + ">");
@@ -112,6 +122,13 @@ class DownloadController {
                 out.flush();
             }
             case GEOJSON -> geoJson(collection, items, query, response);
+            case XLSX -> {
+                try (XlsxFeatureWriter xlsx = new XlsxFeatureWriter(collection.id(), columns,
+                        collection.geographic(), items.crs())) {
+                    features.read(collection.dataset().id(), query, xlsx::feature);
+                    xlsx.finish(response.getOutputStream());
+                }
+            }
             default -> throw OgcApiProblem.notAcceptable("Format « " + format.key + " » pas encore disponible.");
         }
     }
