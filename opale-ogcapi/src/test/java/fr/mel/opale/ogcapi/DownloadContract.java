@@ -192,6 +192,61 @@ abstract class DownloadContract {
         }
     }
 
+    static long leftoverGeoPackages() throws Exception {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("opale-gpkg-")).count();
+        }
+    }
+
+    @Test
+    void geoPackageHasAFeatureTableOrAnAttributesTableAndLeavesNoTemporaryFile(@org.junit.jupiter.api.io.TempDir
+                                                                                java.nio.file.Path dir)
+            throws Exception {
+        long before = leftoverGeoPackages();
+        HttpResponse<String> head = http.get("/ogcapi/collections/" + geo + "/items?f=gpkg&limit=1");
+        assertThat(head.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/geopackage+sqlite3");
+        assertThat(head.headers().firstValue("Content-Disposition").orElse(""))
+                .isEqualTo("attachment; filename=\"" + geo + "-" + today() + ".gpkg\"");
+        String selection = "filter=" + q("code <= 40 AND population >= 1000");
+        long matched = matched(geo, selection);
+        java.nio.file.Path file = dir.resolve("geo.gpkg");
+        java.nio.file.Files.write(file, bytes("/ogcapi/collections/" + geo + "/download?format=gpkg&" + selection
+                + "&crs=" + q("http://www.opengis.net/def/crs/EPSG/0/2154")));
+        try (mil.nga.geopackage.GeoPackage gpkg = mil.nga.geopackage.GeoPackageManager.open(file.toFile())) {
+            assertThat(gpkg.getFeatureTables()).hasSize(1);
+            mil.nga.geopackage.features.user.FeatureDao dao = gpkg.getFeatureDao(gpkg.getFeatureTables().get(0));
+            assertThat(dao.count()).isEqualTo((int) matched);
+            assertThat(dao.getSrs().getOrganizationCoordsysId()).isEqualTo(2154);
+            mil.nga.geopackage.features.user.FeatureResultSet rows = dao.queryForAll();
+            try {
+                assertThat(rows.moveToNext()).isTrue();
+                mil.nga.geopackage.features.user.FeatureRow row = rows.getRow();
+                assertThat(row.getValue("nom")).isEqualTo("Commune 10");
+                assertThat(((Number) row.getValue("code")).longValue()).isEqualTo(10);
+                assertThat(((Number) row.getValue("surface")).doubleValue()).isEqualTo(10.5);
+                mil.nga.sf.Point point = (mil.nga.sf.Point) row.getGeometry().getGeometry();
+                assertThat(point.getX()).isBetween(600_000.0, 800_000.0); // Lambert-93 metres
+                assertThat(point.getY()).isBetween(7_000_000.0, 7_100_000.0);
+            } finally {
+                rows.close();
+            }
+        }
+        java.nio.file.Path attributes = dir.resolve("table.gpkg");
+        java.nio.file.Files.write(attributes, bytes("/ogcapi/collections/" + table + "/download?format=gpkg"));
+        try (mil.nga.geopackage.GeoPackage gpkg = mil.nga.geopackage.GeoPackageManager.open(attributes.toFile())) {
+            assertThat(gpkg.getFeatureTables()).isEmpty();
+            assertThat(gpkg.getAttributesTables()).hasSize(1);
+            assertThat(gpkg.getAttributesDao(gpkg.getAttributesTables().get(0)).count())
+                    .isEqualTo(TestCollections.TABLE_ROWS);
+        }
+        // The server deletes the file once the last byte is sent, which may be just after the client has it all.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (leftoverGeoPackages() > before && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(leftoverGeoPackages()).isEqualTo(before);
+    }
+
     @Test
     void theGeoJsonDownloadIsAnAttachment() {
         HttpResponse<String> response = ok("/ogcapi/collections/" + geo + "/download?format=geojson");
@@ -207,7 +262,7 @@ abstract class DownloadContract {
     @Test
     void aClosedCollectionIsNotFoundExactlyLikeItsItems() {
         for (String path : List.of("/items?f=csv", "/items?f=csv-excel", "/items?f=xlsx", "/download?format=csv",
-                "/download?format=geojson", "/download?format=xlsx")) {
+                "/download?format=geojson", "/download?format=xlsx", "/download?format=gpkg", "/items?f=gpkg")) {
             HttpResponse<String> response = http.get("/ogcapi/collections/" + hidden + path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.body()).doesNotContain("Secret");

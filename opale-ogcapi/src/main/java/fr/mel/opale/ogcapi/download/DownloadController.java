@@ -77,6 +77,11 @@ class DownloadController {
         items(id, DownloadFormat.XLSX, request, response);
     }
 
+    @GetMapping(value = OgcResponses.ROOT + "/collections/{id}/items", params = "f=gpkg")
+    void gpkg(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        items(id, DownloadFormat.GPKG, request, response);
+    }
+
     @GetMapping(value = OgcResponses.ROOT + "/collections/{id}/items", params = "f=csv-excel")
     void csvExcel(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
@@ -129,7 +134,15 @@ class DownloadController {
                     xlsx.finish(response.getOutputStream());
                 }
             }
-            default -> throw OgcApiProblem.notAcceptable("Format « " + format.key + " » pas encore disponible.");
+            case GPKG -> {
+                try (GeoPackageFeatureWriter gpkg = new GeoPackageFeatureWriter(collection.id(), columns,
+                        collection.geographic(), items.crs())) {
+                    features.read(collection.dataset().id(), query, gpkg::feature);
+                    java.nio.file.Path file = gpkg.finish();
+                    response.setContentLengthLong(java.nio.file.Files.size(file));
+                    java.nio.file.Files.copy(file, response.getOutputStream());
+                }
+            }
         }
     }
 
