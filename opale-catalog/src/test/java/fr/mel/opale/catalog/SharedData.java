@@ -60,4 +60,25 @@ public final class SharedData {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Every shared ISO record in one ZIP, entries named by their path under {@code data/iso-metadata}: what the
+     * modules built on the catalog import through {@code POST /api/records/import}. Skips (or fails, in CI) like
+     * {@link #dir()}.
+     */
+    public static byte[] isoRecordsZip() {
+        Path root = dir().resolve("data").resolve("iso-metadata");
+        try (java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream()) {
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+                for (Path file : isoRecords()) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry(root.relativize(file).toString()));
+                    zip.write(Files.readAllBytes(file));
+                    zip.closeEntry();
+                }
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

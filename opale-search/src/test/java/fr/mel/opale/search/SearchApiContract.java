@@ -57,7 +57,7 @@ abstract class SearchApiContract {
     @BeforeAll
     void importSharedRecords() {
         client = new HttpTestClient(port);
-        byte[] zip = SharedRecords.zip();
+        byte[] zip = fr.mel.opale.catalog.SharedData.isoRecordsZip();
         HttpResponse<String> imported = client.send("POST", "/api/records/import", "application/zip", zip, ADMIN);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
     }

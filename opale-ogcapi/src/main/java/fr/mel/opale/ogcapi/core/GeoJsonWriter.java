@@ -21,16 +21,16 @@ import tools.jackson.core.JsonGenerator;
  * order of that CRS). A feature without geometry — every feature of a non-geographic collection — has
  * {@code "geometry": null}.
  */
-final class GeoJsonWriter {
+public final class GeoJsonWriter {
     private final JsonGenerator json;
     private final SupportedCrs crs;
 
-    GeoJsonWriter(JsonGenerator json, SupportedCrs crs) {
+    public GeoJsonWriter(JsonGenerator json, SupportedCrs crs) {
         this.json = json;
         this.crs = crs;
     }
 
-    void feature(Feature feature, @Nullable Runnable extra) {
+    public void feature(Feature feature, @Nullable Runnable extra) {
         json.writeStartObject();
         json.writeName("type");
         json.writeString("Feature");

@@ -110,11 +110,11 @@ public class OgcResponses {
         response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
     }
 
-    JsonMapper json() {
+    public JsonMapper json() {
         return json;
     }
 
-    CorsHeaders cors() {
+    public CorsHeaders cors() {
         return cors;
     }
 }
