@@ -1,20 +1,16 @@
 package fr.mel.opale.catalog;
 
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.web.ErrorResponseException;
+import fr.mel.opale.access.problem.Problem;
 
 /**
  * The catalog's errors, each with its HTTP status, a stable type URI and a French message for the user.
  * Translated once to problem+json by the web layer's exception handler.
  */
-public class CatalogProblem extends ErrorResponseException {
+public class CatalogProblem extends Problem {
     private CatalogProblem(HttpStatusCode status, String code, String title, String detail) {
-        super(status, null);
-        setType(URI.create("https://opale.lillemetropole.fr/problemes/" + code));
-        setTitle(title);
-        setDetail(detail);
+        super(status, code, title, detail);
     }
 
     public static CatalogProblem notFound(String id) {

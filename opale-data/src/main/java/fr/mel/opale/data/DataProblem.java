@@ -1,20 +1,16 @@
 package fr.mel.opale.data;
 
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.web.ErrorResponseException;
+import fr.mel.opale.access.problem.Problem;
 
 /**
  * The data store's errors, each with its HTTP status, a stable type URI and a French message for the user;
  * translated once to problem+json by the API layer.
  */
-public class DataProblem extends ErrorResponseException {
+public class DataProblem extends Problem {
     private DataProblem(HttpStatusCode status, String code, String title, String detail) {
-        super(status, null);
-        setType(URI.create("https://opale.lillemetropole.fr/problemes/" + code));
-        setTitle(title);
-        setDetail(detail);
+        super(status, code, title, detail);
     }
 
     public static DataProblem datasetNotFound(String idOrSlug) {

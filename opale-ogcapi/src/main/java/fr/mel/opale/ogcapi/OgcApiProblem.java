@@ -1,21 +1,17 @@
 package fr.mel.opale.ogcapi;
 
-import java.net.URI;
 import java.util.Collection;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.web.ErrorResponseException;
+import fr.mel.opale.access.problem.Problem;
 
 /**
  * The OGC APIs' errors, each with its status, a stable type and a French message; rendered as problem+json by
  * {@code opale-access}'s error handler (OGC clients accept it: the standard asks for a JSON body and a status).
  */
-public class OgcApiProblem extends ErrorResponseException {
+public class OgcApiProblem extends Problem {
     private OgcApiProblem(HttpStatusCode status, String code, String title, String detail) {
-        super(status, null);
-        setType(URI.create("https://opale.lillemetropole.fr/problemes/" + code));
-        setTitle(title);
-        setDetail(detail);
+        super(status, code, title, detail);
     }
 
     public static OgcApiProblem badParameter(String name, String detail) {

@@ -1,17 +1,13 @@
 package fr.mel.opale.quality;
 
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.web.ErrorResponseException;
+import fr.mel.opale.access.problem.Problem;
 
 /** The quality module's errors, with a French message; answered as problem+json by opale-access. */
-public class QualityProblem extends ErrorResponseException {
+public class QualityProblem extends Problem {
     private QualityProblem(HttpStatusCode status, String code, String title, String detail) {
-        super(status, null);
-        setType(URI.create("https://opale.lillemetropole.fr/problemes/" + code));
-        setTitle(title);
-        setDetail(detail);
+        super(status, code, title, detail);
     }
 
     public static QualityProblem notScored(String id) {

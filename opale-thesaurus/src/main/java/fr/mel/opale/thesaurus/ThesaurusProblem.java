@@ -1,17 +1,13 @@
 package fr.mel.opale.thesaurus;
 
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.web.ErrorResponseException;
+import fr.mel.opale.access.problem.Problem;
 
 /** The thesaurus module's errors, each with its status, a stable type URI and a French message; problem+json. */
-public class ThesaurusProblem extends ErrorResponseException {
+public class ThesaurusProblem extends Problem {
     private ThesaurusProblem(HttpStatusCode status, String code, String title, String detail) {
-        super(status, null);
-        setType(URI.create("https://opale.lillemetropole.fr/problemes/" + code));
-        setTitle(title);
-        setDetail(detail);
+        super(status, code, title, detail);
     }
 
     public static ThesaurusProblem notFound(String id) {

@@ -1,17 +1,13 @@
 package fr.mel.opale.ingest.job;
 
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.web.ErrorResponseException;
+import fr.mel.opale.access.problem.Problem;
 
 /** The import API's errors: HTTP status, stable type URI and French message; answered as problem+json. */
-public class IngestProblem extends ErrorResponseException {
+public class IngestProblem extends Problem {
     private IngestProblem(HttpStatusCode status, String code, String title, String detail) {
-        super(status, null);
-        setType(URI.create("https://opale.lillemetropole.fr/problemes/" + code));
-        setTitle(title);
-        setDetail(detail);
+        super(status, code, title, detail);
     }
 
     public static IngestProblem jobNotFound(String id) {
