@@ -262,7 +262,8 @@ abstract class DownloadContract {
     @Test
     void aClosedCollectionIsNotFoundExactlyLikeItsItems() {
         for (String path : List.of("/items?f=csv", "/items?f=csv-excel", "/items?f=xlsx", "/download?format=csv",
-                "/download?format=geojson", "/download?format=xlsx", "/download?format=gpkg", "/items?f=gpkg")) {
+                "/download?format=geojson", "/download?format=xlsx", "/download?format=gpkg", "/items?f=gpkg",
+                "/items?f=shp", "/download?format=shp")) {
             HttpResponse<String> response = http.get("/ogcapi/collections/" + hidden + path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.body()).doesNotContain("Secret");
@@ -314,5 +315,206 @@ abstract class DownloadContract {
         assertThat(lines).isEqualTo(1 + LARGE_ROWS);
         // H2's DECFLOAT drops trailing zeros, PostgreSQL's NUMERIC keeps the scale: both are 1000 exactly.
         assertThat(last).matches("\"Ligne numéro 100000 ; avec « guillemets » et \"\"quotes\"\"\";1000(,00)?;100000");
+    }
+
+    // ---------------------------------------------------------------- zipped shapefile
+
+    static final tools.jackson.databind.ObjectMapper GDAL_JSON = new tools.jackson.databind.ObjectMapper();
+
+    static long leftoverShapefiles() throws Exception {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("opale-shp-")).count();
+        }
+    }
+
+    static java.util.Map<String, byte[]> unzip(byte[] zip) throws Exception {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    void awaitNoLeftoverShapefile(long before) throws Exception {
+        // The server deletes the files once the last byte is sent, which may be just after the client has it all.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (leftoverShapefiles() > before && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(leftoverShapefiles()).isEqualTo(before);
+    }
+
+    @Test
+    void aZippedShapefileOfTheSelectionReadsBackInGdalInLambert93(@org.junit.jupiter.api.io.TempDir
+                                                                  java.nio.file.Path dir) throws Exception {
+        long before = leftoverShapefiles();
+        HttpResponse<String> head = http.get("/ogcapi/collections/" + geo + "/items?f=shp&limit=1");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/zip");
+        assertThat(head.headers().firstValue("Content-Disposition").orElse(""))
+                .isEqualTo("attachment; filename=\"" + geo + "-" + today() + ".zip\"");
+        String selection = "filter=" + q("code <= 40 AND population >= 1000");
+        long matched = matched(geo, selection);
+        byte[] zip = bytes("/ogcapi/collections/" + geo + "/download?format=shp&" + selection
+                + "&crs=" + q("http://www.opengis.net/def/crs/EPSG/0/2154"));
+        java.util.Map<String, byte[]> files = unzip(zip);
+        assertThat(files.keySet()).containsExactly(geo + ".shp", geo + ".shx", geo + ".dbf", geo + ".cpg",
+                geo + ".prj", geo + "_champs.csv");
+        // Byte level: 31 point records of 28 bytes, the file length in the header, the record count in the DBF.
+        java.nio.ByteBuffer shp = java.nio.ByteBuffer.wrap(files.get(geo + ".shp"));
+        assertThat(shp.getInt(0)).isEqualTo(9994);
+        assertThat(shp.getInt(24) * 2L).isEqualTo(files.get(geo + ".shp").length).isEqualTo(100 + 28 * matched);
+        assertThat(java.nio.ByteBuffer.wrap(files.get(geo + ".dbf")).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .getInt(4)).isEqualTo((int) matched);
+        assertThat(new String(files.get(geo + ".prj"), StandardCharsets.US_ASCII)).contains("RGF_1993_Lambert_93");
+        assertThat(new String(files.get(geo + "_champs.csv"), StandardCharsets.UTF_8))
+                .contains("population,population,population,N,4,0,")
+                .contains("nom,nom,Nom de la commune,C,");
+        awaitNoLeftoverShapefile(before);
+        assumeGdal();
+        java.nio.file.Path file = dir.resolve("geo.zip");
+        java.nio.file.Files.write(file, zip);
+        String info = fr.mel.opale.ogcapi.download.Gdal.summary(file, geo + ".shp");
+        assertThat(info).contains("Geometry: Point", "Feature Count: " + matched, "ID[\"EPSG\",2154]");
+        JsonNode first = GDAL_JSON.readTree(fr.mel.opale.ogcapi.download.Gdal.geoJson(file, geo + ".shp"))
+                .get("features").get(0);
+        JsonNode values = first.get("properties"); // code 10: the first of the selection
+        assertThat(values.get("nom").asString()).isEqualTo("Commune 10");
+        assertThat(values.get("code").asLong()).isEqualTo(10);
+        assertThat(values.get("population").asLong()).isEqualTo(1000);
+        assertThat(values.get("surface").asDouble()).isEqualTo(10.5);
+        assertThat(values.get("date_maj").asString()).isEqualTo("2024-01-10");
+        assertThat(values.get("releve").asString()).isEqualTo("2024-01-01T10:00:00Z");
+        double x = first.get("geometry").get("coordinates").get(0).asDouble();
+        assertThat(x).isBetween(600_000.0, 800_000.0); // Lambert-93 metres
+    }
+
+    static void assumeGdal() {
+        org.assertj.core.api.Assumptions.assumeThat(fr.mel.opale.ogcapi.download.Gdal.available())
+                .as("GDAL (ogrinfo) installed").isTrue();
+    }
+
+    @Test
+    void mixedGeometriesGiveOneShapefilePerFamilyWithHolesNullsAndShortNames(@org.junit.jupiter.api.io.TempDir
+                                                                             java.nio.file.Path dir)
+            throws Exception {
+        org.locationtech.jts.io.WKTReader wkt = new org.locationtech.jts.io.WKTReader();
+        List<org.locationtech.jts.geom.Geometry> geometries = java.util.Arrays.asList(
+                wkt.read("POLYGON ((3 50, 3.1 50, 3.1 50.1, 3 50.1, 3 50), "
+                        + "(3.02 50.02, 3.02 50.08, 3.08 50.08, 3.08 50.02, 3.02 50.02))"),
+                wkt.read("LINESTRING (3 50, 3.1 50.1)"),
+                null,
+                wkt.read("POINT (3.05 50.05)"),
+                wkt.read("MULTIPOLYGON (((3 50, 3.1 50, 3.1 50.1, 3 50)), ((4 50, 4.1 50, 4.1 50.1, 4 50)))"));
+        Dataset mixed = policy.asPlatform(() -> {
+            String recordId = "rec-shp-" + UUID.randomUUID();
+            catalog.create(fr.mel.opale.catalog.model.CatalogRecord.builder(recordId)
+                    .title(fr.mel.opale.catalog.model.LocalizedText.of("fr", "Mixte " + recordId)).build(),
+                    fr.mel.opale.access.Visibility.PUBLIC);
+            return datasets.create("Mixte " + recordId, recordId);
+        });
+        DatasetSchema schema = DatasetSchema.of(List.of(Column.of("population_municipale_2020", ColumnType.INTEGER),
+                Column.of("population_municipale_2021", ColumnType.INTEGER), Column.of("texte", ColumnType.TEXT)),
+                fr.mel.opale.data.GeometryInfo.wgs84(fr.mel.opale.data.GeometryKind.GEOMETRY));
+        policy.asPlatform(() -> datasets.load(mixed.id(), schema, RowSource.of(LongStream.rangeClosed(1, 5)
+                .mapToObj(i -> new Row(new Object[] {i, i * 10, i == 1 ? "x".repeat(300) : "ligne " + i},
+                        geometries.get((int) i - 1)))), LoadOptions.defaults()));
+        String id = mixed.slug();
+        byte[] zip = bytes("/ogcapi/collections/" + id + "/download?format=shp");
+        java.util.Map<String, byte[]> files = unzip(zip);
+        assertThat(files.keySet()).contains(id + "_points.shp", id + "_lignes.shp", id + "_polygones.shp",
+                id + "_sans_geometrie.dbf", id + "_champs.csv").doesNotContain(id + "_multipoints.shp");
+        assertThat(new String(files.get(id + "_champs.csv"), StandardCharsets.UTF_8))
+                .contains("population,population_municipale_2020,")
+                .contains("populati_1,population_municipale_2021,")
+                .contains("texte,texte,texte,C,254,0,1 valeur(s) tronquée(s) à 254 octets");
+        assumeGdal();
+        java.nio.file.Path file = dir.resolve("mixed.zip");
+        java.nio.file.Files.write(file, zip);
+        assertThat(fr.mel.opale.ogcapi.download.Gdal.summary(file, id + "_polygones.shp"))
+                .contains("Geometry: Polygon", "Feature Count: 2", "ID[\"EPSG\",4326]");
+        assertThat(fr.mel.opale.ogcapi.download.Gdal.summary(file, id + "_lignes.shp")).contains("Feature Count: 1");
+        assertThat(fr.mel.opale.ogcapi.download.Gdal.summary(file, id + "_sans_geometrie.dbf"))
+                .contains("Geometry: None", "Feature Count: 1");
+        JsonNode polygons = GDAL_JSON.readTree(fr.mel.opale.ogcapi.download.Gdal.geoJson(file, id + "_polygones.shp"))
+                .get("features");
+        assertThat(polygons.get(0).get("geometry").get("coordinates").size()).isEqualTo(2); // outer ring + hole
+        assertThat(polygons.get(0).get("properties").get("populati_1").asLong()).isEqualTo(10);
+        assertThat(polygons.get(1).get("geometry").get("type").asString()).isEqualTo("MultiPolygon");
+    }
+
+    @Test
+    void aTableHasNoShapefileButA400PointingToCsv() {
+        for (String path : List.of("/download?format=shp", "/items?f=shp")) {
+            HttpResponse<String> response = http.get("/ogcapi/collections/" + table + path);
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+            assertThat(response.headers().firstValue("Content-Disposition")).isEmpty();
+            assertThat(http.json(response).get("detail").asString()).contains("géométrie", "CSV");
+        }
+    }
+
+    // ---------------------------------------------------------------- discovery
+
+    @Test
+    void collectionsLinkToEveryDownloadTheyCanBeGivenIn() {
+        JsonNode links = http.json(ok("/ogcapi/collections/" + geo)).get("links");
+        java.util.Map<String, String> enclosures = new java.util.LinkedHashMap<>();
+        for (JsonNode link : links) {
+            if (link.get("rel").asString().equals("enclosure")) {
+                enclosures.put(link.get("href").asString().replaceAll(".*/download\\?format=", ""),
+                        link.get("type").asString() + " | " + link.get("title").asString());
+                assertThat(link.get("href").asString()).contains("/ogcapi/collections/" + geo + "/download?format=");
+            }
+        }
+        assertThat(enclosures).containsEntry("csv", "text/csv;charset=UTF-8;header=present | Télécharger en CSV")
+                .containsEntry("shp", "application/zip | Télécharger en Shapefile (zip)")
+                .containsEntry("gpkg", "application/geopackage+sqlite3 | Télécharger en GeoPackage")
+                .containsOnlyKeys("geojson", "csv", "csv-excel", "xlsx", "gpkg", "shp");
+        JsonNode listed = null;
+        for (JsonNode collection : http.json(ok("/ogcapi/collections")).get("collections")) {
+            if (collection.get("id").asString().equals(table)) {
+                listed = collection;
+            }
+        }
+        assertThat(listed).isNotNull();
+        List<String> tableFormats = new java.util.ArrayList<>();
+        listed.get("links").forEach(l -> {
+            if (l.get("rel").asString().equals("enclosure")) {
+                tableFormats.add(l.get("href").asString().replaceAll(".*format=", ""));
+            }
+        });
+        assertThat(tableFormats).containsExactly("geojson", "csv", "csv-excel", "xlsx", "gpkg");
+        // every link works
+        for (String format : List.of("geojson", "csv", "csv-excel", "xlsx", "gpkg")) {
+            ok("/ogcapi/collections/" + table + "/download?format=" + format);
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheDownloadEndpoint() {
+        JsonNode paths = http.json(ok("/ogcapi/api")).get("paths");
+        JsonNode download = paths.get("/collections/" + geo + "/download").get("get");
+        JsonNode format = download.get("parameters").get(0);
+        assertThat(format.get("name").asString()).isEqualTo("format");
+        assertThat(format.get("required").asBoolean()).isTrue();
+        List<String> formats = new java.util.ArrayList<>();
+        format.get("schema").get("enum").forEach(f -> formats.add(f.asString()));
+        assertThat(formats).containsExactly("geojson", "csv", "csv-excel", "xlsx", "gpkg", "shp");
+        List<String> names = new java.util.ArrayList<>();
+        download.get("parameters").forEach(p -> names.add(p.get("name").asString()));
+        assertThat(names).contains("bbox", "datetime", "filter", "crs", "properties", "sortby", "limit", "nom")
+                .doesNotContain("f");
+        assertThat(download.get("responses").get("200").get("content").has("application/zip")).isTrue();
+        assertThat(download.get("responses").get("200").get("content").has("application/geopackage+sqlite3"))
+                .isTrue();
+        assertThat(download.get("responses").get("400").get("content").has("application/problem+json")).isTrue();
+        JsonNode tableFormats = paths.get("/collections/" + table + "/download").get("get").get("parameters").get(0)
+                .get("schema").get("enum");
+        assertThat(tableFormats.toString()).doesNotContain("shp");
+        assertThat(paths.has("/collections/" + hidden + "/download")).isFalse();
     }
 }

@@ -18,4 +18,18 @@ public interface BuildingBlock {
     default List<Map<String, Object>> collectionLinks(OgcCollection collection, String collectionUrl) {
         return List.of();
     }
+
+    /**
+     * OpenAPI path items this block adds for a visible collection, by path relative to the API root (e.g.
+     * {@code /collections/{id}/download}); {@code itemsParameters} are the collection's items parameters as
+     * described for {@code /items}. None by default.
+     */
+    default Map<String, Object> openApiPaths(OgcCollection collection, List<Map<String, Object>> itemsParameters) {
+        return Map.of();
+    }
+
+    /** OpenAPI path items this block adds outside the collections (e.g. {@code /tileMatrixSets}); none by default. */
+    default Map<String, Object> openApiPaths() {
+        return Map.of();
+    }
 }

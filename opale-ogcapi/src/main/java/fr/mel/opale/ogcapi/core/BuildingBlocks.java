@@ -2,6 +2,7 @@ package fr.mel.opale.ogcapi.core;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,20 @@ public class BuildingBlocks {
         List<Map<String, Object>> links = new ArrayList<>();
         blocks.forEach(b -> links.addAll(b.collectionLinks(collection, collectionUrl)));
         return links;
+    }
+
+    /** The OpenAPI path items the blocks add for a collection (see {@link BuildingBlock#openApiPaths}). */
+    public Map<String, Object> openApiPaths(OgcCollection collection, List<Map<String, Object>> itemsParameters) {
+        Map<String, Object> paths = new LinkedHashMap<>();
+        blocks.forEach(b -> paths.putAll(b.openApiPaths(collection, itemsParameters)));
+        return paths;
+    }
+
+    /** The OpenAPI path items the blocks add outside the collections. */
+    public Map<String, Object> openApiPaths() {
+        Map<String, Object> paths = new LinkedHashMap<>();
+        blocks.forEach(b -> paths.putAll(b.openApiPaths()));
+        return paths;
     }
 
     /** Every items parameter for this collection, in the order they must apply (CRS before what uses it). */

@@ -3,6 +3,7 @@ package fr.mel.opale.ogcapi.download;
 import fr.mel.opale.data.Column;
 import fr.mel.opale.data.FeatureQuery;
 import fr.mel.opale.data.Features;
+import fr.mel.opale.data.GeometryKind;
 import fr.mel.opale.data.ReadResult;
 import fr.mel.opale.ogcapi.core.BuildingBlocks;
 import fr.mel.opale.ogcapi.core.GeoJsonWriter;
@@ -82,6 +83,11 @@ class DownloadController {
         items(id, DownloadFormat.GPKG, request, response);
     }
 
+    @GetMapping(value = OgcResponses.ROOT + "/collections/{id}/items", params = "f=shp")
+    void shp(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        items(id, DownloadFormat.SHP, request, response);
+    }
+
     @GetMapping(value = OgcResponses.ROOT + "/collections/{id}/items", params = "f=csv-excel")
     void csvExcel(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
@@ -109,6 +115,10 @@ class DownloadController {
             throw OgcApiProblem.badParameter(FORMAT, "un classeur XLSX contient au plus "
                     + XlsxFeatureWriter.MAX_ROWS + " lignes ; filtrez la sélection ou téléchargez-la en CSV.");
         }
+        if (format == DownloadFormat.SHP) {
+            shapefile(collection, items, request, response);
+            return;
+        }
         responses.cors().apply(request, response, collection.restricted());
         if (collection.geographic()) {
             response.setHeader("Content-Crs", "<" + items.crs().uri + ">");
@@ -134,6 +144,7 @@ class DownloadController {
                     xlsx.finish(response.getOutputStream());
                 }
             }
+            case SHP -> throw new IllegalStateException("written above");
             case GPKG -> {
                 try (GeoPackageFeatureWriter gpkg = new GeoPackageFeatureWriter(collection.id(), columns,
                         collection.geographic(), items.crs())) {
@@ -143,6 +154,35 @@ class DownloadController {
                     java.nio.file.Files.copy(file, response.getOutputStream());
                 }
             }
+        }
+    }
+
+    /**
+     * The zipped shapefile is written to temporary files first (headers are fixed at the end, sizes checked), so
+     * that a refusal (2 GB) is still a clean 400: the response headers are set once the files are complete.
+     */
+    private void shapefile(OgcCollection collection, ItemsRequest items, HttpServletRequest request,
+                           HttpServletResponse response) throws IOException {
+        if (!collection.geographic()) {
+            throw OgcApiProblem.badParameter(FORMAT, "« " + collection.id() + " » n'a pas de géométrie : un "
+                    + "shapefile en demande une. Téléchargez ce tableau en CSV (format=csv) ou en XLSX.");
+        }
+        List<Column> columns = columns(collection, items);
+        GeometryKind kind = collection.version().geometry().kind();
+        if (ShapefileFeatureWriter.surelyTooLarge(Math.min(items.limit(),
+                features.count(collection.dataset().id(), items.countQuery())), columns.size(), kind,
+                ShapefileFeatureWriter.MAX_BYTES)) {
+            throw ShapefileFeatureWriter.tooLarge();
+        }
+        try (ShapefileFeatureWriter shp = new ShapefileFeatureWriter(collection.id(), columns, kind, items.crs())) {
+            features.read(collection.dataset().id(), items.query(), shp::feature);
+            shp.complete();
+            responses.cors().apply(request, response, collection.restricted());
+            response.setHeader("Content-Crs", "<" + items.crs().uri + ">");
+            response.setContentType(DownloadFormat.SHP.mediaType);
+            response.setHeader("Content-Disposition", "attachment; filename=\""
+                    + fileName(collection, DownloadFormat.SHP) + "\"");
+            shp.zip(response.getOutputStream());
         }
     }
 

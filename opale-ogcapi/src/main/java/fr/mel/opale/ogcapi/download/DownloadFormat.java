@@ -9,21 +9,31 @@ import java.util.stream.Collectors;
  * file name extension of the {@code Content-Disposition} header.
  */
 public enum DownloadFormat {
-    GEOJSON("geojson", "application/geo+json", "geojson"),
-    CSV("csv", "text/csv;charset=UTF-8;header=present", "csv"),
+    GEOJSON("geojson", "application/geo+json", "geojson", "GeoJSON"),
+    CSV("csv", "text/csv;charset=UTF-8;header=present", "csv", "CSV"),
     /** The same CSV for a French Excel: BOM, {@code ;}, decimal comma, dd/mm/yyyy (see {@link CsvFeatureWriter}). */
-    CSV_EXCEL("csv-excel", "text/csv;charset=UTF-8;header=present", "csv"),
-    XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-    GPKG("gpkg", "application/geopackage+sqlite3", "gpkg");
+    CSV_EXCEL("csv-excel", "text/csv;charset=UTF-8;header=present", "csv", "CSV pour Excel"),
+    XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", "XLSX (Excel)"),
+    GPKG("gpkg", "application/geopackage+sqlite3", "gpkg", "GeoPackage"),
+    /** Zipped ESRI Shapefile(s), geographic collections only (see {@link ShapefileFeatureWriter}). */
+    SHP("shp", "application/zip", "zip", "Shapefile (zip)");
 
     public final String key;
     public final String mediaType;
     public final String extension;
+    /** Shown to people: "Télécharger en {label}". */
+    public final String label;
 
-    DownloadFormat(String key, String mediaType, String extension) {
+    DownloadFormat(String key, String mediaType, String extension, String label) {
+        this.label = label;
         this.key = key;
         this.mediaType = mediaType;
         this.extension = extension;
+    }
+
+    /** Whether the format can hold this collection: a shapefile needs geometries, the others take tables too. */
+    boolean accepts(boolean geographic) {
+        return geographic || this != SHP;
     }
 
     static DownloadFormat parse(String parameter, String raw) {

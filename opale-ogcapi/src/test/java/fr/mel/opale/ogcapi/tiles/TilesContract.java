@@ -325,4 +325,27 @@ abstract class TilesContract {
         assertThat(http.get("/ogcapi/collections/" + geo + "/tiles/WebMercatorQuad/0/0/0?bbox=1,2,3,4")
                 .statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void theOpenApiDocumentDescribesTheTilesOfGeographicCollectionsOnly() {
+        JsonNode paths = ok("/ogcapi/api").get("paths");
+        assertThat(paths.has("/tileMatrixSets")).isTrue();
+        assertThat(paths.get("/tileMatrixSets/{tileMatrixSetId}").get("get").get("parameters").get(0).get("schema")
+                .get("enum").get(0).asString()).isEqualTo("WebMercatorQuad");
+        String tiles = "/collections/" + geo + "/tiles";
+        assertThat(paths.has(tiles)).isTrue();
+        assertThat(paths.has(tiles + "/{tileMatrixSetId}")).isTrue();
+        JsonNode tile = paths.get(tiles + "/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}").get("get");
+        List<String> parameters = new java.util.ArrayList<>();
+        tile.get("parameters").forEach(p -> parameters.add(p.get("name").asString() + "@" + p.get("in").asString()));
+        assertThat(parameters).containsExactly("tileMatrixSetId@path", "tileMatrix@path", "tileRow@path",
+                "tileCol@path");
+        assertThat(tile.get("parameters").get(1).get("schema").get("maximum").asInt()).isEqualTo(24);
+        assertThat(tile.get("responses").get("200").get("content").has("application/vnd.mapbox-vector-tile"))
+                .isTrue();
+        assertThat(tile.get("responses").has("204")).isTrue();
+        assertThat(tile.get("responses").get("400").get("content").has("application/problem+json")).isTrue();
+        assertThat(paths.has("/collections/" + table + "/tiles")).isFalse();
+        assertThat(paths.has("/collections/" + closed + "/tiles")).isFalse();
+    }
 }
