@@ -3,9 +3,11 @@ package fr.mel.opale.access.token;
 import static fr.mel.opale.testing.HttpTestClient.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mel.opale.access.AccessDenied;
+import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.Viewer;
 import fr.mel.opale.access.internal.Account;
 import fr.mel.opale.access.internal.AccountRepository;
-import fr.mel.opale.testing.AccessTestApplication;
 import fr.mel.opale.testing.HttpTestClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +23,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,12 +40,44 @@ import tools.jackson.databind.JsonNode;
  * token authenticating as its account, every way a token is refused (401 + RFC 6750 challenge), what the table
  * holds, and the bounds. Each test works under fresh names or accounts: the context is shared.
  */
-@SpringBootTest(classes = AccessTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = ApiTokensContract.AccessTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.flyway.locations=classpath:db/migration/{vendor}", "spring.jpa.open-in-view=false",
                 "spring.jpa.hibernate.ddl-auto=validate", "spring.messages.basename=i18n/problems",
                 "spring.messages.fallback-to-system-locale=false", "spring.main.banner-mode=off",
                 "opale.admin.password=test-admin-secret", "logging.level.root=warn"})
 abstract class ApiTokensContract {
+    /**
+     * The access module booted alone, plus an administrators-only endpoint to authenticate against. Nested in this
+     * test class on purpose: this test-jar is on every module's test classpath and their applications scan
+     * {@code fr.mel.opale.access} (the app: {@code fr.mel.opale}); Spring Boot's test filter leaves out classes
+     * nested in test classes, where a top-level second {@code @SpringBootApplication} would be picked up.
+     */
+    @SpringBootApplication(scanBasePackages = "fr.mel.opale.access")
+    @EnableJpaRepositories(basePackages = "fr.mel.opale.access")
+    @EntityScan(basePackages = "fr.mel.opale.access")
+    @Import(AdminProbe.class)
+    static class AccessTestApplication {
+    }
+
+    /** {@code GET /api/essai/admin}: the viewer's name for platform administrators, the policy's 401/403 otherwise. */
+    @RestController
+    static class AdminProbe {
+        private final AccessPolicy policy;
+
+        AdminProbe(AccessPolicy policy) {
+            this.policy = policy;
+        }
+
+        @GetMapping("/api/essai/admin")
+        Map<String, String> admin() {
+            Viewer viewer = policy.currentViewer();
+            if (!viewer.platformAdmin()) {
+                throw new AccessDenied(viewer);
+            }
+            return Map.of("username", viewer.username());
+        }
+    }
+
     @LocalServerPort
     int port;
     @Autowired
