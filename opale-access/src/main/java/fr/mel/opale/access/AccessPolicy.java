@@ -88,6 +88,14 @@ public class AccessPolicy {
     }
 
     /**
+     * Whether {@code viewer} may see and revoke the personal API tokens of {@code account}: its owner, and platform
+     * administrators (to cut off a leaked token at once).
+     */
+    public boolean canManageTokensOf(Viewer viewer, String account) {
+        return account.equals(viewer.username()) || viewer.platformAdmin();
+    }
+
+    /**
      * Runs {@code work} as the platform itself (demo content, scheduled jobs): a platform administrator named
      * {@value #SYSTEM}. Restores the caller's identity afterwards, even on failure.
      */

@@ -18,11 +18,16 @@ class ApiDocumentation {
                         .title("API Opale")
                         .version("1")
                         .description("API de la plateforme de données ouvertes de la Métropole Européenne de Lille. "
-                                + "Lecture publique ; écriture réservée aux comptes habilités (HTTP Basic). "
+                                + "Lecture publique ; écriture et données fermées réservées aux comptes habilités, "
+                                + "par jeton personnel (Authorization: Bearer opale_…, créé sur /api/tokens ou la page "
+                                + "Jetons d'accès du compte) ou HTTP Basic. "
                                 + "Les erreurs suivent la RFC 9457 (application/problem+json).")
                         .license(new License().name("Licence Ouverte 2.0")
                                 .url("https://www.etalab.gouv.fr/licence-ouverte-open-licence/")))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")));
+                .components(new Components()
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").description("Jeton personnel opale_… (voir /api/tokens)"))
+                        .addSecuritySchemes("basic",
+                                new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")));
     }
 }

@@ -52,6 +52,9 @@ class EmbeddedDefaultTest {
         JsonNode openapi = client.json(response);
         assertThat(openapi.path("info").path("title").asString()).isEqualTo("API Opale");
         assertThat(openapi.path("paths").has("/api/records/{id}")).isTrue();
+        assertThat(openapi.path("paths").has("/api/tokens")).isTrue();
+        assertThat(openapi.path("components").path("securitySchemes").path("bearer").path("scheme").asString())
+                .isEqualTo("bearer");
     }
 
     @Test

@@ -2,6 +2,8 @@ package fr.mel.opale.access.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import fr.mel.opale.access.token.ApiTokens;
+import fr.mel.opale.access.token.BearerTokenFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -13,14 +15,17 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Authentication only: who is calling. What they may do is decided by {@link fr.mel.opale.access.AccessPolicy},
  * so every URL is open here and each surface asks the policy.
  *
- * <p>API clients authenticate by HTTP Basic; browsers by the French login page {@code /connexion} and a session,
- * CSRF-protected. The API needs no CSRF token: its writes accept only JSON, XML or ZIP bodies (or no body, for
+ * <p>API clients authenticate by a personal token ({@code Authorization: Bearer}, {@link BearerTokenFilter}: per
+ * request, no session, no CSRF token since no browser sends that header on its own) or by HTTP Basic; browsers by
+ * the French login page {@code /connexion} and a session, CSRF-protected. The API needs no CSRF token: its writes accept only JSON, XML or ZIP bodies (or no body, for
  * DELETE), which no cross-site HTML form can send without a CORS preflight that we never grant.
  */
 @Configuration
@@ -33,14 +38,16 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain opaleSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain opaleSecurity(HttpSecurity http, ApiTokens tokens, AccountUserDetails accounts,
+                                      LocaleResolver localeResolver) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         http
+            .addFilterBefore(new BearerTokenFilter(tokens, accounts, localeResolver), BasicAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
             .httpBasic(basic -> basic.realmName("Opale").authenticationEntryPoint(problemEntryPoint()))
             .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll())
             .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/"))
-            .csrf(csrf -> csrf.ignoringRequestMatchers(api))
+            .csrf(csrf -> csrf.ignoringRequestMatchers(api, BearerTokenFilter::presentsToken))
             .exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(problemEntryPoint(), api)
                 .defaultAccessDeniedHandlerFor(problemAccessDenied(), api)

@@ -1,0 +1,38 @@
+package fr.mel.opale.access.token;
+
+import java.util.Collection;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * A request authenticated by a personal API token: the token's account with that account's authorities, so that
+ * {@link fr.mel.opale.access.AccessPolicy} answers as for its password. Carries the token's id so that what a token
+ * must not do (create tokens) can be told apart.
+ */
+public final class BearerTokenAuthentication extends AbstractAuthenticationToken {
+    private final String account;
+    private final long tokenId;
+
+    BearerTokenAuthentication(String account, long tokenId, Collection<? extends GrantedAuthority> authorities) {
+        super(authorities);
+        this.account = account;
+        this.tokenId = tokenId;
+        setAuthenticated(true);
+    }
+
+    /** The id of the token the request carried. */
+    public long tokenId() {
+        return tokenId;
+    }
+
+    /** Never the secret: it is not kept once the request is authenticated. */
+    @Override
+    public Object getCredentials() {
+        return "";
+    }
+
+    @Override
+    public Object getPrincipal() {
+        return account;
+    }
+}

@@ -1,0 +1,7 @@
+package fr.mel.opale.access.token;
+
+import fr.mel.opale.testing.OnPostgis;
+
+@OnPostgis
+class ApiTokensPostgisTest extends ApiTokensContract {
+}
