@@ -18,4 +18,17 @@ public interface BuildingBlock {
     default List<Map<String, Object>> collectionLinks(OgcCollection collection, String collectionUrl) {
         return List.of();
     }
+
+    /**
+     * Collections this block serves besides the datasets (the Records catalog), as {@code /collections} lists them;
+     * {@code base} is the API's root URL. None by default.
+     */
+    default List<Map<String, Object>> otherCollections(String base) {
+        return List.of();
+    }
+
+    /** OpenAPI path items this block adds to {@code /api} (paths relative to the API root); none by default. */
+    default Map<String, Object> openApiPaths() {
+        return Map.of();
+    }
 }

@@ -31,6 +31,20 @@ public class BuildingBlocks {
         return links;
     }
 
+    /** The collections the blocks serve besides the datasets' (the Records catalog). */
+    public List<Map<String, Object>> otherCollections(String base) {
+        List<Map<String, Object>> collections = new ArrayList<>();
+        blocks.forEach(b -> collections.addAll(b.otherCollections(base)));
+        return collections;
+    }
+
+    /** The OpenAPI path items the blocks add. */
+    public Map<String, Object> openApiPaths() {
+        Map<String, Object> paths = new java.util.LinkedHashMap<>();
+        blocks.forEach(b -> paths.putAll(b.openApiPaths()));
+        return paths;
+    }
+
     /** Every items parameter for this collection, in the order they must apply (CRS before what uses it). */
     public List<ItemsParameter> itemsParameters(OgcCollection collection) {
         List<ItemsParameter> parameters = new ArrayList<>();

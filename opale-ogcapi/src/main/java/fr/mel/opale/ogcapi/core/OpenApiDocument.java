@@ -48,6 +48,7 @@ class OpenApiDocument {
             paths.put(path + "/queryables", operation("getQueryables_" + suffix, "Propriétés interrogeables",
                     List.of(f), "application/schema+json"));
         }
+        paths.putAll(blocks.openApiPaths());
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("openapi", "3.0.3");
         document.put("info", Map.of("title", "Opale — OGC API Features", "version", "1.0.0",
