@@ -9,6 +9,7 @@ import fr.mel.opale.ogcapi.core.Format;
 import fr.mel.opale.ogcapi.core.HtmlPage;
 import fr.mel.opale.ogcapi.core.OgcResponses;
 import fr.mel.opale.search.CatalogSearch;
+import fr.mel.opale.search.Facet;
 import fr.mel.opale.search.SearchHit;
 import fr.mel.opale.search.SearchQuery;
 import fr.mel.opale.search.SearchResult;
@@ -77,12 +78,14 @@ class RecordsController {
         Format format = Format.of(request);
         RecordsRequest parsed = RecordsRequest.of(request, settings);
         SearchQuery query = parsed.query();
-        SearchResult result = search.search(query);
-        List<RecordGeoJson> records = new ArrayList<>();
+        SearchResult result = search.hits(query);
+        List<StoredRecord> found = new ArrayList<>();
         for (SearchHit hit : result.hits()) {
             // Deleted or hidden since the index answered: left out rather than shown.
-            catalog.find(hit.id()).map(this::encoder).ifPresent(records::add);
+            catalog.find(hit.id()).ifPresent(found::add);
         }
+        Map<String, Map<Facet, List<String>>> values = search.facetValues(found);
+        List<RecordGeoJson> records = found.stream().map(r -> encoder(r, values.get(r.id()))).toList();
         boolean restricted = records.stream().anyMatch(RecordGeoJson::restricted);
         List<Map<String, Object>> links = pageLinks(request, parsed, result, records.size(), format);
         if (format == Format.HTML) {
@@ -108,7 +111,7 @@ class RecordsController {
             throws IOException {
         responses.refuseUnknownParameters(request, Set.of());
         Format format = Format.of(request);
-        RecordGeoJson record = catalog.find(recordId).map(this::encoder)
+        RecordGeoJson record = catalog.find(recordId).map(r -> encoder(r, search.facetValues(r)))
                 .orElseThrow(() -> OgcApiProblem.featureNotFound(RecordsBuildingBlock.CATALOG, recordId));
         Map<String, Object> feature = record.feature(responses.base(request), sitePage(request, record.id()));
         if (format == Format.HTML) {
@@ -176,9 +179,9 @@ class RecordsController {
     }
 
     /** The record with its published dataset (one with a served version), read through the policy. */
-    private RecordGeoJson encoder(StoredRecord stored) {
+    private RecordGeoJson encoder(StoredRecord stored, Map<Facet, List<String>> facetValues) {
         Dataset dataset = datasets.findByRecord(stored.id()).filter(d -> d.currentVersion() != null).orElse(null);
-        return new RecordGeoJson(stored, dataset, search.facetValues(stored));
+        return new RecordGeoJson(stored, dataset, facetValues);
     }
 
     /** The record's page on the site, {@code /catalogue/{id}} (opale-web). */
