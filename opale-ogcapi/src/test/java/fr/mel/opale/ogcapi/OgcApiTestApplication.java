@@ -1,12 +1,28 @@
 package fr.mel.opale.ogcapi;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
-/** The OGC API with the modules it reads through (access, catalog, data), booted alone for the module's tests. */
-@SpringBootApplication(scanBasePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog", "fr.mel.opale.data",
-        "fr.mel.opale.ogcapi"})
+/**
+ * The OGC API with the modules it reads through (access, catalog, data; search with thesaurus and quality for
+ * Records), booted alone for the module's tests. Test classes of other modules' test-jars (the catalog's, for
+ * {@code SharedData}) are left out of the scan.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog", "fr.mel.opale.thesaurus",
+        "fr.mel.opale.quality", "fr.mel.opale.search", "fr.mel.opale.data", "fr.mel.opale.ogcapi"},
+        excludeFilters = {
+                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+                @ComponentScan.Filter(type = FilterType.REGEX,
+                        pattern = "fr\\.mel\\.opale\\.(catalog|thesaurus|quality|search|data)\\..*(TestApplication|Contract|Test)(\\$.*)?")})
 @EnableJpaRepositories(basePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog"})
 @EntityScan(basePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog"})
 public class OgcApiTestApplication {

@@ -147,4 +147,37 @@ class OgcClientsTest {
                         + " code,date_maj,geometry,nom,ouvert,population,releve,surface",
                 data.table.slug() + " 7 " + TestCollections.TABLE_ROWS + " annee,libelle,montant");
     }
+    @Test
+    void owslibRecordsReadsTheCatalog(@TempDir Path dir) throws Exception {
+        requireTool("/usr/bin/python3", "python3");
+        Run probe = run(List.of("/usr/bin/python3", "-c", "import owslib.ogcapi.records"));
+        if (probe.exit() != 0) {
+            if (REQUIRED) {
+                fail("OWSLib absent : installez python3-owslib\n" + probe.output());
+            }
+            Assumptions.abort("OWSLib absent : installez le paquet Debian python3-owslib");
+        }
+        Path script = dir.resolve("records.py");
+        Files.writeString(script, """
+                import sys
+                from owslib.ogcapi.records import Records
+                api = Records(sys.argv[1])
+                record_id = sys.argv[2]
+                assert 'catalog' in api.records(), api.records()
+                assert api.collection('catalog')['itemType'] == 'record'
+                page = api.collection_items('catalog', ids=record_id, limit=5)
+                one = api.collection_item('catalog', record_id)
+                related = [l['href'] for l in one['links'] if l['rel'] == 'related']
+                boxed = api.collection_items('catalog', bbox=[2.9, 50.5, 3.3, 50.8], q=sys.argv[3], limit=5)
+                print(page['numberMatched'], page['features'][0]['properties']['title'], '|',
+                      one['properties']['type'], related[0].rsplit('/', 1)[-1].split('?')[0], boxed['numberMatched'])
+                """);
+        String recordId = data.geo.recordId();
+        String title = catalog.find(recordId).orElseThrow().record().title().text();
+        Run run = run(List.of("/usr/bin/python3", script.toString(), "http://127.0.0.1:" + port + "/ogcapi",
+                recordId, title));
+        assertThat(run.exit()).as(run.output()).isZero();
+        // the test records have no box: a bbox search finds none of them
+        assertThat(run.output().strip()).isEqualTo("1 " + title + " | dataset " + data.geo.slug() + " 0");
+    }
 }

@@ -51,7 +51,19 @@ public class CatalogSearch {
      * nothing; text syntax never fails.
      */
     public SearchResult search(SearchQuery query) {
-        SearchResult raw = engine.search(query, scope());
+        return search(query, true);
+    }
+
+    /**
+     * Like {@link #search(SearchQuery)} without counting facets (every facet empty): for result lists that show no
+     * facet panel, such as OGC API – Records, where the facet queries would cost more than the hits.
+     */
+    public SearchResult hits(SearchQuery query) {
+        return search(query, false);
+    }
+
+    private SearchResult search(SearchQuery query, boolean withFacets) {
+        SearchResult raw = engine.search(query, scope(), withFacets);
         Locale language = query.language();
         Map<Facet, List<FacetValue>> facets = new EnumMap<>(Facet.class);
         raw.facets().forEach((facet, values) -> facets.put(facet, values.stream()
@@ -94,6 +106,17 @@ public class CatalogSearch {
      */
     public Map<Facet, List<String>> facetValues(StoredRecord record) {
         return RecordDocuments.of(indexedRecords.of(List.of(record)).get(0)).facetValues();
+    }
+
+    /**
+     * {@link #facetValues(StoredRecord)} of several records at once (their quality scores read in one query), by
+     * record id in the given order. Applies no policy either.
+     */
+    public Map<String, Map<Facet, List<String>>> facetValues(List<StoredRecord> records) {
+        Map<String, Map<Facet, List<String>>> values = new java.util.LinkedHashMap<>();
+        indexedRecords.of(records).forEach(indexed ->
+                values.put(indexed.stored().id(), RecordDocuments.of(indexed).facetValues()));
+        return values;
     }
 
     /** The French or English label of one facet value, as {@link #search} gives it. */

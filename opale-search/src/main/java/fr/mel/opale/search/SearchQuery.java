@@ -22,9 +22,16 @@ import org.jspecify.annotations.Nullable;
  * @param page     zero-based
  * @param size     1 to {@link #MAX_SIZE}
  * @param language language of labels in the result ({@code fr} or {@code en})
+ * @param period   records whose temporal extent intersects this period; null = any (records without extent too)
+ * @param ids      only these record identifiers; empty = any
+ * @param externalIds only records with one of these resource identifiers (ISO {@code MD_Identifier}); empty = any
+ * @param order    explicit field and direction, replacing {@code sort} when given
+ * @param offset   index of the first hit, replacing {@code page × size} when given (OGC APIs page by offset)
  */
 public record SearchQuery(@Nullable String text, Map<Facet, Set<String>> filters, @Nullable BoundingBox bbox,
-                          @Nullable SearchSort sort, int page, int size, Locale language) {
+                          @Nullable SearchSort sort, int page, int size, Locale language,
+                          @Nullable SearchPeriod period, Set<String> ids, Set<String> externalIds,
+                          @Nullable SearchOrder order, @Nullable Integer offset) {
     public static final int MAX_SIZE = 100;
     public static final int DEFAULT_SIZE = 20;
     /** Beyond this the query is refused: nobody types more, and it bounds the cost of one query. */
@@ -57,6 +64,32 @@ public record SearchQuery(@Nullable String text, Map<Facet, Set<String>> filters
             throw new IllegalArgumentException("Taille de page hors de 1 à " + MAX_SIZE + " : " + size);
         }
         language = language == null ? Locale.FRENCH : language;
+        ids = strippedSet(ids);
+        externalIds = strippedSet(externalIds);
+        if (offset != null && offset < 0) {
+            throw new IllegalArgumentException("Position négative : " + offset);
+        }
+    }
+
+    /** A query of the search pages and {@code /api/search}: no period, identifier, explicit order or offset. */
+    public SearchQuery(@Nullable String text, Map<Facet, Set<String>> filters, @Nullable BoundingBox bbox,
+                       @Nullable SearchSort sort, int page, int size, Locale language) {
+        this(text, filters, bbox, sort, page, size, language, null, Set.of(), Set.of(), null, null);
+    }
+
+    /** Index of the first hit to return: {@code offset} when given, else {@code page × size}. */
+    public int firstHit() {
+        return offset != null ? offset : page * size;
+    }
+
+    private static Set<String> strippedSet(@Nullable Set<String> values) {
+        Set<String> kept = new LinkedHashSet<>();
+        for (String value : values == null ? Set.<String>of() : values) {
+            if (value != null && !value.isBlank()) {
+                kept.add(value.strip());
+            }
+        }
+        return Collections.unmodifiableSet(kept);
     }
 
     /** The order actually applied: the given one, else relevance with a text, last modified without. */
@@ -79,7 +112,7 @@ public record SearchQuery(@Nullable String text, Map<Facet, Set<String>> filters
         Set<String> values = new LinkedHashSet<>(selected(facet));
         values.add(value);
         next.put(facet, values);
-        return new SearchQuery(text, next, bbox, sort, 0, size, language);
+        return new SearchQuery(text, next, bbox, sort, 0, size, language, period, ids, externalIds, order, null);
     }
 
     /** The same query without {@code value} in {@code facet}'s selection, back on the first page. */
@@ -89,12 +122,12 @@ public record SearchQuery(@Nullable String text, Map<Facet, Set<String>> filters
         Set<String> values = new LinkedHashSet<>(selected(facet));
         values.remove(value);
         next.put(facet, values);
-        return new SearchQuery(text, next, bbox, sort, 0, size, language);
+        return new SearchQuery(text, next, bbox, sort, 0, size, language, period, ids, externalIds, order, null);
     }
 
     /** The same query on another page. */
     public SearchQuery atPage(int page) {
-        return new SearchQuery(text, filters, bbox, sort, page, size, language);
+        return new SearchQuery(text, filters, bbox, sort, page, size, language, period, ids, externalIds, order, null);
     }
 
     public static Builder builder() {
@@ -110,6 +143,11 @@ public record SearchQuery(@Nullable String text, Map<Facet, Set<String>> filters
         private int page;
         private int size = DEFAULT_SIZE;
         private Locale language = Locale.FRENCH;
+        private @Nullable SearchPeriod period;
+        private final Set<String> ids = new LinkedHashSet<>();
+        private final Set<String> externalIds = new LinkedHashSet<>();
+        private @Nullable SearchOrder order;
+        private @Nullable Integer offset;
 
         private Builder() {
         }
@@ -120,6 +158,11 @@ public record SearchQuery(@Nullable String text, Map<Facet, Set<String>> filters
         public Builder page(int v) { this.page = v; return this; }
         public Builder size(int v) { this.size = v; return this; }
         public Builder language(Locale v) { this.language = v; return this; }
+        public Builder period(@Nullable SearchPeriod v) { this.period = v; return this; }
+        public Builder ids(java.util.Collection<String> v) { this.ids.addAll(v); return this; }
+        public Builder externalIds(java.util.Collection<String> v) { this.externalIds.addAll(v); return this; }
+        public Builder order(@Nullable SearchOrder v) { this.order = v; return this; }
+        public Builder offset(@Nullable Integer v) { this.offset = v; return this; }
 
         /** Adds values to a facet's selection (OR among them). */
         public Builder filter(Facet facet, String... values) {
@@ -132,7 +175,8 @@ public record SearchQuery(@Nullable String text, Map<Facet, Set<String>> filters
         }
 
         public SearchQuery build() {
-            return new SearchQuery(text, filters, bbox, sort, page, size, language);
+            return new SearchQuery(text, filters, bbox, sort, page, size, language, period, ids, externalIds, order,
+                    offset);
         }
     }
 }

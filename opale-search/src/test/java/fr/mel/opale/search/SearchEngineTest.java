@@ -11,10 +11,12 @@ import fr.mel.opale.catalog.model.LocalizedText;
 import fr.mel.opale.catalog.model.Organisation;
 import fr.mel.opale.catalog.model.RecordKind;
 import fr.mel.opale.catalog.model.SpatialExtent;
+import fr.mel.opale.catalog.model.TemporalExtent;
 import fr.mel.opale.catalog.model.ThesaurusCitation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -148,6 +150,54 @@ class SearchEngineTest {
         SearchResult second = engine.search(SearchQuery.builder().size(3).page(1).build(), ReadScope.PUBLIC_ONLY);
         assertThat(second.total()).isEqualTo(4);
         assertThat(ids(second)).containsExactly("tri");
+    }
+
+    @Test
+    void filtersByPeriodIdentifiersAndOrdersExplicitly() {
+        engine.index(List.of(
+                timed("t2020", "Relevés 2020", LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31), "EXT-1", 6),
+                timed("tsince", "Relevés depuis 2022", LocalDate.of(2022, 6, 1), null, "EXT-2", 7),
+                timed("tuntil", "Relevés jusqu'en 2019", null, LocalDate.of(2019, 3, 31), null, 8)));
+        // Intersection with the extent; open ends reach the beginning or end of time; no extent, no match.
+        assertThat(ids(period(LocalDate.of(2020, 6, 1), LocalDate.of(2020, 6, 1))))
+                .containsExactly("t2020");
+        assertThat(ids(period(LocalDate.of(2019, 3, 31), LocalDate.of(2020, 1, 1))))
+                .containsExactlyInAnyOrder("t2020", "tuntil");
+        assertThat(ids(period(LocalDate.of(2030, 1, 1), null))).containsExactly("tsince");
+        assertThat(ids(period(null, LocalDate.of(1900, 1, 1)))).containsExactly("tuntil");
+        assertThat(ids(period(LocalDate.of(2021, 1, 1), LocalDate.of(2022, 5, 31)))).isEmpty();
+        assertThat(ids(period(null, null))).containsExactlyInAnyOrder("t2020", "tsince", "tuntil");
+        // Identifiers, the resources' external identifiers.
+        assertThat(ids(SearchQuery.builder().ids(List.of("tri", "eau", "nope", "secret")).build()))
+                .containsExactlyInAnyOrder("tri", "eau");
+        assertThat(ids(SearchQuery.builder().externalIds(List.of("EXT-2", "EXT-9")).build()))
+                .containsExactly("tsince");
+        // Explicit orders both ways; an offset that is not a multiple of the size.
+        SearchQuery.Builder byCreated = SearchQuery.builder().ids(List.of("tri", "energie", "eau", "t2020"));
+        assertThat(ids(byCreated.order(new SearchOrder(SearchOrder.Field.CREATED, true)).build()))
+                .containsExactly("tri", "energie", "eau", "t2020");
+        assertThat(ids(byCreated.order(new SearchOrder(SearchOrder.Field.CREATED, false)).build()))
+                .containsExactly("t2020", "eau", "energie", "tri");
+        assertThat(ids(byCreated.order(new SearchOrder(SearchOrder.Field.TITLE, false)).build()))
+                .containsExactly("tri", "t2020", "eau", "energie");
+        assertThat(ids(byCreated.order(new SearchOrder(SearchOrder.Field.MODIFIED, true)).offset(1).size(2).build()))
+                .containsExactly("energie", "eau");
+    }
+
+    private static SearchQuery period(LocalDate start, LocalDate end) {
+        return SearchQuery.builder().period(new SearchPeriod(start, end)).build();
+    }
+
+    private static IndexedRecord timed(String id, String title, LocalDate start, LocalDate end, String externalId,
+                                       int age) {
+        IndexedRecord plain = record(id, title, "", "Temps", "MEL", RecordKind.DATASET, null, Visibility.PUBLIC, age);
+        CatalogRecord.Builder record = plain.stored().record().toBuilder().temporalExtent(new TemporalExtent(start, end));
+        if (externalId != null) {
+            record.resourceIdentifiers(List.of(externalId));
+        }
+        StoredRecord stored = plain.stored();
+        return IndexedRecord.plain(new StoredRecord(record.build(), 1, stored.created(), stored.modified(),
+                Visibility.PUBLIC, null));
     }
 
     @Test

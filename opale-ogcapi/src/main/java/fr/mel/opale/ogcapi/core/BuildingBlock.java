@@ -28,7 +28,18 @@ public interface BuildingBlock {
         return Map.of();
     }
 
-    /** OpenAPI path items this block adds outside the collections (e.g. {@code /tileMatrixSets}); none by default. */
+    /**
+     * Collections this block serves besides the datasets (the Records catalog), as {@code /collections} lists them;
+     * {@code base} is the API's root URL. None by default.
+     */
+    default List<Map<String, Object>> otherCollections(String base) {
+        return List.of();
+    }
+
+    /**
+     * OpenAPI path items this block adds outside the collections (e.g. {@code /tileMatrixSets}, the catalog's
+     * paths); none by default.
+     */
     default Map<String, Object> openApiPaths() {
         return Map.of();
     }

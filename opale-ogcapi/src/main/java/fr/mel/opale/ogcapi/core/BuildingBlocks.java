@@ -39,6 +39,13 @@ public class BuildingBlocks {
         return paths;
     }
 
+    /** The collections the blocks serve besides the datasets' (the Records catalog). */
+    public List<Map<String, Object>> otherCollections(String base) {
+        List<Map<String, Object>> collections = new ArrayList<>();
+        blocks.forEach(b -> collections.addAll(b.otherCollections(base)));
+        return collections;
+    }
+
     /** The OpenAPI path items the blocks add outside the collections. */
     public Map<String, Object> openApiPaths() {
         Map<String, Object> paths = new LinkedHashMap<>();

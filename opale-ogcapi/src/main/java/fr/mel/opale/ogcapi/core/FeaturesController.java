@@ -102,7 +102,8 @@ class FeaturesController {
         responses.refuseUnknownParameters(request, Set.of());
         String base = responses.base(request);
         List<OgcCollection> visible = collections.list();
-        List<Map<String, Object>> described = visible.stream().map(c -> describe(c, base)).toList();
+        List<Map<String, Object>> described = new ArrayList<>(visible.stream().map(c -> describe(c, base)).toList());
+        described.addAll(blocks.otherCollections(base));
         List<Map<String, Object>> links = List.of(
                 OgcResponses.link(base + "/collections?f=json", "self", JSON, "Collections (JSON)"),
                 OgcResponses.link(base + "/collections?f=html", "alternate", HTML, "Collections (HTML)"));
@@ -111,6 +112,8 @@ class FeaturesController {
             HtmlPage page = new HtmlPage("Collections", null).links(links);
             page.table(List.of("Identifiant", "Titre", "Objets"), visible.stream().map(c -> List.of(c.id(), c.title(),
                     String.valueOf(c.version().rowCount()))).toList());
+            page.list("Autres collections", blocks.otherCollections(base).stream()
+                    .map(c -> c.get("id") + " — " + c.get("title")).toList());
             responses.writeHtml(request, response, page.render(), restricted);
             return;
         }

@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
  * The minimal HTML encoding (until opale-web renders these pages with its layout): a title, a description, the links
  * and, for features, a table. Every text is escaped; nothing from a dataset becomes markup.
  */
-final class HtmlPage {
+public final class HtmlPage {
     private final StringBuilder html = new StringBuilder(4096);
 
-    HtmlPage(String title, @Nullable String description) {
+    public HtmlPage(String title, @Nullable String description) {
         html.append("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>").append(escape(title))
                 .append(" — Opale OGC API</title></head><body><main><h1>").append(escape(title)).append("</h1>");
         if (description != null && !description.isBlank()) {
@@ -19,7 +19,7 @@ final class HtmlPage {
         }
     }
 
-    HtmlPage links(List<Map<String, Object>> links) {
+    public HtmlPage links(List<Map<String, Object>> links) {
         html.append("<h2>Liens</h2><ul>");
         for (Map<String, Object> link : links) {
             html.append("<li><a href=\"").append(escape(String.valueOf(link.get("href")))).append("\">")
@@ -31,14 +31,14 @@ final class HtmlPage {
         return this;
     }
 
-    HtmlPage list(String heading, List<String> items) {
+    public HtmlPage list(String heading, List<String> items) {
         html.append("<h2>").append(escape(heading)).append("</h2><ul>");
         items.forEach(item -> html.append("<li>").append(escape(item)).append("</li>"));
         html.append("</ul>");
         return this;
     }
 
-    HtmlPage table(List<String> columns, List<List<String>> rows) {
+    public HtmlPage table(List<String> columns, List<List<String>> rows) {
         html.append("<table><thead><tr>");
         columns.forEach(c -> html.append("<th scope=\"col\">").append(escape(c)).append("</th>"));
         html.append("</tr></thead><tbody>");
@@ -51,11 +51,11 @@ final class HtmlPage {
         return this;
     }
 
-    String render() {
+    public String render() {
         return html + "</main></body></html>";
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -1,7 +1,9 @@
 package fr.mel.opale.search.internal;
 
+import fr.mel.opale.catalog.model.TemporalExtent;
 import fr.mel.opale.search.Facet;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,9 @@ import org.jspecify.annotations.Nullable;
 @SearchEntity(name = "Record")
 @Indexed(index = "records")
 public final class RecordDocument {
+    static final LocalDate BEGINNING = LocalDate.of(1, 1, 1);
+    static final LocalDate END_OF_TIME = LocalDate.of(9999, 12, 31);
+
     @DocumentId
     final String id;
 
@@ -111,6 +116,22 @@ public final class RecordDocument {
     @GenericField
     final @Nullable Boolean dateline;
 
+    @GenericField(sortable = Sortable.YES)
+    final Instant created;
+
+    /**
+     * The resource's temporal extent, an open end stored as {@link #BEGINNING} or {@link #END_OF_TIME}; both null
+     * without an extent (such records match no period).
+     */
+    @GenericField(name = "time_start")
+    final @Nullable LocalDate timeStart;
+    @GenericField(name = "time_end")
+    final @Nullable LocalDate timeEnd;
+
+    /** The resource's identifiers (ISO {@code MD_Identifier} codes), for OGC API – Records' {@code externalIds}. */
+    @KeywordField(name = "external_id")
+    final List<String> externalId;
+
     @KeywordField
     final String visibility;
 
@@ -122,7 +143,7 @@ public final class RecordDocument {
                    List<String> ownCategory, @Nullable String organisation, List<String> format,
                    @Nullable String licence, boolean geo, @Nullable String frequency, @Nullable Integer qualityScore,
                    @Nullable String quality, Instant modified, double @Nullable [] bbox, String visibility,
-                   @Nullable String owner) {
+                   @Nullable String owner, Instant created, @Nullable TemporalExtent time, List<String> externalId) {
         this.id = id;
         this.idSort = id;
         this.kind = kind;
@@ -150,6 +171,11 @@ public final class RecordDocument {
         this.dateline = bbox == null ? null : bbox[0] > bbox[2];
         this.visibility = visibility;
         this.owner = owner;
+        this.created = created;
+        boolean hasTime = time != null && (time.start() != null || time.end() != null);
+        this.timeStart = !hasTime ? null : time.start() != null ? time.start() : BEGINNING;
+        this.timeEnd = !hasTime ? null : time.end() != null ? time.end() : END_OF_TIME;
+        this.externalId = externalId;
     }
 
     public String id() {

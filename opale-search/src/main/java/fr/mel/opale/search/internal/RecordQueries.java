@@ -5,6 +5,8 @@ import fr.mel.opale.search.Facet;
 import fr.mel.opale.search.FacetValue;
 import fr.mel.opale.search.ReadScope;
 import fr.mel.opale.search.SearchHit;
+import fr.mel.opale.search.SearchOrder;
+import fr.mel.opale.search.SearchPeriod;
 import fr.mel.opale.search.SearchQuery;
 import fr.mel.opale.search.SearchResult;
 import fr.mel.opale.search.Suggestion;
@@ -92,7 +94,7 @@ public final class RecordQueries {
                     main = main.aggregation(key, f -> terms(f, facet));
                 }
             }
-            var result = main.fetch(query.page() * query.size(), query.size());
+            var result = main.fetch(query.firstHit(), query.size());
 
             Map<Facet, List<FacetValue>> facets = new EnumMap<>(Facet.class);
             for (Facet facet : withFacets ? Facet.values() : new Facet[0]) {
@@ -193,6 +195,15 @@ public final class RecordQueries {
         if (query.bbox() != null) {
             bool.filter(intersects(f, query.bbox()));
         }
+        if (query.period() != null) {
+            bool.filter(during(f, query.period()));
+        }
+        if (!query.ids().isEmpty()) {
+            bool.filter(f.id().matchingAny(query.ids()));
+        }
+        if (!query.externalIds().isEmpty()) {
+            bool.filter(f.terms().field("external_id").matchingAny(query.externalIds()));
+        }
         return bool;
     }
 
@@ -235,7 +246,32 @@ public final class RecordQueries {
         return f.and(latitudes, f.or(plain, crossing));
     }
 
+    /**
+     * Records whose temporal extent intersects {@code period}: it has one, starts before the period ends and ends
+     * after it starts (open ends of the extent are stored as the beginning and end of time).
+     */
+    private static <SR> PredicateFinalStep during(TypedSearchPredicateFactory<SR> f, SearchPeriod period) {
+        var bool = f.bool().must(f.exists().field("time_start"));
+        if (period.end() != null) {
+            bool.must(f.range().field("time_start").atMost(period.end()));
+        }
+        if (period.start() != null) {
+            bool.must(f.range().field("time_end").atLeast(period.start()));
+        }
+        return bool;
+    }
+
     private static <SR> SortFinalStep sort(TypedSearchSortFactory<SR> f, SearchQuery query) {
+        SearchOrder order = query.order();
+        if (order != null) {
+            String field = switch (order.field()) {
+                case TITLE -> "title_sort";
+                case MODIFIED -> "modified";
+                case CREATED -> "created";
+            };
+            var first = f.field(field);
+            return (order.ascending() ? first.asc() : first.desc()).then().field("id_sort");
+        }
         return switch (query.effectiveSort()) {
             case RELEVANCE -> f.score().then().field("modified").desc().then().field("id_sort");
             case TITLE -> f.field("title_sort").then().field("id_sort");

@@ -1,0 +1,7 @@
+package fr.mel.opale.ogcapi.records;
+
+import fr.mel.opale.testing.OnPostgis;
+
+@OnPostgis
+class RecordsPostgisTest extends RecordsContract {
+}
