@@ -45,9 +45,9 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JsonGenerator;
@@ -63,7 +63,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @OnPostgis
 @SpringBootTest(classes = OgcApiTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"opale.ogcapi.max-limit=10000", "logging.level.root=warn", "bench.echo=true"})
+        properties = {"opale.ogcapi.max-limit=10000", "logging.level.root=warn"})
+@Import(ItemsBenchmark.EchoPage.class)
 class ItemsBenchmark {
     private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 60);
@@ -251,7 +252,6 @@ class ItemsBenchmark {
 
     /** Serves fixed bytes (page 1) from memory: what HTTP costs with no work behind it. Only in this context. */
     @RestController
-    @ConditionalOnProperty("bench.echo")
     static class EchoPage {
         static final String PATH = "/ogcapi-bench/echo";
         static volatile byte[] body = new byte[0];
