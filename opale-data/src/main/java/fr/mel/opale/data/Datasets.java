@@ -3,11 +3,9 @@ package fr.mel.opale.data;
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.access.Protected;
 import fr.mel.opale.access.Viewer;
-import fr.mel.opale.access.Visibility;
-import fr.mel.opale.catalog.Catalog;
-import fr.mel.opale.catalog.StoredRecord;
 import fr.mel.opale.data.internal.DatasetRegistry;
 import fr.mel.opale.data.internal.DatasetWriter;
+import fr.mel.opale.data.internal.RecordProtections;
 import fr.mel.opale.data.internal.Slugs;
 import fr.mel.opale.data.internal.TableNames;
 import java.time.Clock;
@@ -36,16 +34,16 @@ public class Datasets {
     private final DatasetRegistry registry;
     private final DatasetWriter writer;
     private final AccessPolicy policy;
-    private final Catalog catalog;
+    private final RecordProtections protections;
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
-    public Datasets(DatasetRegistry registry, DatasetWriter writer, AccessPolicy policy, Catalog catalog,
+    public Datasets(DatasetRegistry registry, DatasetWriter writer, AccessPolicy policy, RecordProtections protections,
                     PlatformTransactionManager transactions) {
         this.registry = registry;
         this.writer = writer;
         this.policy = policy;
-        this.catalog = catalog;
+        this.protections = protections;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -193,13 +191,12 @@ public class Datasets {
         return policy.canRead(viewer, protection(dataset.recordId()));
     }
 
-    /** The record's protection; a dataset without a (visible) record is unpublished: restricted. */
+    /**
+     * The record's protection (remembered until the catalog changes a record); a dataset without a record, or whose
+     * record is gone, is unpublished: restricted.
+     */
     private Protected protection(@Nullable String recordId) {
-        if (recordId == null) {
-            return new Protected(null, Visibility.RESTRICTED);
-        }
-        return catalog.find(recordId).map(StoredRecord::protection)
-                .orElse(new Protected(null, Visibility.RESTRICTED));
+        return protections.of(recordId);
     }
 
     private String freeSlug(String title) {

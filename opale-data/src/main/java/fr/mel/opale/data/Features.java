@@ -32,6 +32,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class Features {
     private static final int FETCH_SIZE = 1000;
+    /**
+     * Pages up to this many rows (the OGC API's largest) are read in one go: no transaction, no cursor. PostgreSQL
+     * then sends the whole page in one answer, where a cursor costs a BEGIN, a ROLLBACK and, for a page of exactly
+     * the fetch size, one more round trip to learn that it is over.
+     */
+    private static final long WHOLE_PAGE = 10_000;
     private final Datasets datasets;
     private final DatasetRegistry registry;
     private final TableStore store;
@@ -112,12 +118,17 @@ public class Features {
         }
         long returned = 0;
         long lastFid = 0;
+        boolean stream = query.limit() == FeatureQuery.UNLIMITED || query.limit() > WHOLE_PAGE;
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             // PostgreSQL streams with a fetch size only inside a transaction; otherwise it buffers the whole result.
-            connection.setAutoCommit(false);
+            if (stream) {
+                connection.setAutoCommit(false);
+            }
             try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-                statement.setFetchSize(FETCH_SIZE);
+                if (stream) {
+                    statement.setFetchSize(FETCH_SIZE);
+                }
                 int index = where.bind(statement, 1);
                 if (query.limit() != FeatureQuery.UNLIMITED) {
                     statement.setLong(index++, query.limit());
@@ -134,8 +145,10 @@ public class Features {
                     }
                 }
             } finally {
-                connection.rollback();
-                connection.setAutoCommit(autoCommit);
+                if (stream) {
+                    connection.rollback();
+                    connection.setAutoCommit(autoCommit);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Lecture du jeu de données " + datasetId + " impossible", e);

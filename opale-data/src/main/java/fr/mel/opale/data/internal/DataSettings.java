@@ -1,5 +1,6 @@
 package fr.mel.opale.data.internal;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,10 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param keepVersions how many READY versions of a dataset are kept, the served one included (older ones are dropped
  *                     after each successful load); at least 1. Kept versions are what an editor can roll back to.
+ * @param cacheTtl     how long registry reads and record protections are remembered ({@link RegistryCache},
+ *                     {@link RecordProtections}). This process forgets them at once when it changes them; the
+ *                     time-to-live only bounds how stale a change made by <em>another</em> server sharing the
+ *                     database can be seen. Zero switches the caches off.
  */
 @ConfigurationProperties("opale.data")
-public record DataSettings(@DefaultValue("3") int keepVersions) {
+public record DataSettings(@DefaultValue("3") int keepVersions, @DefaultValue("5s") Duration cacheTtl) {
     public DataSettings {
         keepVersions = Math.max(1, keepVersions);
+        cacheTtl = cacheTtl.isNegative() ? Duration.ZERO : cacheTtl;
     }
 }

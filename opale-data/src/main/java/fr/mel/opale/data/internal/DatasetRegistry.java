@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -26,6 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The registry tables ({@code dataset}, {@code dataset_version}, {@code dataset_slug_alias}): plain JDBC, every
  * value a bound parameter. Callers own the transactions.
+ *
+ * <p>The lookups every feature read makes ({@link #find}, {@link #findBySlug}, {@link #aliasOwner}, {@link #version})
+ * are remembered in a {@link ChangeAwareCache}: each write here forgets them all, at once and again when its
+ * transaction ends, so a switch, a rollback, a rename or a delete is seen by the next request.
  */
 @Repository
 public class DatasetRegistry {
@@ -33,19 +38,32 @@ public class DatasetRegistry {
             + "geometry_kind, source_crs, west, south, east, north, content_hash, created_at, finished_at, message";
     private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final ChangeAwareCache<Lookup, Optional<?>> cache;
 
-    public DatasetRegistry(JdbcTemplate jdbc) {
+    public DatasetRegistry(JdbcTemplate jdbc, DataSettings settings) {
         this.jdbc = jdbc;
+        this.cache = new ChangeAwareCache<>(settings.cacheTtl(), 10_000);
+    }
+
+    /** A cached lookup: which one, and its arguments. */
+    private record Lookup(String kind, String key, int number) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Optional<T> cached(String kind, String key, int number, Supplier<Optional<T>> load) {
+        return (Optional<T>) cache.get(new Lookup(kind, key, number), lookup -> load.get());
     }
 
     public void insertDataset(Dataset dataset) {
         jdbc.update("INSERT INTO dataset (id, slug, record_id, current_version, last_version, created_at, updated_at) "
                         + "VALUES (?, ?, ?, NULL, 0, ?, ?)",
                 dataset.id(), dataset.slug(), dataset.recordId(), time(dataset.created()), time(dataset.updated()));
+        cache.changed();
     }
 
     public Optional<Dataset> find(String id) {
-        return jdbc.query("SELECT * FROM dataset WHERE id = ?", DATASET, id).stream().findFirst();
+        return cached("find", id, 0,
+                () -> jdbc.query("SELECT * FROM dataset WHERE id = ?", DATASET, id).stream().findFirst());
     }
 
     /** All datasets, by slug. */
@@ -60,13 +78,14 @@ public class DatasetRegistry {
     }
 
     public Optional<Dataset> findBySlug(String slug) {
-        return jdbc.query("SELECT * FROM dataset WHERE slug = ?", DATASET, slug).stream().findFirst();
+        return cached("slug", slug, 0,
+                () -> jdbc.query("SELECT * FROM dataset WHERE slug = ?", DATASET, slug).stream().findFirst());
     }
 
     /** The dataset a former slug belongs to. */
     public Optional<String> aliasOwner(String slug) {
-        return jdbc.queryForList("SELECT dataset_id FROM dataset_slug_alias WHERE slug = ?", String.class, slug)
-                .stream().findFirst();
+        return cached("alias", slug, 0, () -> jdbc.queryForList(
+                "SELECT dataset_id FROM dataset_slug_alias WHERE slug = ?", String.class, slug).stream().findFirst());
     }
 
     /** Whether a slug is used, now or formerly, by any dataset. */
@@ -81,6 +100,7 @@ public class DatasetRegistry {
         jdbc.update("INSERT INTO dataset_slug_alias (slug, dataset_id, created_at) VALUES (?, ?, ?)",
                 oldSlug, datasetId, time(now));
         jdbc.update("UPDATE dataset SET slug = ?, updated_at = ? WHERE id = ?", newSlug, time(now), datasetId);
+        cache.changed();
     }
 
     public List<String> aliases(String datasetId) {
@@ -90,12 +110,14 @@ public class DatasetRegistry {
 
     public void linkRecord(String datasetId, @Nullable String recordId, Instant now) {
         jdbc.update("UPDATE dataset SET record_id = ?, updated_at = ? WHERE id = ?", recordId, time(now), datasetId);
+        cache.changed();
     }
 
     public void deleteDataset(String datasetId) {
         jdbc.update("DELETE FROM dataset_version WHERE dataset_id = ?", datasetId);
         jdbc.update("DELETE FROM dataset_slug_alias WHERE dataset_id = ?", datasetId);
         jdbc.update("DELETE FROM dataset WHERE id = ?", datasetId);
+        cache.changed();
     }
 
     /**
@@ -105,6 +127,7 @@ public class DatasetRegistry {
     public int nextVersionNumber(String datasetId) {
         jdbc.update("UPDATE dataset SET last_version = last_version + 1 WHERE id = ?", datasetId);
         Integer number = jdbc.queryForObject("SELECT last_version FROM dataset WHERE id = ?", Integer.class, datasetId);
+        cache.changed();
         return number == null ? 1 : number;
     }
 
@@ -119,6 +142,7 @@ public class DatasetRegistry {
                 version.bbox() == null ? null : version.bbox().east(),
                 version.bbox() == null ? null : version.bbox().north(),
                 version.contentHash(), time(version.created()), time(version.finished()), version.message());
+        cache.changed();
     }
 
     /**
@@ -128,22 +152,26 @@ public class DatasetRegistry {
     public boolean finishVersion(String datasetId, int number, VersionStatus status, long rows,
                                  @Nullable GeometryInfo geometry, @Nullable Bbox bbox, @Nullable String message,
                                  Instant now) {
-        return jdbc.update("UPDATE dataset_version SET status = ?, row_count = ?, geometry_kind = ?, west = ?, "
+        boolean finished = jdbc.update("UPDATE dataset_version SET status = ?, row_count = ?, geometry_kind = ?, west = ?, "
                         + "south = ?, east = ?, north = ?, message = ?, finished_at = ? "
                         + "WHERE dataset_id = ? AND version_number = ? AND status = 'LOADING'",
                 status.name(), rows, geometry == null ? null : geometry.kind().name(),
                 bbox == null ? null : bbox.west(), bbox == null ? null : bbox.south(),
                 bbox == null ? null : bbox.east(), bbox == null ? null : bbox.north(),
                 truncate(message), time(now), datasetId, number) == 1;
+        cache.changed();
+        return finished;
     }
 
     public void setCurrent(String datasetId, int number, Instant now) {
         jdbc.update("UPDATE dataset SET current_version = ?, updated_at = ? WHERE id = ?", number, time(now), datasetId);
+        cache.changed();
     }
 
     public Optional<DatasetVersion> version(String datasetId, int number) {
-        return jdbc.query("SELECT " + VERSION_COLUMNS + " FROM dataset_version WHERE dataset_id = ? AND version_number = ?",
-                this::version, datasetId, number).stream().findFirst();
+        return cached("version", datasetId, number, () -> jdbc.query("SELECT " + VERSION_COLUMNS
+                + " FROM dataset_version WHERE dataset_id = ? AND version_number = ?", this::version, datasetId, number)
+                .stream().findFirst());
     }
 
     /** Newest first. */
@@ -159,6 +187,7 @@ public class DatasetRegistry {
 
     public void deleteVersion(String datasetId, int number) {
         jdbc.update("DELETE FROM dataset_version WHERE dataset_id = ? AND version_number = ?", datasetId, number);
+        cache.changed();
     }
 
     private DatasetVersion version(ResultSet rs, int row) throws SQLException {

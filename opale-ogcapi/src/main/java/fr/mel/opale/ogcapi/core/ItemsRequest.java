@@ -36,15 +36,20 @@ public final class ItemsRequest {
         return collection;
     }
 
-    /** The data store query: filters ANDed, keyset position, offset, limit, sort, selected properties. */
+    /**
+     * The data store query: filters ANDed, keyset position, offset, limit, sort, selected properties — on the
+     * version the collection was resolved with (whose columns validated the request), so that a version switch
+     * between the count and the page cannot mix two versions in one answer.
+     */
     public FeatureQuery query() {
-        return FeatureQuery.all().withBbox(bbox).withFilter(filters.isEmpty() ? null : Filter.and(filters))
+        return FeatureQuery.all().withVersion(collection.version().number()).withBbox(bbox).withFilter(filters.isEmpty() ? null : Filter.and(filters))
                 .withProperties(properties).withSortBy(sortBy).after(afterFid).withOffset(offset).withLimit(limit);
     }
 
     /** The same selection without paging, for {@code numberMatched}. */
     public FeatureQuery countQuery() {
-        return FeatureQuery.all().withBbox(bbox).withFilter(filters.isEmpty() ? null : Filter.and(filters));
+        return FeatureQuery.all().withVersion(collection.version().number()).withBbox(bbox)
+                .withFilter(filters.isEmpty() ? null : Filter.and(filters));
     }
 
     public long limit() {

@@ -1,8 +1,5 @@
 package fr.mel.opale.ogcapi.core;
 
-import fr.mel.opale.access.Visibility;
-import fr.mel.opale.catalog.Catalog;
-import fr.mel.opale.catalog.StoredRecord;
 import fr.mel.opale.data.Dataset;
 import fr.mel.opale.data.DatasetVersion;
 import fr.mel.opale.data.Datasets;
@@ -16,17 +13,17 @@ import org.springframework.stereotype.Component;
 /**
  * The collections the current viewer may see: datasets with a served version, through {@link Datasets} (which
  * applies the access policy: hidden datasets are absent, and resolving their slug finds nothing). Titles come from
- * the catalog record when there is one.
+ * the catalog record when there is one ({@link CollectionTexts}, remembered until a record changes).
  */
 @Component
 public class OgcCollections {
     private final Datasets datasets;
-    private final Catalog catalog;
+    private final CollectionTexts texts;
     private final OgcApiSettings settings;
 
-    public OgcCollections(Datasets datasets, Catalog catalog, OgcApiSettings settings) {
+    OgcCollections(Datasets datasets, CollectionTexts texts, OgcApiSettings settings) {
         this.datasets = datasets;
-        this.catalog = catalog;
+        this.texts = texts;
         this.settings = settings;
     }
 
@@ -56,10 +53,10 @@ public class OgcCollections {
         if (version.isEmpty()) {
             return Optional.empty();
         }
-        Optional<StoredRecord> record = dataset.recordId() == null ? Optional.empty() : catalog.find(dataset.recordId());
-        String title = record.map(r -> r.record().title().textOr(dataset.slug())).orElse(dataset.slug());
-        String description = record.map(r -> r.record().description().text()).orElse(null);
-        boolean restricted = record.map(r -> r.visibility() != Visibility.PUBLIC).orElse(true);
+        Optional<CollectionTexts.Texts> record = texts.of(dataset.recordId());
+        String title = record.map(CollectionTexts.Texts::title).orElse(dataset.slug());
+        String description = record.map(CollectionTexts.Texts::description).orElse(null);
+        boolean restricted = record.map(CollectionTexts.Texts::restricted).orElse(true);
         String temporal = OgcCollection.temporalProperty(version.get(),
                 settings.temporalProperties().get(dataset.slug()));
         return Optional.of(new OgcCollection(dataset, version.get(), title, description, restricted, temporal));

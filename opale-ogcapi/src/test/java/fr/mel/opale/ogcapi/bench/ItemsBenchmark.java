@@ -19,7 +19,9 @@ import fr.mel.opale.data.RowSource;
 import fr.mel.opale.ogcapi.OgcApiTestApplication;
 import fr.mel.opale.ogcapi.core.CursorParameter;
 import fr.mel.opale.testing.OnPostgis;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -45,6 +47,9 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,6 +64,7 @@ import tools.jackson.databind.json.JsonMapper;
 @OnPostgis
 @SpringBootTest(classes = OgcApiTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"opale.ogcapi.max-limit=10000", "logging.level.root=warn"})
+@Import(ItemsBenchmark.EchoPage.class)
 class ItemsBenchmark {
     private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 60);
@@ -129,6 +135,11 @@ class ItemsBenchmark {
         compare("page 1 000 (cursor)", items + "&cursor=" + cursor1000, version, (long) LIMIT * 999, null);
         compare("page 1 000 (offset)", items + "&offset=" + (LIMIT * 999), version, -(long) LIMIT * 999, null);
         compare("S_INTERSECTS polygon, page 1", items + "&filter=" + filter, version, 0, POLYGON);
+        // the floor of any HTTP answer of that size: page 1's bytes served from memory through the same server
+        // (Tomcat, security filters, Spring MVC) and read by the same client, against the SQL reference of page 1
+        EchoPage.body = page1.getBytes(StandardCharsets.UTF_8);
+        compare("HTTP floor: page 1's bytes from memory", "http://localhost:" + port + EchoPage.PATH, version, 0,
+                null);
         // where the HTTP time goes: the fixed cost of a request (resolve the collection through the policy and the
         // catalog, parse parameters, Tomcat, the client) against the cost per feature
         System.out.println();
@@ -237,6 +248,19 @@ class ItemsBenchmark {
             }
         }
         return out.toByteArray();
+    }
+
+    /** Serves fixed bytes (page 1) from memory: what HTTP costs with no work behind it. Only in this context. */
+    @RestController
+    static class EchoPage {
+        static final String PATH = "/ogcapi-bench/echo";
+        static volatile byte[] body = new byte[0];
+
+        @GetMapping(PATH)
+        void echo(HttpServletResponse response) throws IOException {
+            response.setContentType("application/geo+json");
+            response.getOutputStream().write(body);
+        }
     }
 
     private static double percentile(double[] values, int p) {

@@ -1,0 +1,7 @@
+package fr.mel.opale.ogcapi;
+
+import fr.mel.opale.testing.OnPostgis;
+
+@OnPostgis
+class CollectionChangesPostgisTest extends CollectionChangesContract {
+}
