@@ -32,7 +32,7 @@ public enum DownloadFormat {
     }
 
     /** Whether the format can hold this collection: a shapefile needs geometries, the others take tables too. */
-    boolean accepts(boolean geographic) {
+    public boolean accepts(boolean geographic) {
         return geographic || this != SHP;
     }
 

@@ -43,15 +43,19 @@ final class RecordGeoJson {
 
     private final StoredRecord stored;
     private final @Nullable Dataset dataset;
+    private final boolean geographic;
     private final Map<Facet, List<String>> facetValues;
 
     /**
      * @param dataset     the published dataset the record describes (with a served version), null when none
+     * @param geographic  whether its served version has geometries (a table offers no shapefile)
      * @param facetValues the record's values as the search index normalises them (formats, licence, kind)
      */
-    RecordGeoJson(StoredRecord stored, @Nullable Dataset dataset, Map<Facet, List<String>> facetValues) {
+    RecordGeoJson(StoredRecord stored, @Nullable Dataset dataset, boolean geographic,
+                  Map<Facet, List<String>> facetValues) {
         this.stored = stored;
         this.dataset = dataset;
+        this.geographic = geographic;
         this.facetValues = facetValues;
     }
 
@@ -242,8 +246,10 @@ final class RecordGeoJson {
                     "Collection OGC API – Features « " + dataset.slug() + " »"));
             links.add(OgcResponses.link(collection + "/items?f=json", "items", GEOJSON, "Objets de la collection"));
             for (DownloadFormat format : DownloadFormat.values()) {
-                links.add(OgcResponses.link(collection + "/download?format=" + format.key, "enclosure",
-                        format.mediaType, "Téléchargement " + format.key));
+                if (format.accepts(geographic)) {
+                    links.add(OgcResponses.link(collection + "/download?format=" + format.key, "enclosure",
+                            format.mediaType, "Télécharger en " + format.label));
+                }
             }
         }
         for (OnlineResource resource : stored.record().onlineResources()) {

@@ -181,7 +181,9 @@ class RecordsController {
     /** The record with its published dataset (one with a served version), read through the policy. */
     private RecordGeoJson encoder(StoredRecord stored, Map<Facet, List<String>> facetValues) {
         Dataset dataset = datasets.findByRecord(stored.id()).filter(d -> d.currentVersion() != null).orElse(null);
-        return new RecordGeoJson(stored, dataset, facetValues);
+        boolean geographic = dataset != null
+                && datasets.currentVersion(dataset.id()).map(v -> v.geometry() != null).orElse(false);
+        return new RecordGeoJson(stored, dataset, geographic, facetValues);
     }
 
     /** The record's page on the site, {@code /catalogue/{id}} (opale-web). */
