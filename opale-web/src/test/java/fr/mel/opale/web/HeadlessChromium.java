@@ -56,6 +56,19 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     public static HeadlessChromium start(int port) throws Exception {
+        return start(port, List.of("--disable-gpu"));
+    }
+
+    /**
+     * With WebGL (the map previews): no {@code --disable-gpu}, and ANGLE on SwiftShader, Chromium's software
+     * renderer, which headless Chromium only uses for WebGL when told it is acceptable.
+     */
+    public static HeadlessChromium startWithWebGl(int port) throws Exception {
+        return start(port, List.of("--use-angle=swiftshader", "--enable-unsafe-swiftshader"));
+    }
+
+    /** {@code graphics}: the GPU/WebGL switches (e.g. {@code --disable-gpu}, {@code --disable-webgl}). */
+    public static HeadlessChromium start(int port, List<String> graphics) throws Exception {
         if (!Files.isExecutable(CHROMIUM) && "true".equals(System.getenv("OPALE_REQUIRE_BROWSER"))) {
             throw new IllegalStateException("OPALE_REQUIRE_BROWSER=true mais /usr/bin/chromium est absent");
         }
@@ -66,7 +79,8 @@ public final class HeadlessChromium implements AutoCloseable {
         Path profile = Files.createTempDirectory("opale-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        options.addArguments(graphics);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=fr-FR");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));

@@ -1,9 +1,11 @@
 package fr.mel.opale.access.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import fr.mel.opale.access.token.ApiTokens;
 import fr.mel.opale.access.token.BearerTokenFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -39,7 +41,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain opaleSecurity(HttpSecurity http, ApiTokens tokens, AccountUserDetails accounts,
-                                      LocaleResolver localeResolver) throws Exception {
+                                      LocaleResolver localeResolver,
+                                      @Value("${opale.web.basemap-url:}") String basemapUrl) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         http
             .addFilterBefore(new BearerTokenFilter(tokens, accounts, localeResolver), BasicAuthenticationFilter.class)
@@ -57,12 +60,34 @@ class SecurityConfiguration {
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(
-                    "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; "
+                    "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self'; script-src 'self'; "
+                    + "connect-src 'self'" + basemapOrigin(basemapUrl) + "; "
                     + "frame-ancestors 'self'; form-action 'self'; base-uri 'self'"))
                 .referrerPolicy(ref -> ref.policy(
                     org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
                         .STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * The map previews (opale-web, MapLibre GL) fetch the optional raster basemap's tiles with {@code fetch}, so its
+     * origin, and that one only, joins {@code connect-src}; MapLibre turns them into images through {@code blob:}
+     * URLs (hence {@code img-src blob:}). Its worker is a same-origin module ({@code /js/maplibre-gl-worker.mjs}),
+     * allowed by {@code default-src 'self'}. No basemap configured: nothing is added.
+     */
+    static String basemapOrigin(String basemapUrl) {
+        if (basemapUrl.isBlank()) {
+            return "";
+        }
+        try {
+            URI uri = URI.create(basemapUrl.strip().replace("{", "%7B").replace("}", "%7D"));
+            if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                return "";
+            }
+            return " https://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     /** 403 as problem+json, for the API. */

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,9 +45,11 @@ class FeaturesController {
     private final OgcResponses responses;
     private final OpenApiDocument openApi;
     private final OgcApiSettings settings;
+    private final ObjectProvider<HtmlPages> htmlPages;
 
     FeaturesController(OgcCollections collections, Features features, BuildingBlocks blocks, OgcResponses responses,
-                       OpenApiDocument openApi, OgcApiSettings settings) {
+                       OpenApiDocument openApi, OgcApiSettings settings, ObjectProvider<HtmlPages> htmlPages) {
+        this.htmlPages = htmlPages;
         this.collections = collections;
         this.features = features;
         this.blocks = blocks;
@@ -68,7 +71,8 @@ class FeaturesController {
         String title = "Opale — données de la Métropole Européenne de Lille";
         String description = "Les jeux de données publiés par la MEL et ses communes, selon OGC API – Features.";
         if (Format.of(request) == Format.HTML) {
-            responses.writeHtml(request, response, new HtmlPage(title, description).links(links).render(), false);
+            responses.writeHtml(request, response, html().landing(new HtmlPages.Landing(title, description,
+                    HtmlViews.links(links)), request), false);
             return;
         }
         responses.writeJson(request, response, JSON, Map.of("title", title, "description", description,
@@ -109,12 +113,17 @@ class FeaturesController {
                 OgcResponses.link(base + "/collections?f=html", "alternate", HTML, "Collections (HTML)"));
         boolean restricted = visible.stream().anyMatch(OgcCollection::restricted);
         if (Format.of(request) == Format.HTML) {
-            HtmlPage page = new HtmlPage("Collections", null).links(links);
-            page.table(List.of("Identifiant", "Titre", "Objets"), visible.stream().map(c -> List.of(c.id(), c.title(),
-                    String.valueOf(c.version().rowCount()))).toList());
-            page.list("Autres collections", blocks.otherCollections(base).stream()
-                    .map(c -> c.get("id") + " — " + c.get("title")).toList());
-            responses.writeHtml(request, response, page.render(), restricted);
+            List<HtmlPages.Collection> views = new ArrayList<>();
+            for (int i = 0; i < visible.size(); i++) {
+                views.add(HtmlViews.collection(visible.get(i), described.get(i)));
+            }
+            // The other collections (the Records catalog) are not datasets: the page links to their HTML items.
+            List<Map<String, Object>> pageLinks = new ArrayList<>(links);
+            blocks.otherCollections(base).forEach(other -> pageLinks.add(OgcResponses.link(
+                    base + "/collections/" + other.get("id") + "/items?f=html", "items", HTML,
+                    String.valueOf(other.get("title")))));
+            responses.writeHtml(request, response, html().collections(new HtmlPages.Collections(
+                    HtmlViews.links(pageLinks), views), request), restricted);
             return;
         }
         responses.writeJson(request, response, JSON, Map.of("links", links, "collections", described), restricted);
@@ -130,10 +139,8 @@ class FeaturesController {
         responses.refuseUnknownParameters(request, Set.of());
         Map<String, Object> description = describe(collection, responses.base(request));
         if (Format.of(request) == Format.HTML) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> links = (List<Map<String, Object>>) description.get("links");
-            responses.writeHtml(request, response, new HtmlPage(collection.title(), collection.description())
-                    .links(links).render(), collection.restricted());
+            responses.writeHtml(request, response, html().collection(HtmlViews.collection(collection, description),
+                    request), collection.restricted());
             return;
         }
         responses.writeJson(request, response, JSON, description, collection.restricted());
@@ -207,10 +214,10 @@ class FeaturesController {
         responses.cors().apply(request, response, collection.restricted());
         response.setHeader("Content-Crs", "<" + items.crs().uri + ">");
         if (Format.of(request) == Format.HTML) {
-            List<List<String>> rows = new ArrayList<>();
-            feature.properties().forEach((k, v) -> rows.add(List.of(k, v == null ? "" : v.toString())));
-            responses.writeHtml(request, response, new HtmlPage(collection.title() + " — objet " + fid, null)
-                    .links(links).table(List.of("Propriété", "Valeur"), rows).render(), collection.restricted());
+            responses.writeHtml(request, response, html().item(new HtmlPages.Item(HtmlViews.collection(collection,
+                    describe(collection, responses.base(request))), fid, HtmlViews.properties(feature),
+                    feature.geometry() != null, HtmlViews.links(links), base + "/items/" + fid + "?f=json"), request),
+                    collection.restricted());
             return;
         }
         response.setContentType(GEOJSON);
@@ -272,19 +279,21 @@ class FeaturesController {
                            HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<Feature> page = new ArrayList<>();
         ReadResult result = features.read(collection.dataset().id(), query, page::add);
-        List<String> columns = new ArrayList<>(List.of("id"));
-        collection.version().columns().stream().map(c -> c.name())
-                .filter(n -> items.properties() == null || items.properties().contains(n)).forEach(columns::add);
-        List<List<String>> rows = page.stream().map(f -> {
-            List<String> row = new ArrayList<>(List.of(String.valueOf(f.fid())));
-            columns.stream().skip(1).forEach(n -> row.add(f.properties().get(n) == null ? ""
-                    : String.valueOf(f.properties().get(n))));
-            return row;
-        }).toList();
-        String html = new HtmlPage(collection.title(), matched + " objet(s), " + result.returned() + " sur cette page")
-                .links(pageLinks(request, items, result, matched, HTML)).table(columns, rows).render();
+        List<String> columns = collection.version().columns().stream().map(c -> c.name())
+                .filter(n -> items.properties() == null || items.properties().contains(n)).toList();
+        List<HtmlPages.Link> links = HtmlViews.links(pageLinks(request, items, result, matched, HTML));
+        String html = html().items(new HtmlPages.Items(HtmlViews.collection(collection,
+                describe(collection, responses.base(request))), matched, result.returned(), items.position(), columns,
+                page.stream().map(f -> HtmlViews.row(f, columns)).toList(), HtmlViews.withRel(links, "next"),
+                HtmlViews.withRel(links, "prev"), links, responses.withParameters(request, Map.of("f", "json"))),
+                request);
         response.setContentType("text/html;charset=UTF-8");
         response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** opale-web's pages when present, else the minimal ones of this module. */
+    private HtmlPages html() {
+        return htmlPages.getIfAvailable(MinimalHtmlPages::new);
     }
 
     /** A collection as {@code /collections} and {@code /collections/{id}} describe it. */

@@ -22,7 +22,9 @@ import org.springframework.web.servlet.ModelAndView;
  * problem+json for every controller) gets a chance. It applies to:
  * <ul>
  *   <li>exceptions of this module's controllers (a record page's 404, a bad parameter's 400...);</li>
- *   <li>addresses no controller serves, when a browser asks for HTML outside {@code /api/}.</li>
+ *   <li>addresses no controller serves, when a browser asks for HTML outside {@code /api/};</li>
+ *   <li>the OGC API's errors when it was asked for HTML ({@code f=html} or a browser's Accept): its HTML encoding
+ *   is pages of this site, so a hidden collection is the same 404 page as an unknown record.</li>
  * </ul>
  * Everything else (the API, clients that do not want HTML) is left to the next resolver, so {@code /api/**} keeps
  * answering problem+json. Spring Security's exceptions are left alone too: its filters turn them into a login
@@ -62,11 +64,21 @@ class PageExceptionResolver implements HandlerExceptionResolver, Ordered {
     }
 
     private static boolean isPage(HttpServletRequest request, @Nullable Object handler) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/ogcapi") && wantsOgcHtml(request)) {
+            // the OGC API's HTML encoding is pages of this site (ogcapi.OgcApiPages): its errors are pages too
+            return true;
+        }
         if (handler instanceof HandlerMethod method) {
             return method.getBeanType().getName().startsWith(PAGES);
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         return !path.startsWith("/api/") && wantsHtml(request.getHeader(HttpHeaders.ACCEPT));
+    }
+
+    /** As the OGC API chooses its encoding: {@code f=html}, or no {@code f} and a browser's Accept. */
+    private static boolean wantsOgcHtml(HttpServletRequest request) {
+        String f = request.getParameter("f");
+        return f == null ? wantsHtml(request.getHeader(HttpHeaders.ACCEPT)) : "html".equals(f.strip());
     }
 
     private static boolean wantsHtml(@Nullable String accept) {

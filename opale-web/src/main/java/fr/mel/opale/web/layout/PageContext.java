@@ -83,6 +83,10 @@ public final class PageContext {
 
     /** The current address in {@code language}: same path and query, {@code lang} replaced. */
     public String languageUrl(String language) {
+        if (in("/ogcapi")) {
+            // the OGC API reads no `lang` parameter of its own (unknown parameters are a 400): switch through /langue
+            return LanguageController.address(language, query == null ? path : path + "?" + query);
+        }
         return UriComponentsBuilder.fromPath(path).query(query).replaceQueryParam("lang", language).build()
                 .toUriString();
     }
