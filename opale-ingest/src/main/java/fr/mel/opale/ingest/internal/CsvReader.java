@@ -86,7 +86,7 @@ public final class CsvReader implements TableReader {
                     }
                     rows++;
                 }
-                warnAboutText(records.guard(), encoding, log);
+                warnAboutText(records, encoding, log);
             }
             List<String> labels = new ArrayList<>();
             for (int i = 0; i < first.length; i++) {
@@ -114,10 +114,10 @@ public final class CsvReader implements TableReader {
         return true;
     }
 
-    private static void warnAboutText(GuardedReader guard, TextEncoding encoding, WarningLog log) {
-        if (guard.nulChars() > 0) {
-            log.add("nul-bytes", guard.nulChars() + " caractère(s) nul(s) (0x00) supprimé(s), le premier ligne "
-                    + guard.firstNulLine() + ".", guard.firstNulLine(), null);
+    private static void warnAboutText(CsvRecords records, TextEncoding encoding, WarningLog log) {
+        if (records.nulChars() > 0) {
+            log.add("nul-bytes", records.nulChars() + " caractère(s) nul(s) (0x00) supprimé(s), le premier ligne "
+                    + records.firstNulLine() + ".", records.firstNulLine(), null);
         }
         if (encoding.isMixed()) {
             log.add("mixed-encoding", "Le fichier mêle UTF-8 et un autre encodage (Windows-1252 présumé) à partir de "
@@ -157,7 +157,7 @@ public final class CsvReader implements TableReader {
                     log);
             records.first(!Boolean.TRUE.equals(s.header()));
             records.width(plan.columns().size());
-            return new PlannedRows(records, plan, log, listener, () -> warnAboutText(records.guard(), encoding, log));
+            return new PlannedRows(records, plan, log, listener, () -> warnAboutText(records, encoding, log));
         } catch (IOException e) {
             throw new UnreadableFile("read-error", "Lecture impossible de « " + file.name() + " » : " + e.getMessage(), e);
         }
