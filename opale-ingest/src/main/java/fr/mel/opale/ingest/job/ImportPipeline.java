@@ -482,7 +482,14 @@ class ImportPipeline {
         private static long hash(@Nullable Object[] values, @Nullable Geometry geometry) {
             long h = LongHashSet.SEED;
             for (Object value : values) {
-                h = LongHashSet.hash(h, value == null ? "\u0000" : value.toString());
+                // Numbers by their bits: their text (Double.toString) cost as much as the rest of the row.
+                if (value instanceof Double d) {
+                    h = (h ^ Double.doubleToLongBits(d)) * 0x100000001b3L;
+                } else if (value instanceof Long l) {
+                    h = (h ^ l) * 0x100000001b3L;
+                } else {
+                    h = LongHashSet.hash(h, value == null ? "\u0000" : value.toString());
+                }
             }
             if (geometry != null) {
                 for (Coordinate c : geometry.getCoordinates()) {
