@@ -20,8 +20,8 @@ import java.util.List;
 /**
  * CSV, TSV and delimited TXT. Analysis: encoding over all bytes ({@link TextEncoding}), separator from the start
  * ({@link CsvDialect}), then one streamed pass over every record infers column types ({@link ColumnStats}); the
- * first record is a header unless one of its cells is a value of its column's type. Read: the same parsing, rows
- * typed by the plan.
+ * first record is a header unless one of its cells is a value of its column's type (the splitting runs on a second
+ * thread, {@link PrefetchedRecords}). Read: the same parsing, rows typed by the plan.
  */
 public final class CsvReader implements TableReader {
     static final int CHECK_EVERY = 4096;
@@ -69,14 +69,16 @@ public final class CsvReader implements TableReader {
                 for (int i = 0; i < first.length; i++) {
                     stats.add(new ColumnStats(null, false));
                 }
-                while (records.next()) {
-                    rows++;
-                    long line = records.line();
-                    for (int i = 0; i < first.length; i++) {
-                        stats.get(i).observe(records.cell(i), line);
-                    }
-                    if (rows % CHECK_EVERY == 0) {
-                        checkpoint(listener, rows);
+                try (PrefetchedRecords split = new PrefetchedRecords(records, first.length)) {
+                    while (split.next()) {
+                        rows++;
+                        long line = split.line();
+                        for (int i = 0; i < first.length; i++) {
+                            stats.get(i).observe(split.cell(i), line);
+                        }
+                        if (rows % CHECK_EVERY == 0) {
+                            checkpoint(listener, rows);
+                        }
                     }
                 }
                 header = options.header() != null ? options.header() : isHeader(first, stats);
