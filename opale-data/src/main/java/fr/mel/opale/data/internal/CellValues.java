@@ -90,9 +90,37 @@ final class CellValues {
             if (!Double.isFinite(d)) {
                 throw new IllegalArgumentException("« " + value + " » n'est pas un nombre fini");
             }
-            return BigDecimal.valueOf(d);
+            BigDecimal plain = plainDecimal(d);
+            return plain != null ? plain : BigDecimal.valueOf(d);
         }
         throw mismatch(value, "décimal");
+    }
+
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15};
+
+    /**
+     * {@code BigDecimal.valueOf(d)} without {@link Double#toString} (slow before Java 19, and called for every decimal
+     * cell of a load), for the doubles Double.toString writes without exponent (10^-3 ≤ |d| < 10^7): the fewest
+     * decimals (at least one, as "5.0") whose closest decimal reads back as {@code d} — digits and 10^decimals are
+     * then exact doubles, so digits / 10^decimals is the correctly rounded reading. Null beyond 15 decimals or 2^53
+     * digits: the caller falls back to Double.toString.
+     */
+    static @Nullable BigDecimal plainDecimal(double d) {
+        double magnitude = Math.abs(d);
+        if (!(magnitude >= 1e-3 && magnitude < 1e7)) {
+            return null;
+        }
+        for (int decimals = 1; decimals < POWERS_OF_TEN.length; decimals++) {
+            double scaled = Math.rint(d * POWERS_OF_TEN[decimals]);
+            if (Math.abs(scaled) >= 0x1p53) {
+                return null;
+            }
+            if (scaled / POWERS_OF_TEN[decimals] == d) {
+                return BigDecimal.valueOf((long) scaled, decimals);
+            }
+        }
+        return null;
     }
 
     private static OffsetDateTime timestamp(Object value, ZoneId zone) {

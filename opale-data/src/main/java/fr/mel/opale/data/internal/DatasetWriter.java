@@ -79,12 +79,14 @@ public class DatasetWriter {
         String table = registered.tableName();
         active.add(table);
         Progress progress = new Progress(schema.geometry());
+        // The source is read on another thread while this one encodes and sends (see PrefetchedRows).
+        RowSource prefetched = new PrefetchedRows(rows, table);
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             store.holdLoad(connection, table);
             try {
                 connection.setAutoCommit(false);
-                Outcome outcome = write(connection, table, schema, rows, options, progress);
+                Outcome outcome = write(connection, table, schema, prefetched, options, progress);
                 if (outcome.status() != VersionStatus.READY) {
                     return discard(connection, registered, outcome.status(), outcome.message(), outcome.cause(),
                             progress);
@@ -106,7 +108,7 @@ public class DatasetWriter {
             return discardWithNewConnection(registered, e, progress);
         } finally {
             active.remove(table);
-            closeQuietly(rows);
+            closeQuietly(prefetched);
         }
         options.progress().accept(progress.rows);
         prune(dataset.id());

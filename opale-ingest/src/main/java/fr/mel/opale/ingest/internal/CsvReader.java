@@ -20,8 +20,8 @@ import java.util.List;
 /**
  * CSV, TSV and delimited TXT. Analysis: encoding over all bytes ({@link TextEncoding}), separator from the start
  * ({@link CsvDialect}), then one streamed pass over every record infers column types ({@link ColumnStats}); the
- * first record is a header unless one of its cells is a value of its column's type. Read: the same parsing, rows
- * typed by the plan.
+ * first record is a header unless one of its cells is a value of its column's type (the splitting runs on a second
+ * thread, {@link PrefetchedRecords}). Read: the same parsing, rows typed by the plan.
  */
 public final class CsvReader implements TableReader {
     static final int CHECK_EVERY = 4096;
@@ -69,14 +69,16 @@ public final class CsvReader implements TableReader {
                 for (int i = 0; i < first.length; i++) {
                     stats.add(new ColumnStats(null, false));
                 }
-                while (records.next()) {
-                    rows++;
-                    long line = records.line();
-                    for (int i = 0; i < first.length; i++) {
-                        stats.get(i).observe(records.cell(i), line);
-                    }
-                    if (rows % CHECK_EVERY == 0) {
-                        checkpoint(listener, rows);
+                try (PrefetchedRecords split = new PrefetchedRecords(records, first.length)) {
+                    while (split.next()) {
+                        rows++;
+                        long line = split.line();
+                        for (int i = 0; i < first.length; i++) {
+                            stats.get(i).observe(split.cell(i), line);
+                        }
+                        if (rows % CHECK_EVERY == 0) {
+                            checkpoint(listener, rows);
+                        }
                     }
                 }
                 header = options.header() != null ? options.header() : isHeader(first, stats);
@@ -86,7 +88,7 @@ public final class CsvReader implements TableReader {
                     }
                     rows++;
                 }
-                warnAboutText(records.guard(), encoding, log);
+                warnAboutText(records, encoding, log);
             }
             List<String> labels = new ArrayList<>();
             for (int i = 0; i < first.length; i++) {
@@ -114,10 +116,10 @@ public final class CsvReader implements TableReader {
         return true;
     }
 
-    private static void warnAboutText(GuardedReader guard, TextEncoding encoding, WarningLog log) {
-        if (guard.nulChars() > 0) {
-            log.add("nul-bytes", guard.nulChars() + " caractère(s) nul(s) (0x00) supprimé(s), le premier ligne "
-                    + guard.firstNulLine() + ".", guard.firstNulLine(), null);
+    private static void warnAboutText(CsvRecords records, TextEncoding encoding, WarningLog log) {
+        if (records.nulChars() > 0) {
+            log.add("nul-bytes", records.nulChars() + " caractère(s) nul(s) (0x00) supprimé(s), le premier ligne "
+                    + records.firstNulLine() + ".", records.firstNulLine(), null);
         }
         if (encoding.isMixed()) {
             log.add("mixed-encoding", "Le fichier mêle UTF-8 et un autre encodage (Windows-1252 présumé) à partir de "
@@ -157,7 +159,7 @@ public final class CsvReader implements TableReader {
                     log);
             records.first(!Boolean.TRUE.equals(s.header()));
             records.width(plan.columns().size());
-            return new PlannedRows(records, plan, log, listener, () -> warnAboutText(records.guard(), encoding, log));
+            return new PlannedRows(records, plan, log, listener, () -> warnAboutText(records, encoding, log));
         } catch (IOException e) {
             throw new UnreadableFile("read-error", "Lecture impossible de « " + file.name() + " » : " + e.getMessage(), e);
         }

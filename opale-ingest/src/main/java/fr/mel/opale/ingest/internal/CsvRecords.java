@@ -2,22 +2,18 @@ package fr.mel.opale.ingest.internal;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.Iterator;
+import java.io.UncheckedIOException;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The records of a CSV file, parsed by commons-csv behind a {@link GuardedReader}. The first record is taken apart
+ * The records of a CSV file, split by {@link CsvTokenizer}. The first record is taken apart
  * ({@link #first()}: header or first data row, the caller decides); the following ones are made as wide as the
  * first: a shorter or longer record (ragged) is padded or cut and reported with its line, a record with no content
  * (blank cells, a stray BOM) is skipped and reported, an empty line skipped silently.
  */
 final class CsvRecords implements RecordSource {
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
-    private final GuardedReader guard;
+    private final CsvTokenizer tokenizer;
     private final WarningLog log;
     private String @Nullable [] firstRecord;
     private boolean replayFirst;
@@ -25,16 +21,19 @@ final class CsvRecords implements RecordSource {
     private String[] current = new String[0];
     private long line;
     private long firstLine;
-    private long lineAfterPrevious;
 
-    CsvRecords(Reader decoded, char delimiter, char quote, int maxRecord, WarningLog log) throws IOException {
-        this.guard = new GuardedReader(decoded, delimiter, quote, maxRecord);
+    CsvRecords(Reader decoded, char delimiter, char quote, int maxRecord, WarningLog log) {
+        this.tokenizer = new CsvTokenizer(decoded, delimiter, quote, maxRecord);
         this.log = log;
-        CSVFormat format = CSVFormat.Builder.create().setDelimiter(delimiter).setQuote(quote)
-                .setIgnoreEmptyLines(false).setLenientEof(true).setTrailingData(true)
-                .setAllowMissingColumnNames(true).get();
-        this.parser = CSVParser.parse(guard, format);
-        this.records = parser.iterator();
+    }
+
+    /** The next raw record, or null at the end; I/O errors unchecked as commons-csv's iterator threw them. */
+    private String @Nullable [] read() {
+        try {
+            return tokenizer.next();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static CSVFormat format(char delimiter, char quote) {
@@ -48,11 +47,8 @@ final class CsvRecords implements RecordSource {
      * @param replay whether {@link #next()} should deliver it first (no header)
      */
     String @Nullable [] first(boolean replay) {
-        while (records.hasNext()) {
-            CSVRecord record = records.next();
-            long start = lineAfterPrevious + 1;
-            lineAfterPrevious = parser.getCurrentLineNumber();
-            String[] values = record.values();
+        for (String[] values = read(); values != null; values = read()) {
+            long start = tokenizer.recordStart();
             if (values.length == 1 && values[0].isEmpty()) {
                 continue;
             }
@@ -81,11 +77,8 @@ final class CsvRecords implements RecordSource {
             line = firstLine;
             return true;
         }
-        while (records.hasNext()) {
-            CSVRecord record = records.next();
-            long start = lineAfterPrevious + 1;
-            lineAfterPrevious = parser.getCurrentLineNumber();
-            String[] values = record.values();
+        for (String[] values = read(); values != null; values = read()) {
+            long start = tokenizer.recordStart();
             if (values.length == 1 && values[0].isEmpty()) {
                 continue; // an empty line
             }
@@ -143,12 +136,17 @@ final class CsvRecords implements RecordSource {
         return line;
     }
 
-    GuardedReader guard() {
-        return guard;
+    /** NUL characters dropped so far. */
+    long nulChars() {
+        return tokenizer.nulChars();
+    }
+
+    long firstNulLine() {
+        return tokenizer.firstNulLine();
     }
 
     @Override
     public void close() throws IOException {
-        parser.close();
+        tokenizer.close();
     }
 }

@@ -191,7 +191,7 @@ class ImportPipeline {
         Outcome execute(@Nullable Path download) {
             Path file;
             String name;
-            String hash;
+            @Nullable String hash;
             if (job.sourceUrl != null) {
                 job.log(JobMessage.info("download", "Téléchargement de " + job.sourceUrl));
                 UrlFetcher.Downloaded d = fetcher.fetch(job.sourceUrl, download, job::cancelled);
@@ -201,15 +201,23 @@ class ImportPipeline {
             } else {
                 file = job.file;
                 name = job.sourceName;
-                hash = sha256(file);
+                // A new dataset has no served hash to compare with: hash on another core during the analysis.
+                hash = job.datasetId != null ? sha256(file) : null;
             }
+            java.util.concurrent.CompletableFuture<String> hashing = hash != null ? null
+                    : java.util.concurrent.CompletableFuture.supplyAsync(() -> sha256(file), task -> {
+                        Thread thread = new Thread(task, "opale-sha256-" + job.id);
+                        thread.setDaemon(true);
+                        thread.start();
+                    });
             IngestOptions options = job.options;
             Dataset existing = null;
             if (job.datasetId != null) {
                 existing = datasets.find(job.datasetId).orElseThrow(() -> new IngestFailure("dataset-not-found",
                         "Le jeu de données « " + job.datasetId + " » n'existe plus."));
                 Optional<DatasetVersion> current = datasets.currentVersion(existing.id());
-                if (current.isPresent() && hash.equals(current.get().contentHash())) {
+                if (current.isPresent() && current.get().contentHash() != null
+                        && current.get().contentHash().equals(hash)) {
                     job.log(JobMessage.info("unchanged", "Contenu inchangé : aucune nouvelle version publiée (la "
                             + "version " + current.get().number() + " reste servie)."));
                     store.dataset(job.id, existing.id(), existing.slug());
@@ -273,6 +281,9 @@ class ImportPipeline {
             }
             store.dataset(job.id, dataset.id(), dataset.slug());
 
+            if (hashing != null) {
+                hash = joined(hashing);
+            }
             DatasetSchema tableSchema = schemaOf(plan);
             ReentrantLock lock = locks.of(dataset.id());
             LoadResult loaded;
@@ -409,6 +420,17 @@ class ImportPipeline {
         return new DatasetSchema(columns, geometry);
     }
 
+    private static String joined(java.util.concurrent.CompletableFuture<String> hashing) {
+        try {
+            return hashing.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     static String sha256(Path file) {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             byte[] buffer = new byte[64 * 1024];
@@ -482,7 +504,14 @@ class ImportPipeline {
         private static long hash(@Nullable Object[] values, @Nullable Geometry geometry) {
             long h = LongHashSet.SEED;
             for (Object value : values) {
-                h = LongHashSet.hash(h, value == null ? "\u0000" : value.toString());
+                // Numbers by their bits: their text (Double.toString) cost as much as the rest of the row.
+                if (value instanceof Double d) {
+                    h = (h ^ Double.doubleToLongBits(d)) * 0x100000001b3L;
+                } else if (value instanceof Long l) {
+                    h = (h ^ l) * 0x100000001b3L;
+                } else {
+                    h = LongHashSet.hash(h, value == null ? "\u0000" : value.toString());
+                }
             }
             if (geometry != null) {
                 for (Coordinate c : geometry.getCoordinates()) {
