@@ -11,6 +11,8 @@ import fr.mel.opale.data.Dataset;
 import fr.mel.opale.data.DatasetSchema;
 import fr.mel.opale.data.DatasetVersion;
 import fr.mel.opale.data.Datasets;
+import fr.mel.opale.data.FeatureQuery;
+import fr.mel.opale.data.Features;
 import fr.mel.opale.data.GeometryInfo;
 import fr.mel.opale.data.GeometryKind;
 import fr.mel.opale.data.LoadOptions;
@@ -18,10 +20,13 @@ import fr.mel.opale.data.Row;
 import fr.mel.opale.data.RowSource;
 import fr.mel.opale.ogcapi.OgcApiTestApplication;
 import fr.mel.opale.ogcapi.core.CursorParameter;
+import fr.mel.opale.ogcapi.core.GeoJsonWriter;
+import fr.mel.opale.ogcapi.crs.SupportedCrs;
 import fr.mel.opale.testing.OnPostgis;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -49,6 +54,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,13 +64,15 @@ import tools.jackson.databind.json.JsonMapper;
  * (Tomcat, access policy, query building, streamed GeoJSON, exact {@code numberMatched}) against the same page read
  * by plain JDBC and written as GeoJSON with {@code ST_AsGeoJSON} + Jackson in the same run, interleaved round by
  * round so both see the same machine load. Page 1 vs page 1 000 (by the keyset {@code cursor} our next links carry,
- * and by {@code offset}), and a CQL2 {@code S_INTERSECTS} polygon filter. Not a test (the class name keeps it out of
+ * and by {@code offset}), and a CQL2 {@code S_INTERSECTS} polygon filter. Also against the same plain SQL page served
+ * by a bare endpoint of the same server (isolates our code from the transport), with the time spent inside the
+ * server, and the page read and written in process apart (where the per-feature time goes). Not a test (the class name keeps it out of
  * {@code mvn verify}); see {@code bench/README.md} for the command.
  */
 @OnPostgis
 @SpringBootTest(classes = OgcApiTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"opale.ogcapi.max-limit=10000", "logging.level.root=warn"})
-@Import(ItemsBenchmark.EchoPage.class)
+@Import({ItemsBenchmark.EchoPage.class, ItemsBenchmark.SqlPage.class, ItemsBenchmark.ServerTimer.class})
 class ItemsBenchmark {
     private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 60);
@@ -89,6 +97,8 @@ class ItemsBenchmark {
     AccessPolicy policy;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    Features features;
 
     @Test
     void itemsVersusPlainSql() throws Exception {
@@ -129,8 +139,9 @@ class ItemsBenchmark {
         }
         System.out.printf(Locale.ROOT, "page 1 = %,d bytes; %d requests of JIT warm-up, then per case %d rounds after"
                 + " %d warm-up rounds; HTTP and SQL interleaved%n%n", page1.length(), JIT_WARMUP, ROUNDS, WARMUP);
-        System.out.println("| case | HTTP p50 | HTTP p95 | HTTP pages/s | SQL p50 | SQL p95 | ratio p50 | ratio mean |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| case | HTTP p50 | HTTP p95 | HTTP pages/s | SQL p50 | SQL p95 | ratio p50 | ratio mean"
+                + " | in server p50 |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         compare("page 1", items, version, 0, null);
         compare("page 1 000 (cursor)", items + "&cursor=" + cursor1000, version, (long) LIMIT * 999, null);
         compare("page 1 000 (offset)", items + "&offset=" + (LIMIT * 999), version, -(long) LIMIT * 999, null);
@@ -140,15 +151,126 @@ class ItemsBenchmark {
         EchoPage.body = page1.getBytes(StandardCharsets.UTF_8);
         compare("HTTP floor: page 1's bytes from memory", "http://localhost:" + port + EchoPage.PATH, version, 0,
                 null);
+        // the fairer reference: the same plain SQL page written by a bare endpoint of the same server, fetched by
+        // the same client — HTTP page / this isolates our code from the transport
+        SqlPage.version = version;
+        System.out.println();
+        System.out.println("| case, both over HTTP | ours p50 | ours p95 | ours pages/s | plain SQL endpoint p50 | plain SQL"
+                + " endpoint p95 | ratio p50 | ratio mean | in server p50 (ours / plain) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        compareHttp("page 1 vs plain SQL served over HTTP", items,
+                "http://localhost:" + port + SqlPage.PATH + "?after=0");
+        compareHttp("page 1 000 (cursor) vs plain SQL over HTTP", items + "&cursor=" + cursor1000,
+                "http://localhost:" + port + SqlPage.PATH + "?after=" + (long) LIMIT * 999);
+        String sqlUrl = "http://localhost:" + port + SqlPage.PATH + "?after=0";
+        compareHttp("AB: SQL over HTTP streamed vs whole page in memory first", sqlUrl, sqlUrl + "&mode=memory");
+        compareHttp("AB: SQL over HTTP streamed vs 512 KiB Tomcat buffer", sqlUrl, sqlUrl + "&mode=tomcat");
+        compareHttp("AB: SQL over HTTP streamed vs streamed", sqlUrl, sqlUrl);
+        // in process, no HTTP: reading the page through Features (pgjdbc, WKB, the feature map) apart from writing
+        System.out.println();
+        System.out.println("| in process, page 1 | p50 | p95 |");
+        System.out.println("|---|---|---|");
+        FeatureQuery pageQuery = FeatureQuery.all().withLimit(LIMIT);
+        JsonMapper fastDoubles = JsonMapper.builder().enable(tools.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+                .build();
+        interleaved(new String[] {"plain SQL reference (query + ST_AsGeoJSON + Jackson)",
+                "Features.read, sink discards", "Features.read, geometry only, sink discards",
+                "Features.read + GeoJsonWriter to memory (JDK double writing)",
+                "Features.read + GeoJsonWriter, geometry only (JDK double writing)",
+                "Features.read + GeoJsonWriter, Jackson's fast double writer"}, new Work[] {
+                () -> sql(version, 0, null),
+                () -> features.read(dataset.id(), pageQuery, f -> { }),
+                () -> features.read(dataset.id(), pageQuery.withProperties(List.of()), f -> { }),
+                () -> writePage(json, dataset.id(), pageQuery),
+                () -> writePage(json, dataset.id(), pageQuery.withProperties(List.of())),
+                () -> writePage(fastDoubles, dataset.id(), pageQuery)});
         // where the HTTP time goes: the fixed cost of a request (resolve the collection through the policy and the
         // catalog, parse parameters, Tomcat, the client) against the cost per feature
         System.out.println();
-        System.out.println("| HTTP only | p50 | p95 |");
-        System.out.println("|---|---|---|");
+        System.out.println("| HTTP only | p50 | p95 | in server p50 |");
+        System.out.println("|---|---|---|---|");
         httpOnly("/collections/{id} (resolution, no rows)", items.substring(0, items.indexOf("/items")));
         httpOnly("items?limit=1", items.replace("limit=" + LIMIT, "limit=1"));
         httpOnly("items?limit=1000&properties= (geometry only)", items + "&properties=");
         httpOnly("items?limit=1000", items);
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    private void writePage(JsonMapper mapper, String datasetId, FeatureQuery query) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        try (JsonGenerator g = mapper.createGenerator(out)) {
+            GeoJsonWriter writer = new GeoJsonWriter(g, SupportedCrs.CRS84);
+            g.writeStartArray();
+            features.read(datasetId, query, f -> writer.feature(f, null));
+            g.writeEndArray();
+        }
+    }
+
+    /** Several in-process variants run round-robin, so that they see the same machine load. */
+    private void interleaved(String[] labels, Work[] works) throws Exception {
+        int rounds = ROUNDS * 5;
+        double[][] times = new double[works.length][rounds];
+        for (int i = 0; i < WARMUP * 4; i++) {
+            for (Work work : works) {
+                work.run();
+            }
+        }
+        for (int i = 0; i < rounds; i++) {
+            for (int w = 0; w < works.length; w++) {
+                long start = System.nanoTime();
+                works[w].run();
+                times[w][i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        for (int w = 0; w < works.length; w++) {
+            System.out.printf(Locale.ROOT, "| %s | %.2f ms | %.2f ms |%n", labels[w], percentile(times[w], 50),
+                    percentile(times[w], 95));
+        }
+    }
+
+    private void inProcess(String label, Work work) throws Exception {
+        for (int i = 0; i < WARMUP * 4; i++) {
+            work.run();
+        }
+        double[] times = new double[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            long start = System.nanoTime();
+            work.run();
+            times[i] = (System.nanoTime() - start) / 1e6;
+        }
+        System.out.printf(Locale.ROOT, "| %s | %.2f ms | %.2f ms |%n", label, percentile(times, 50),
+                percentile(times, 95));
+    }
+
+    /** Two HTTP URLs timed alternately; the second is the reference. */
+    private void compareHttp(String label, String url, String reference) throws Exception {
+        for (int i = 0; i < WARMUP; i++) {
+            get(url);
+            get(reference);
+        }
+        double[] http = new double[ROUNDS];
+        double[] ref = new double[ROUNDS];
+        double[] server = new double[ROUNDS];
+        double[] refServer = new double[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            long start = System.nanoTime();
+            get(url);
+            http[i] = (System.nanoTime() - start) / 1e6;
+            server[i] = ServerTimer.lastMs;
+            start = System.nanoTime();
+            get(reference);
+            ref[i] = (System.nanoTime() - start) / 1e6;
+            refServer[i] = ServerTimer.lastMs;
+        }
+        double httpMean = Arrays.stream(http).average().orElseThrow();
+        double refMean = Arrays.stream(ref).average().orElseThrow();
+        System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f | %.1f ms | %.1f ms | %.2f | %.2f | %.1f / %.1f ms"
+                + " |%n", label, percentile(http, 50), percentile(http, 95), 1000 / httpMean, percentile(ref, 50),
+                percentile(ref, 95), percentile(http, 50) / percentile(ref, 50), httpMean / refMean,
+                percentile(server, 50), percentile(refServer, 50));
     }
 
     private void httpOnly(String label, String url) throws Exception {
@@ -156,13 +278,15 @@ class ItemsBenchmark {
             get(url);
         }
         double[] times = new double[ROUNDS];
+        double[] server = new double[ROUNDS];
         for (int i = 0; i < ROUNDS; i++) {
             long start = System.nanoTime();
             get(url);
             times[i] = (System.nanoTime() - start) / 1e6;
+            server[i] = ServerTimer.lastMs;
         }
-        System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms |%n", label, percentile(times, 50),
-                percentile(times, 95));
+        System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms |%n", label, percentile(times, 50),
+                percentile(times, 95), percentile(server, 50));
     }
 
     /**
@@ -177,19 +301,22 @@ class ItemsBenchmark {
         }
         double[] http = new double[ROUNDS];
         double[] sql = new double[ROUNDS];
+        double[] server = new double[ROUNDS];
         for (int i = 0; i < ROUNDS; i++) {
             long start = System.nanoTime();
             get(url);
             http[i] = (System.nanoTime() - start) / 1e6;
+            server[i] = ServerTimer.lastMs;
             start = System.nanoTime();
             sql(version, after, polygon);
             sql[i] = (System.nanoTime() - start) / 1e6;
         }
         double httpMean = Arrays.stream(http).average().orElseThrow();
         double sqlMean = Arrays.stream(sql).average().orElseThrow();
-        System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f | %.1f ms | %.1f ms | %.2f | %.2f |%n", label,
-                percentile(http, 50), percentile(http, 95), 1000 / httpMean, percentile(sql, 50), percentile(sql, 95),
-                percentile(http, 50) / percentile(sql, 50), httpMean / sqlMean);
+        System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f | %.1f ms | %.1f ms | %.2f | %.2f | %.1f ms |%n",
+                label, percentile(http, 50), percentile(http, 95), 1000 / httpMean, percentile(sql, 50),
+                percentile(sql, 95), percentile(http, 50) / percentile(sql, 50), httpMean / sqlMean,
+                percentile(server, 50));
     }
 
     private byte[] get(String url) throws Exception {
@@ -204,13 +331,19 @@ class ItemsBenchmark {
 
     /** The same page by plain JDBC, written as a GeoJSON FeatureCollection (geometry by ST_AsGeoJSON). */
     private byte[] sql(DatasetVersion version, long after, String polygon) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        sqlPage(dataSource, json, version, after, polygon, out);
+        return out.toByteArray();
+    }
+
+    static void sqlPage(DataSource dataSource, JsonMapper json, DatasetVersion version, long after, String polygon,
+                        OutputStream out) throws Exception {
         String where = polygon != null
                 ? "geom && ST_GeomFromText(?, 4326) AND ST_Intersects(geom, ST_GeomFromText(?, 4326))"
                 : after >= 0 ? "_fid > ?" : "TRUE";
         String sql = "SELECT _fid, nom, code, valeur, date_maj, commune, ouvert, ST_AsGeoJSON(geom) FROM "
                 + version.tableName() + " WHERE " + where + " ORDER BY _fid LIMIT " + LIMIT
                 + (after < 0 ? " OFFSET " + (-after) : "");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             if (polygon != null) {
@@ -247,7 +380,6 @@ class ItemsBenchmark {
                 g.writeEndObject();
             }
         }
-        return out.toByteArray();
     }
 
     /** Serves fixed bytes (page 1) from memory: what HTTP costs with no work behind it. Only in this context. */
@@ -260,6 +392,58 @@ class ItemsBenchmark {
         void echo(HttpServletResponse response) throws IOException {
             response.setContentType("application/geo+json");
             response.getOutputStream().write(body);
+        }
+    }
+
+    /** The plain SQL reference page written straight to the response by a bare endpoint. Only in this context. */
+    @RestController
+    static class SqlPage {
+        static final String PATH = "/ogcapi-bench/sql";
+        static volatile DatasetVersion version;
+        private final DataSource dataSource;
+        private final JsonMapper json = JsonMapper.builder().build();
+
+        SqlPage(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        @GetMapping(PATH)
+        void page(@RequestParam long after, @RequestParam(defaultValue = "stream") String mode,
+                  HttpServletResponse response) throws Exception {
+            response.setContentType("application/geo+json");
+            if (mode.equals("memory")) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+                sqlPage(dataSource, json, version, after, null, out);
+                response.setContentLength(out.size());
+                out.writeTo(response.getOutputStream());
+                return;
+            }
+            if (mode.equals("tomcat")) {
+                response.setBufferSize(512 * 1024);
+            }
+            sqlPage(dataSource, json, version, after, null, response.getOutputStream());
+        }
+    }
+
+    /**
+     * Times each request inside the server, from the first filter to the end of the handler (the answer written
+     * to Tomcat, not yet necessarily read by the client): client time minus this is transport and client.
+     */
+    @org.springframework.core.annotation.Order(Integer.MIN_VALUE)
+    static class ServerTimer extends org.springframework.web.filter.OncePerRequestFilter {
+        static volatile double lastMs;
+
+        @Override
+        protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+                                        jakarta.servlet.FilterChain chain)
+                throws jakarta.servlet.ServletException, IOException {
+            long start = System.nanoTime();
+            try {
+                chain.doFilter(request, response);
+                response.flushBuffer();
+            } finally {
+                lastMs = (System.nanoTime() - start) / 1e6;
+            }
         }
     }
 
