@@ -88,7 +88,6 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
             return Optional.empty(); // another scheme that merely starts with "Bearer"
         }
         return Optional.of(rest.strip()); // "Bearer" alone: an empty, hence invalid, token
-
     }
 
     private void challenge(HttpServletRequest request, HttpServletResponse response) throws IOException {
