@@ -59,18 +59,10 @@ class OpenApiDocument {
         return document;
     }
 
+    /** One GET returning {@code type}, or the HTML page of the same resource. */
     private static Map<String, Object> operation(String id, String summary, List<Map<String, Object>> parameters,
                                                  String type) {
-        Map<String, Object> get = new LinkedHashMap<>();
-        get.put("operationId", id);
-        get.put("summary", summary);
-        get.put("parameters", parameters);
-        get.put("responses", Map.of(
-                "200", Map.of("description", "Succès", "content", Map.of(type, Map.of(), "text/html", Map.of())),
-                "400", Map.of("description", "Paramètre invalide",
-                        "content", Map.of("application/problem+json", Map.of())),
-                "404", Map.of("description", "Introuvable",
-                        "content", Map.of("application/problem+json", Map.of()))));
-        return Map.of("get", get);
+        return OpenApiOperation.get(id, summary, parameters,
+                Map.of("200", OpenApiOperation.response("Succès", type, "text/html")));
     }
 }

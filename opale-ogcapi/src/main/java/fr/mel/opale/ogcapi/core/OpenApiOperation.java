@@ -18,12 +18,21 @@ public final class OpenApiOperation {
      */
     public static Map<String, Object> get(String operationId, String summary, List<Map<String, Object>> parameters,
                                           Map<String, Object> responses) {
+        return get(operationId, summary, List.of(), parameters, responses);
+    }
+
+    /** The same, grouped under {@code tags} (e.g. {@code Records}) when there are any. */
+    public static Map<String, Object> get(String operationId, String summary, List<String> tags,
+                                          List<Map<String, Object>> parameters, Map<String, Object> responses) {
         Map<String, Object> all = new LinkedHashMap<>(responses);
         all.putIfAbsent("400", response("Paramètre invalide", "application/problem+json"));
         all.putIfAbsent("404", response("Introuvable", "application/problem+json"));
         Map<String, Object> get = new LinkedHashMap<>();
         get.put("operationId", operationId);
         get.put("summary", summary);
+        if (!tags.isEmpty()) {
+            get.put("tags", tags);
+        }
         get.put("parameters", parameters);
         get.put("responses", all);
         return Map.of("get", get);

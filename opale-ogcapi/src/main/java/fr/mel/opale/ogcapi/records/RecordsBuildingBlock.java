@@ -4,6 +4,7 @@ import fr.mel.opale.ogcapi.core.BuildingBlock;
 import fr.mel.opale.ogcapi.core.ItemsParameter;
 import fr.mel.opale.ogcapi.core.OgcCollection;
 import fr.mel.opale.ogcapi.core.OgcResponses;
+import fr.mel.opale.ogcapi.core.OpenApiOperation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,17 +140,7 @@ public class RecordsBuildingBlock implements BuildingBlock {
 
     private static Map<String, Object> operation(String id, String summary, List<Map<String, Object>> parameters,
                                                  String type) {
-        Map<String, Object> get = new LinkedHashMap<>();
-        get.put("operationId", id);
-        get.put("summary", summary);
-        get.put("tags", List.of("Records"));
-        get.put("parameters", parameters);
-        get.put("responses", Map.of(
-                "200", Map.of("description", "Succès", "content", Map.of(type, Map.of(), "text/html", Map.of())),
-                "400", Map.of("description", "Paramètre invalide",
-                        "content", Map.of("application/problem+json", Map.of())),
-                "404", Map.of("description", "Introuvable",
-                        "content", Map.of("application/problem+json", Map.of()))));
-        return Map.of("get", get);
+        return OpenApiOperation.get(id, summary, List.of("Records"), parameters,
+                Map.of("200", OpenApiOperation.response("Succès", type, "text/html")));
     }
 }
