@@ -151,7 +151,14 @@ public final class CsvReader implements TableReader {
     public RowStream open(SourceFile file, ReadPlan plan, Limits limits, ReadListener listener) {
         SourceSettings s = plan.settings();
         try {
-            TextEncoding encoding = encoding(file, s.encoding());
+            // The analysis already read every byte for the encoding: only a mixed file needs that pass again (its
+            // warning names the first line that is not UTF-8).
+            TextEncoding encoding = s.encoding() == null || TextEncoding.MIXED.equals(s.encoding())
+                    || !java.nio.charset.Charset.isSupported(s.encoding()) ? encoding(file, s.encoding())
+                    : TextEncoding.declared(file.path(), s.encoding());
+            if (encoding.bytes() - encoding.bomLength() <= 0) {
+                throw new UnreadableFile("empty-file", "Le fichier « " + file.name() + " » est vide.");
+            }
             WarningLog log = new WarningLog(limits.maxWarningsPerCode());
             char delimiter = s.delimiter() == null ? ',' : s.delimiter();
             char quote = s.quote() == null ? '"' : s.quote();

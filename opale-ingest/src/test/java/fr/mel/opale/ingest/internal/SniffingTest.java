@@ -49,6 +49,40 @@ class SniffingTest {
     }
 
     @Test
+    void theWordAtATimeTestSeesEveryByteThatIsNotPrintableAscii() {
+        for (int position = 0; position < 8; position++) {
+            for (int b = 0; b < 256; b++) {
+                long word = 0x6161616161616161L & ~(0xFFL << (8 * position)) | ((long) b << (8 * position));
+                assertThat(TextEncoding.printableAscii(word)).as("byte %02x at %d", b, position)
+                        .isEqualTo(b >= 0x20 && b <= 0x7E);
+            }
+        }
+    }
+
+    @Test
+    void encodingCountsAreTheSameWhereverTheBytesFallInTheWords() throws IOException {
+        // A NUL, a control byte, an invalid byte and a valid multi-byte letter at every offset modulo eight: the
+        // counts and first lines must not depend on where the word-at-a-time skipping stops.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int shift = 0; shift < 8; shift++) {
+            out.writeBytes("x".repeat(shift).getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes("abcdefghijklmnop\u0000q\u0001r".getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes("é".getBytes(StandardCharsets.UTF_8));
+            out.write(0xE9); // é in Latin-1: invalid UTF-8
+            out.writeBytes("stuvwxyz\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        Path file = Files.write(dir.resolve("shifted.csv"), out.toByteArray());
+        TextEncoding encoding = TextEncoding.detect(file, null);
+        assertThat(encoding.name()).isEqualTo(TextEncoding.MIXED);
+        assertThat(encoding.nulBytes()).isEqualTo(8);
+        assertThat(encoding.firstNulLine()).isEqualTo(1);
+        assertThat(encoding.controlBytes()).isEqualTo(8);
+        assertThat(encoding.invalidUtf8()).isEqualTo(8);
+        assertThat(encoding.firstInvalidLine()).isEqualTo(1);
+        assertThat(encoding.bytes()).isEqualTo(out.size());
+    }
+
+    @Test
     void aFirstRowOfValuesIsNoHeader() throws IOException {
         Path file = Files.writeString(dir.resolve("sans-entete.csv"), "1;2020-01-01;3,5\n2;2020-01-02;4,5\n");
         Analysis a = TableReaders.standard().analyse(SourceFile.of(file), ReadOptions.DEFAULT, ReadListener.NONE);
