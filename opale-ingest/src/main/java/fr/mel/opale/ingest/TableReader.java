@@ -28,4 +28,15 @@ public interface TableReader {
 
     /** Opens the rows of the file as the plan says. Types the plan forces are applied; misfits become nulls. */
     RowStream open(SourceFile file, ReadPlan plan, Limits limits, ReadListener listener);
+
+    /**
+     * Reads the rows and analyses the whole file in the same pass ({@link SpeculativeRead}), the plan guessed from
+     * the first {@code guessRows} records; null when this format cannot, or when those records are all the file
+     * has (then analyse, and open).
+     */
+    default @org.jspecify.annotations.Nullable SpeculativeRead speculate(SourceFile file, ReadOptions options,
+                                                                         Limits limits, int guessRows,
+                                                                         ReadListener listener) {
+        return null;
+    }
 }

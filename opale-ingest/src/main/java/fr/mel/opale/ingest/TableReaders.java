@@ -48,6 +48,13 @@ public final class TableReaders {
         return readerFor(file).analyse(file, options, listener);
     }
 
+    /** Rows read while the whole file is analysed, or null: see {@link TableReader#speculate}. */
+    public @org.jspecify.annotations.Nullable SpeculativeRead speculate(SourceFile file, ReadOptions options,
+                                                                        Limits limits, int guessRows,
+                                                                        ReadListener listener) {
+        return readerFor(file).speculate(file, options, limits, guessRows, listener);
+    }
+
     /** Opens the rows as the plan says, with the reader the plan names. */
     public RowStream open(SourceFile file, ReadPlan plan, Limits limits, ReadListener listener) {
         TableReader reader = readers.stream().filter(r -> r.format().equals(plan.settings().format())).findFirst()

@@ -9,6 +9,7 @@ import fr.mel.opale.ingest.ReadPlan;
 import fr.mel.opale.ingest.RowStream;
 import fr.mel.opale.ingest.SourceFile;
 import fr.mel.opale.ingest.SourceSettings;
+import fr.mel.opale.ingest.SpeculativeRead;
 import fr.mel.opale.ingest.TableReader;
 import fr.mel.opale.ingest.UnreadableFile;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CSV, TSV and delimited TXT. Analysis: encoding over all bytes ({@link TextEncoding}), separator from the start
@@ -40,65 +42,26 @@ public final class CsvReader implements TableReader {
     public Analysis analyse(SourceFile file, ReadOptions options, ReadListener listener) {
         try {
             TextEncoding encoding = encoding(file, options.encoding());
-            char quote = options.quote() != null ? options.quote() : '"';
-            char delimiter;
-            if (options.delimiter() != null) {
-                delimiter = options.delimiter();
-            } else {
-                try (Reader sample = encoding.open(file.path())) {
-                    delimiter = CsvDialect.delimiter(sample, quote, file.extension());
-                }
-            }
+            SourceSettings detected = dialect(file, options, encoding);
             Limits limits = options.limits();
             WarningLog log = new WarningLog(limits.maxWarningsPerCode());
-            List<ColumnStats> stats = new ArrayList<>();
-            String[] first;
-            long rows = 0;
-            boolean header;
-            try (CsvRecords records = new CsvRecords(encoding.open(file.path()), delimiter, quote,
-                    limits.maxRecordChars(), log)) {
-                first = records.first(false);
-                if (first == null) {
-                    throw new UnreadableFile("empty-file", "Le fichier « " + file.name() + " » ne contient aucune "
-                            + "ligne.");
-                }
-                if (first.length > limits.maxColumns()) {
-                    throw new UnreadableFile("too-many-columns", "Le fichier a " + first.length + " colonnes, plus "
-                            + "que les " + limits.maxColumns() + " acceptées.");
-                }
-                for (int i = 0; i < first.length; i++) {
-                    stats.add(new ColumnStats(null, false));
-                }
-                try (PrefetchedRecords split = new PrefetchedRecords(records, first.length)) {
+            Analysis analysis;
+            try (CsvRecords records = new CsvRecords(encoding.open(file.path()), detected.delimiter(),
+                    detected.quote(), limits.maxRecordChars(), log)) {
+                CsvProfile profile = new CsvProfile(first(records, file, limits));
+                try (PrefetchedRecords split = new PrefetchedRecords(records, profile.width())) {
                     while (split.next()) {
-                        rows++;
-                        long line = split.line();
-                        for (int i = 0; i < first.length; i++) {
-                            stats.get(i).observe(split.cell(i), line);
-                        }
-                        if (rows % CHECK_EVERY == 0) {
-                            checkpoint(listener, rows);
+                        profile.observe(split);
+                        if (profile.rows() % CHECK_EVERY == 0) {
+                            checkpoint(listener, profile.rows());
                         }
                     }
-                }
-                header = options.header() != null ? options.header() : isHeader(first, stats);
-                if (!header) {
-                    for (int i = 0; i < first.length; i++) {
-                        stats.get(i).observe(first[i], 1);
-                    }
-                    rows++;
                 }
                 warnAboutText(records, encoding, log);
+                analysis = profile.analysis(detected, options, log);
             }
-            List<String> labels = new ArrayList<>();
-            for (int i = 0; i < first.length; i++) {
-                String label = header ? first[i].strip() : "";
-                labels.add(label.isEmpty() ? "Colonne " + (i + 1) : label);
-            }
-            SourceSettings settings = new SourceSettings(format(), encoding.name(), delimiter, quote, header, null,
-                    null, List.of(), null);
-            listener.progress(rows);
-            return AnalysisBuilder.build(settings, labels, stats, null, log, rows, options);
+            listener.progress(analysis.rows());
+            return analysis;
         } catch (IOException e) {
             throw new UnreadableFile("read-error", "Lecture impossible de « " + file.name() + " » : " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
@@ -106,17 +69,79 @@ public final class CsvReader implements TableReader {
         }
     }
 
-    /** A first record is data when one of its cells is a value of its (non-text) column's type. */
-    private static boolean isHeader(String[] first, List<ColumnStats> stats) {
-        for (int i = 0; i < first.length; i++) {
-            if (stats.get(i).fits(first[i])) {
-                return false;
+    /**
+     * The first {@code guessRows} records guess the plan; the rows are then read with it while every record is
+     * analysed (see {@link SpeculativeRead}). Null when the file is no longer than that: analysing it first costs
+     * next to nothing. Whatever is wrong with the file (empty, too wide...) is left to {@link #analyse}'s messages.
+     */
+    @Override
+    public @Nullable SpeculativeRead speculate(SourceFile file, ReadOptions options, Limits limits, int guessRows,
+                                               ReadListener listener) {
+        try {
+            TextEncoding encoding = encoding(file, options.encoding());
+            SourceSettings detected = dialect(file, options, encoding);
+            Limits analysisLimits = options.limits();
+            ReadPlan guess;
+            try (CsvRecords records = new CsvRecords(encoding.open(file.path()), detected.delimiter(),
+                    detected.quote(), analysisLimits.maxRecordChars(), new WarningLog(1))) {
+                String[] first = records.first(false);
+                if (first == null || first.length > analysisLimits.maxColumns()) {
+                    return null;
+                }
+                CsvProfile sample = new CsvProfile(first);
+                while (sample.rows() < guessRows && records.next()) {
+                    sample.observe(records);
+                }
+                if (sample.rows() < guessRows || !records.next()) {
+                    return null;
+                }
+                guess = sample.analysis(detected, options, new WarningLog(1)).plan();
             }
+            WarningLog log = new WarningLog(limits.maxWarningsPerCode());
+            CsvRecords records = new CsvRecords(encoding.open(file.path()), detected.delimiter(), detected.quote(),
+                    analysisLimits.maxRecordChars(), log);
+            try {
+                String[] first = records.first(!Boolean.TRUE.equals(guess.settings().header()));
+                records.width(guess.columns().size());
+                return new SpeculativeCsvRead(guess, records, first, detected, options, log, encoding, listener);
+            } catch (RuntimeException e) {
+                records.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UnreadableFile("read-error", "Lecture impossible de « " + file.name() + " » : " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new UnreadableFile("csv-invalid", "CSV illisible : " + e.getCause().getMessage(), e);
         }
-        return true;
     }
 
-    private static void warnAboutText(CsvRecords records, TextEncoding encoding, WarningLog log) {
+    /** Format, encoding, delimiter and quote: the options' when given, else detected. */
+    private SourceSettings dialect(SourceFile file, ReadOptions options, TextEncoding encoding) throws IOException {
+        char quote = options.quote() != null ? options.quote() : '"';
+        char delimiter;
+        if (options.delimiter() != null) {
+            delimiter = options.delimiter();
+        } else {
+            try (Reader sample = encoding.open(file.path())) {
+                delimiter = CsvDialect.delimiter(sample, quote, file.extension());
+            }
+        }
+        return new SourceSettings(format(), encoding.name(), delimiter, quote, null, null, null, List.of(), null);
+    }
+
+    private static String[] first(CsvRecords records, SourceFile file, Limits limits) {
+        String[] first = records.first(false);
+        if (first == null) {
+            throw new UnreadableFile("empty-file", "Le fichier « " + file.name() + " » ne contient aucune ligne.");
+        }
+        if (first.length > limits.maxColumns()) {
+            throw new UnreadableFile("too-many-columns", "Le fichier a " + first.length + " colonnes, plus que les "
+                    + limits.maxColumns() + " acceptées.");
+        }
+        return first;
+    }
+
+    static void warnAboutText(CsvRecords records, TextEncoding encoding, WarningLog log) {
         if (records.nulChars() > 0) {
             log.add("nul-bytes", records.nulChars() + " caractère(s) nul(s) (0x00) supprimé(s), le premier ligne "
                     + records.firstNulLine() + ".", records.firstNulLine(), null);

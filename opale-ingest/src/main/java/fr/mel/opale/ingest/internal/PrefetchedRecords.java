@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
  * The analysis pass on two cores: one thread decodes and splits the CSV ({@link CsvRecords}) into batches of records
  * while the analysing thread types them — each was about half of the pass. A few batches ahead at most; a failure
  * of the splitting thread (a record too long, an I/O error) is rethrown in its place, after the records before it.
- * {@link #close()} stops the splitting thread and waits for it; the caller then closes the records.
+ * {@link #close()} stops the splitting thread and waits for it; the caller then closes the records. Used by the
+ * analysis pass and by the speculative read ({@link SpeculativeCsvRead}).
  */
-final class PrefetchedRecords implements AutoCloseable {
+final class PrefetchedRecords implements RecordSource {
     private static final int BATCH = 512;
     private static final int BATCHES_AHEAD = 4;
 
@@ -30,7 +31,6 @@ final class PrefetchedRecords implements AutoCloseable {
         this.width = width;
         this.splitter = new Thread(this::splitAll, "opale-csv-analysis");
         splitter.setDaemon(true);
-        splitter.start();
     }
 
     private void splitAll() {
@@ -71,7 +71,11 @@ final class PrefetchedRecords implements AutoCloseable {
     }
 
     /** Moves to the next record; false at the end. */
-    boolean next() {
+    @Override
+    public boolean next() {
+        if (current == null && splitter.getState() == Thread.State.NEW && !stopped) {
+            splitter.start(); // at the first record, not before: a reader never read leaves no thread behind
+        }
         while (current == null || ++index >= current.size()) {
             if (current != null && current.failure() != null) {
                 RuntimeException failure = current.failure();
@@ -87,11 +91,13 @@ final class PrefetchedRecords implements AutoCloseable {
         return true;
     }
 
-    @Nullable Object cell(int column) {
+    @Override
+    public @Nullable Object cell(int column) {
         return current.cells()[index][column];
     }
 
-    long line() {
+    @Override
+    public long line() {
         return current.lines()[index];
     }
 

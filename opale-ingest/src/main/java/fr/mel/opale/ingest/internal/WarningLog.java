@@ -31,6 +31,27 @@ final class WarningLog {
         add(code, message, null, null);
     }
 
+    /**
+     * Adds the other log's warnings of these codes, in their order, as if they had been added here: what a log
+     * kept by one pass would have held of the warnings another pass also raises.
+     */
+    void addAll(WarningLog other, java.util.Set<String> codes) {
+        for (ReadWarning w : other.kept) {
+            if (codes.contains(w.code())) {
+                long count = counts.merge(w.code(), 1L, Long::sum);
+                if (count <= perCode) {
+                    kept.add(w);
+                }
+            }
+        }
+        other.counts.forEach((code, count) -> {
+            if (codes.contains(code)) {
+                long keptOfCode = other.kept.stream().filter(w -> w.code().equals(code)).count();
+                counts.merge(code, count - keptOfCode, Long::sum);
+            }
+        });
+    }
+
     long count(String code) {
         return counts.getOrDefault(code, 0L);
     }

@@ -19,12 +19,14 @@ import fr.mel.opale.ingest.IngestException;
 import fr.mel.opale.ingest.Limits;
 import fr.mel.opale.ingest.ReadCancelled;
 import fr.mel.opale.ingest.ReadListener;
+import fr.mel.opale.ingest.PlanRevised;
 import fr.mel.opale.ingest.ReadPlan;
 import fr.mel.opale.ingest.ReadSummary;
 import fr.mel.opale.ingest.ReadWarning;
 import fr.mel.opale.ingest.Row;
 import fr.mel.opale.ingest.RowStream;
 import fr.mel.opale.ingest.SourceFile;
+import fr.mel.opale.ingest.SpeculativeRead;
 import fr.mel.opale.ingest.TableReaders;
 import fr.mel.opale.ingest.internal.LongHashSet;
 import fr.mel.opale.ingest.report.DataReport;
@@ -82,10 +84,12 @@ class ImportPipeline {
     private final DatasetLocks locks;
     private final AccessPolicy policy;
     private final UploadArea uploads;
+    private final long readOnceAbove;
+    private final int guessRows;
 
     ImportPipeline(TableReaders readers, Datasets datasets, DataReports reports, AttachedSchemas schemas,
                    RecordPublisher publisher, JobStore store, ScheduleStore scheduleStore, UrlFetcher fetcher,
-                   DatasetLocks locks, AccessPolicy policy, UploadArea uploads) {
+                   DatasetLocks locks, AccessPolicy policy, UploadArea uploads, IngestSettings settings) {
         this.readers = readers;
         this.datasets = datasets;
         this.reports = reports;
@@ -97,6 +101,8 @@ class ImportPipeline {
         this.locks = locks;
         this.policy = policy;
         this.uploads = uploads;
+        this.readOnceAbove = settings.readOnceAbove().toBytes();
+        this.guessRows = settings.readOnceGuessRows();
     }
 
     /** The outcome to record. */
@@ -225,25 +231,6 @@ class ImportPipeline {
                 }
             }
             SourceFile source = new SourceFile(file, name);
-            Analysis analysis = readers.analyse(source, options.readOptions(), listener());
-            ReadPlan plan = analysis.plan();
-            for (ReadWarning w : analysis.warnings()) {
-                job.log(new JobMessage("warning", w.code(), w.message(), w.row(), w.column()));
-            }
-            job.log(JobMessage.info("analysed", "Fichier analysé : format " + plan.settings().format()
-                    + (plan.settings().encoding() == null ? "" : ", encodage " + plan.settings().encoding())
-                    + ", " + analysis.rows() + " lignes, " + plan.outputColumns().size() + " colonnes"
-                    + (plan.geometry() == null ? ", sans géométrie." : ", géométrie " + plan.geometry().kind()
-                    + " (EPSG:" + plan.geometry().srid() + ").")));
-
-            if (analysis.rows() == 0) {
-                // A header-only file or an empty template: publishing it would replace data by nothing.
-                job.log(JobMessage.error("empty-table", "Le fichier « " + name + " » ne contient aucune ligne de "
-                        + "données (seulement " + (plan.columns().isEmpty() ? "rien" : "un en-tête ou une structure")
-                        + ") : rien n'a été publié."));
-                return Outcome.failed();
-            }
-            DataReport.SchemaSummary schemaSummary = null;
             TableSchema schema = null;
             OnSchemaError mode = options.schemaErrorMode();
             String schemaUrl = options.tableSchemaUrl();
@@ -257,15 +244,47 @@ class ImportPipeline {
                     mode = options.onSchemaError() != null ? options.onSchemaError() : attached.get().onError();
                 }
             }
-            if (schema != null) {
-                SchemaValidationResult result = validate(source, plan, schema);
-                schemaSummary = DataReport.SchemaSummary.of(schema.title(), schemaUrl, result, mode.code());
-                logSchema(result, mode);
-                if (!result.valid() && mode == OnSchemaError.BLOCK) {
-                    job.log(JobMessage.error("schema-blocked", "Publication bloquée : le fichier ne respecte pas son "
-                            + "schéma TableSchema (" + result.errorCount() + " erreur" + (result.errorCount() > 1
-                            ? "s" : "") + "). Corrigez le fichier ou choisissez « publier avec rapport »."));
+            // A large file without a TableSchema (whose check needs the plan before any row is written) is read
+            // once: rows typed by a plan guessed from its start while the whole file is analysed.
+            SpeculativeRead speculative = schema == null && size(file) >= readOnceAbove
+                    ? readers.speculate(source, options.readOptions(), Limits.DEFAULT, guessRows, listener()) : null;
+            try {
+                return publish(source, name, existing, options, hash, hashing, schema, schemaUrl, mode,
+                        speculative);
+            } finally {
+                if (speculative != null) {
+                    speculative.close(); // already closed by the load when it got that far; a second close is a no-op
+                }
+            }
+        }
+
+        /** Analyses (or reads speculatively), validates, loads, then writes the record and the report. */
+        private Outcome publish(SourceFile source, String name, @Nullable Dataset existing, IngestOptions options,
+                                @Nullable String hash, java.util.concurrent.@Nullable CompletableFuture<String> hashing,
+                                @Nullable TableSchema schema, @Nullable String schemaUrl, OnSchemaError mode,
+                                @Nullable SpeculativeRead speculative) {
+            DataReport.SchemaSummary schemaSummary = null;
+            Analysis analysis = null;
+            if (speculative == null) {
+                analysis = readers.analyse(source, options.readOptions(), listener());
+                logAnalysis(analysis, name);
+                if (analysis.rows() == 0) {
+                    // A header-only file or an empty template: publishing it would replace data by nothing.
+                    job.log(JobMessage.error("empty-table", "Le fichier « " + name + " » ne contient aucune ligne de "
+                            + "données (seulement " + (analysis.plan().columns().isEmpty() ? "rien"
+                            : "un en-tête ou une structure") + ") : rien n'a été publié."));
                     return Outcome.failed();
+                }
+                if (schema != null) {
+                    SchemaValidationResult result = validate(source, analysis.plan(), schema);
+                    schemaSummary = DataReport.SchemaSummary.of(schema.title(), schemaUrl, result, mode.code());
+                    logSchema(result, mode);
+                    if (!result.valid() && mode == OnSchemaError.BLOCK) {
+                        job.log(JobMessage.error("schema-blocked", "Publication bloquée : le fichier ne respecte pas "
+                                + "son schéma TableSchema (" + result.errorCount() + " erreur" + (result.errorCount()
+                                > 1 ? "s" : "") + "). Corrigez le fichier ou choisissez « publier avec rapport »."));
+                        return Outcome.failed();
+                    }
                 }
             }
             if (job.cancelled()) {
@@ -284,7 +303,7 @@ class ImportPipeline {
             if (hashing != null) {
                 hash = joined(hashing);
             }
-            DatasetSchema tableSchema = schemaOf(plan);
+            ReadPlan plan = speculative != null ? speculative.guess() : analysis.plan();
             ReentrantLock lock = locks.of(dataset.id());
             LoadResult loaded;
             RowAdapter adapter;
@@ -295,10 +314,28 @@ class ImportPipeline {
                 throw new ReadCancelled(0);
             }
             try {
-                RowStream rows = readers.open(source, plan, Limits.DEFAULT, listener());
+                RowStream rows = speculative != null ? speculative : readers.open(source, plan, Limits.DEFAULT,
+                        listener());
                 adapter = new RowAdapter(rows, plan.geometry() != null);
-                loaded = datasets.load(dataset.id(), tableSchema, adapter, LoadOptions.defaults()
-                        .withContentHash(hash).withProgress(job::progress).withCancellation(job::cancelled));
+                loaded = load(dataset, plan, adapter, hash);
+                if (speculative != null) {
+                    if (loaded.cause() instanceof PlanRevised revised) {
+                        // The version typed by the guess was dropped; the analysis of the whole file reads it again.
+                        analysis = revised.analysis();
+                        plan = analysis.plan();
+                        job.log(JobMessage.info("plan-revised", "Le début du fichier ne suffisait pas à l'analyser ("
+                                + revised.getMessage() + ") : version " + loaded.version().number()
+                                + " abandonnée, fichier relu."));
+                        adapter = new RowAdapter(readers.open(source, plan, Limits.DEFAULT, listener()),
+                                plan.geometry() != null);
+                        loaded = load(dataset, plan, adapter, hash);
+                    } else if (loaded.succeeded()) {
+                        analysis = speculative.analysis();
+                    }
+                    if (analysis != null) {
+                        logAnalysis(analysis, name);
+                    }
+                }
             } finally {
                 lock.unlock();
             }
@@ -339,6 +376,23 @@ class ImportPipeline {
             job.log(JobMessage.info("published", "Version " + version.number() + " publiée : " + version.rowCount()
                     + " lignes. Fiche « " + record.record().title().textOr(record.id()) + " »."));
             return new Outcome(JobStatus.SUCCEEDED, report, record.id(), version.number());
+        }
+
+        private LoadResult load(Dataset dataset, ReadPlan plan, RowAdapter rows, @Nullable String hash) {
+            return datasets.load(dataset.id(), schemaOf(plan), rows, LoadOptions.defaults().withContentHash(hash)
+                    .withProgress(job::progress).withCancellation(job::cancelled));
+        }
+
+        private void logAnalysis(Analysis analysis, String name) {
+            ReadPlan plan = analysis.plan();
+            for (ReadWarning w : analysis.warnings()) {
+                job.log(new JobMessage("warning", w.code(), w.message(), w.row(), w.column()));
+            }
+            job.log(JobMessage.info("analysed", "Fichier analysé : format " + plan.settings().format()
+                    + (plan.settings().encoding() == null ? "" : ", encodage " + plan.settings().encoding())
+                    + ", " + analysis.rows() + " lignes, " + plan.outputColumns().size() + " colonnes"
+                    + (plan.geometry() == null ? ", sans géométrie." : ", géométrie " + plan.geometry().kind()
+                    + " (EPSG:" + plan.geometry().srid() + ").")));
         }
 
         private ReadListener listener() {
@@ -428,6 +482,14 @@ class ImportPipeline {
                 throw cause;
             }
             throw e;
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new IngestFailure("read-error", "Lecture du fichier impossible : " + e.getMessage());
         }
     }
 

@@ -17,6 +17,12 @@ import org.springframework.util.unit.DataSize;
  * @param downloadTimeout  longest a URL download may take
  * @param maxUploadSize    largest uploaded file (multipart limit of the whole application)
  * @param uploadDir        where uploads and downloads wait for their job; default {@code <data dir>/uploads}
+ * @param readOnceAbove    files at least this large are read once, typed by a plan guessed from their first records
+ *                         while the whole file is analysed ({@code SpeculativeRead}); smaller ones are analysed,
+ *                         then read — a second pass that costs little there
+ * @param readOnceGuessRows the first records that guess the plan of such a read; when the whole file reads otherwise
+ *                         (a late value demotes a column, a column empty at first fills up) that version is dropped
+ *                         and the file read again with the whole file's analysis
  */
 @ConfigurationProperties("opale.ingest")
 public record IngestSettings(@DefaultValue("2") int workers, @DefaultValue("20") int queueCapacity,
@@ -24,10 +30,15 @@ public record IngestSettings(@DefaultValue("2") int workers, @DefaultValue("20")
                              @DefaultValue("2GB") DataSize maxDownloadSize,
                              @DefaultValue("30m") Duration downloadTimeout,
                              @DefaultValue("2GB") DataSize maxUploadSize,
-                             @Nullable String uploadDir) {
+                             @Nullable String uploadDir,
+                             @DefaultValue("8MB") DataSize readOnceAbove,
+                             @DefaultValue("20000") int readOnceGuessRows) {
     public IngestSettings {
         if (workers < 1) {
             throw new IllegalArgumentException("opale.ingest.workers doit valoir au moins 1 (reçu " + workers + ").");
+        }
+        if (readOnceGuessRows < 1) {
+            throw new IllegalArgumentException("opale.ingest.read-once-guess-rows doit valoir au moins 1.");
         }
         if (queueCapacity < 0) {
             throw new IllegalArgumentException("opale.ingest.queue-capacity ne peut être négatif.");

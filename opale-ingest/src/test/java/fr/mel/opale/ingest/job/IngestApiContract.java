@@ -177,6 +177,69 @@ abstract class IngestApiContract {
                 .statusCode()).isEqualTo(401);
     }
 
+    /** Rows of a file past {@code opale.ingest.read-once-above} (1 MB in the tests): read once, speculatively. */
+    private static byte[] largeCsv(int rows, int lateTextRow) {
+        StringBuilder csv = new StringBuilder("code;libellé;montant;date_pose;ouvert;latitude;longitude\n");
+        for (int i = 1; i <= rows; i++) {
+            csv.append(i == lateTextRow ? "2A004" : Integer.toString(i)).append(";\"arceau n° ").append(i)
+                    .append(", rue de la Gare\";").append(i % 1000).append(",5;")
+                    .append(String.format("%02d/%02d/2023", 1 + i % 28, 1 + i % 12)).append(';')
+                    .append(i % 2 == 0 ? "oui" : "non").append(';').append(50.6 + (i % 1000) / 1e5).append(';')
+                    .append(3.05 + (i % 777) / 1e5).append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aLargeFileIsReadOnceAndPublishesWhatTheTwoPassReadWouldHave() throws IOException {
+        byte[] content = largeCsv(16_000, -1);
+        assertThat(content.length).isGreaterThan(1 << 20);
+        JsonNode job = ingest.publish("grand.csv", content, "{\"title\":\"Grand fichier\"}", null);
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(hasMessage(job, "plan-revised")).as(job.toString()).isFalse();
+        assertThat(job.get("version").asInt()).isEqualTo(1);
+        String id = job.get("datasetId").asString();
+        Path file = Files.write(Files.createTempFile("opale-grand-", ".csv"), content);
+        try {
+            var expected = TableReaders.standard().analyse(SourceFile.of(file), ReadOptions.DEFAULT, ReadListener.NONE);
+            var version = datasets.currentVersion(id).orElseThrow();
+            assertThat(version.rowCount()).isEqualTo(16_000);
+            assertThat(version.columns()).extracting(c -> c.name() + ":" + c.type()).containsExactlyElementsOf(
+                    expected.plan().outputColumns().stream().map(c -> c.name() + ":" + c.type()).toList());
+            assertThat(message(job, "analysed")).contains("16000 lignes", "géométrie XY (EPSG:4326)");
+            JsonNode report = ingest.http.json(ingest.http.get("/api/datasets/" + id + "/report")).get("report");
+            assertThat(report.get("rows").asLong()).isEqualTo(16_000);
+            assertThat(report.get("columns").size()).isEqualTo(expected.columns().size());
+            for (int i = 0; i < expected.columns().size(); i++) {
+                assertThat(report.get("columns").get(i).get("distinct").asLong()).as(expected.columns().get(i).name())
+                        .isEqualTo(expected.columns().get(i).distinct());
+            }
+            var row = features.find(id, 16_000L).orElseThrow();
+            assertThat(row.geometry()).isNotNull();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void aLateValueThatRevisesTheGuessIsReadAgainAndOnlyThatVersionIsServed() {
+        JsonNode job = ingest.publish("tardif.csv", largeCsv(16_000, 15_000), "{\"title\":\"Code tardif\"}", null);
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(message(job, "plan-revised")).contains("colonne « code » : entier au début, texte sur tout le "
+                + "fichier", "version 1 abandonnée");
+        assertThat(job.get("version").asInt()).isEqualTo(2);
+        String id = job.get("datasetId").asString();
+        var served = datasets.currentVersion(id).orElseThrow();
+        assertThat(served.rowCount()).isEqualTo(16_000);
+        assertThat(served.columns().get(0).type()).isEqualTo(fr.mel.opale.data.ColumnType.TEXT);
+        assertThat(features.find(id, 15_000L).orElseThrow().properties().get("code")).isEqualTo("2A004");
+        // The abandoned version 1 is FAILED, then pruned with its table as any failed version older than the served one.
+        assertThat(datasets.versions(id)).extracting(v -> v.number()).containsExactly(2);
+        String abandonedTable = served.tableName().replaceFirst("_v2$", "_v1");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = ?",
+                Long.class, abandonedTable)).isZero();
+    }
+
     @Test
     void cancellingAReingestLeavesTheServedVersion() {
         JsonNode first = ingest.publish("gros.csv", csv(2), "{\"title\":\"Annulation\"}", null);

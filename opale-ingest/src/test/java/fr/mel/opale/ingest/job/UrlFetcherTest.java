@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
 /** The SSRF guard of URL sources, as production configures it (private addresses refused). */
 class UrlFetcherTest {
     private final UrlFetcher guarded = new UrlFetcher(new IngestSettings(2, 20, false, DataSize.ofMegabytes(10),
-            Duration.ofSeconds(10), DataSize.ofGigabytes(2), null));
+            Duration.ofSeconds(10), DataSize.ofGigabytes(2), null, DataSize.ofMegabytes(8), 20_000));
 
     @Test
     void internalAddressesAndOtherSchemesAreRefused() {

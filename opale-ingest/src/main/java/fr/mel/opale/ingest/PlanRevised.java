@@ -1,0 +1,21 @@
+package fr.mel.opale.ingest;
+
+/**
+ * The end of a {@link SpeculativeRead}: the whole file does not read as its first records suggested, so the rows
+ * already delivered are typed by the wrong plan and must be discarded. Not a failure of the import: the caller reads
+ * again with {@link #analysis()}, which cost nothing more to get.
+ */
+public final class PlanRevised extends RuntimeException {
+    private final transient Analysis analysis;
+
+    public PlanRevised(Analysis analysis, String difference) {
+        super("analyse revue en fin de fichier (" + difference + ") : lecture reprise avec l'analyse du fichier "
+                + "entier", null, false, false);
+        this.analysis = analysis;
+    }
+
+    /** The analysis of the whole file. */
+    public Analysis analysis() {
+        return analysis;
+    }
+}

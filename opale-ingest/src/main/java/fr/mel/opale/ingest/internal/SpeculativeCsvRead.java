@@ -1,0 +1,119 @@
+package fr.mel.opale.ingest.internal;
+
+import fr.mel.opale.ingest.Analysis;
+import fr.mel.opale.ingest.ColumnPlan;
+import fr.mel.opale.ingest.PlanRevised;
+import fr.mel.opale.ingest.ReadOptions;
+import fr.mel.opale.ingest.ReadPlan;
+import fr.mel.opale.ingest.ReadSummary;
+import fr.mel.opale.ingest.Row;
+import fr.mel.opale.ingest.SourceSettings;
+import fr.mel.opale.ingest.SpeculativeRead;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A CSV read typed by a guessed plan while a {@link CsvProfile} analyses every record (see {@link SpeculativeRead}).
+ * The records are split on their own thread ({@link PrefetchedRecords}); typing them for the plan and for the
+ * analysis happen on the consumer's thread, one record at a time.
+ */
+final class SpeculativeCsvRead implements SpeculativeRead {
+    /** The warnings the analysis pass raises from the records themselves, which this single pass raises once. */
+    private static final Set<String> RECORD_WARNINGS = Set.of("ragged-row", "nul-bytes", "mixed-encoding");
+
+    private final ReadPlan guess;
+    private final CsvRecords records;
+    private final PlannedRows rows;
+    private @Nullable Analysis analysis;
+
+    SpeculativeCsvRead(ReadPlan guess, CsvRecords records, String[] first, SourceSettings detected,
+                       ReadOptions options, WarningLog log, TextEncoding encoding,
+                       fr.mel.opale.ingest.ReadListener listener) {
+        this.guess = guess;
+        this.records = records;
+        CsvProfile profile = new CsvProfile(first);
+        boolean replayed = !Boolean.TRUE.equals(guess.settings().header());
+        ObservedRecords observed = new ObservedRecords(new PrefetchedRecords(records, guess.columns().size()),
+                profile, replayed);
+        int perCode = options.limits().maxWarningsPerCode();
+        this.rows = new PlannedRows(observed, guess, log, listener, () -> {
+            CsvReader.warnAboutText(records, encoding, log);
+            WarningLog analysisLog = new WarningLog(perCode);
+            analysisLog.addAll(log, RECORD_WARNINGS);
+            Analysis whole = profile.analysis(detected, options, analysisLog);
+            if (!whole.plan().equals(guess)) {
+                throw new PlanRevised(whole, difference(guess, whole.plan()));
+            }
+            analysis = whole;
+        });
+    }
+
+    /** The first way the plans differ, in the producer's words. */
+    static String difference(ReadPlan guessed, ReadPlan whole) {
+        if (!Objects.equals(guessed.settings().header(), whole.settings().header())) {
+            return Boolean.TRUE.equals(whole.settings().header()) ? "la première ligne est un en-tête"
+                    : "la première ligne est une ligne de données";
+        }
+        List<ColumnPlan> a = guessed.columns();
+        List<ColumnPlan> b = whole.columns();
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            ColumnPlan before = a.get(i);
+            ColumnPlan after = b.get(i);
+            if (before.type() != after.type()) {
+                return "colonne « " + after.label() + " » : " + AnalysisBuilder.label(before.type()) + " au début, "
+                        + AnalysisBuilder.label(after.type()) + " sur tout le fichier";
+            }
+            if (!before.equals(after)) {
+                return "colonne « " + after.label() + " » : format des valeurs";
+            }
+        }
+        if (!Objects.equals(guessed.geometry(), whole.geometry())) {
+            return "géométrie";
+        }
+        return "réglages du fichier";
+    }
+
+    @Override
+    public ReadPlan guess() {
+        return guess;
+    }
+
+    @Override
+    public Analysis analysis() {
+        if (analysis == null) {
+            throw new IllegalStateException("the rows have not all been read");
+        }
+        return analysis;
+    }
+
+    @Override
+    public List<ColumnPlan> columns() {
+        return rows.columns();
+    }
+
+    @Override
+    public @Nullable Row next() {
+        return rows.next();
+    }
+
+    @Override
+    public ReadSummary summary() {
+        return rows.summary();
+    }
+
+    @Override
+    public void close() {
+        try {
+            rows.close();
+        } finally {
+            try {
+                records.close();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+}

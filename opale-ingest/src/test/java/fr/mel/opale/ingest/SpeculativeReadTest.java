@@ -1,0 +1,203 @@
+package fr.mel.opale.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The read-once path against the two-pass one, file by file: a speculative read either ends with exactly the
+ * analysis, rows (values, geometries, lines) and summary of {@code analyse} then {@code open}, or throws
+ * {@link PlanRevised} carrying exactly that analysis — never anything in between. Guesses from 1, 3 and 50 records,
+ * on every shared CSV file and on files made to defeat a guess (late demotion, a column filled late, a first line
+ * that is data, ragged rows, NUL bytes, a mixed encoding, decimal commas).
+ */
+class SpeculativeReadTest {
+    private static final TableReaders READERS = TableReaders.standard();
+
+    @TempDir
+    Path dir;
+
+    static Stream<Path> sharedCsv() throws IOException {
+        Path root = SharedFiles.file("csv");
+        try (Stream<Path> files = Files.list(root)) {
+            return files.sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sharedCsv")
+    void sharedFilesReadOnceAsTheyReadTwice(Path file) {
+        for (int guessRows : new int[] {1, 3, 50}) {
+            compare(file, ReadOptions.DEFAULT, guessRows);
+        }
+    }
+
+    @Test
+    void aCleanFileIsReadOnceWithTheGuessedPlan() throws IOException {
+        StringBuilder csv = new StringBuilder("id;montant;jour;ouvert;libellé;lat;lon\n");
+        for (int i = 1; i <= 500; i++) {
+            csv.append(i).append(';').append(i).append(",5;").append(String.format("%02d/03/2024", 1 + i % 28))
+                    .append(';').append(i % 2 == 0 ? "oui" : "non").append(";\"rue ").append(i).append("; bis\";")
+                    .append(50.6 + i / 1e5).append(';').append(3.05 + i / 1e5).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("propre.csv"), csv);
+        Outcome outcome = compare(file, ReadOptions.DEFAULT, 20);
+        assertThat(outcome.revised()).isFalse();
+        assertThat(outcome.analysis().plan().geometry()).isNotNull();
+        assertThat(outcome.analysis().rows()).isEqualTo(500);
+    }
+
+    @Test
+    void aLateValueThatDemotesAColumnRevisesThePlan() throws IOException {
+        StringBuilder csv = new StringBuilder("code,nom\n");
+        for (int i = 1; i <= 300; i++) {
+            csv.append(i == 250 ? "2A004" : Integer.toString(i)).append(",commune ").append(i).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("tardif.csv"), csv);
+        Outcome outcome = compare(file, ReadOptions.DEFAULT, 100);
+        assertThat(outcome.revised()).isTrue();
+        assertThat(outcome.message()).as(outcome.message()).contains("colonne « code » : entier au début, texte sur tout le fichier");
+        assertThat(outcome.analysis().column("code").type()).isEqualTo(ColumnType.TEXT);
+    }
+
+    @Test
+    void aColumnEmptyAtFirstThenFilledRevisesThePlan() throws IOException {
+        StringBuilder csv = new StringBuilder("id,date_fin\n");
+        for (int i = 1; i <= 200; i++) {
+            csv.append(i).append(',').append(i > 150 ? "2024-01-0" + (1 + i % 9) : "").append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("rempli-tard.csv"), csv);
+        Outcome outcome = compare(file, ReadOptions.DEFAULT, 100);
+        assertThat(outcome.revised()).isTrue();
+        assertThat(outcome.analysis().column("date_fin").type()).isEqualTo(ColumnType.DATE);
+    }
+
+    @Test
+    void aFirstLineOfDataRaggedRowsNulBytesAndOverridesReadAlike() throws IOException {
+        StringBuilder csv = new StringBuilder("1;2020-01-01;3,5;a\n");
+        for (int i = 2; i <= 400; i++) {
+            // one decimal comma per line, sometimes none: "," cannot pass for the delimiter
+            csv.append(i).append(";2020-01-0").append(1 + i % 9).append(';').append(i % 3 == 0 ? "" : i + ",25")
+                    .append(';')
+                    .append(i % 97 == 0 ? "x\u0000y" : "t" + i);
+            if (i == 333) {
+                csv.append(";de trop");
+            } else if (i == 377) {
+                csv.setLength(csv.length() - ("t" + i).length() - 1);
+            }
+            csv.append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("sans-entete.csv"), csv);
+        Outcome outcome = compare(file, ReadOptions.DEFAULT, 10);
+        assertThat(outcome.revised()).as(outcome.message()).isFalse();
+        assertThat(outcome.analysis().plan().settings().header()).isFalse();
+        assertThat(outcome.analysis().warnings()).extracting(ReadWarning::code).contains("ragged-row", "nul-bytes");
+        Overrides overrides = new Overrides(java.util.Map.of("colonne_4",
+                new Overrides.ColumnOverride("libelle", ColumnType.TEXT, false)), null);
+        compare(file, ReadOptions.DEFAULT.withOverrides(overrides), 10);
+    }
+
+    @Test
+    void aMixedEncodingFileReadsAlike() throws IOException {
+        List<byte[]> parts = new ArrayList<>();
+        parts.add("nom;ville\n".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 300; i++) {
+            Charset charset = i == 200 ? Charset.forName("windows-1252") : StandardCharsets.UTF_8;
+            parts.add(("élève " + i + ";Hellemmes\n").getBytes(charset));
+        }
+        Path file = dir.resolve("mixte.csv");
+        try (var out = Files.newOutputStream(file)) {
+            for (byte[] part : parts) {
+                out.write(part);
+            }
+        }
+        Outcome outcome = compare(file, ReadOptions.DEFAULT, 10);
+        assertThat(outcome.analysis().warnings()).extracting(ReadWarning::code).contains("mixed-encoding");
+    }
+
+    @Test
+    void aFileNoLongerThanTheGuessIsNotReadSpeculatively() throws IOException {
+        Path file = Files.writeString(dir.resolve("court.csv"), "a,b\n1,2\n3,4\n");
+        assertThat(READERS.speculate(SourceFile.of(file), ReadOptions.DEFAULT, Limits.DEFAULT, 2, ReadListener.NONE))
+                .isNull();
+        assertThat(READERS.speculate(SourceFile.of(file), ReadOptions.DEFAULT, Limits.DEFAULT, 1, ReadListener.NONE))
+                .isNotNull().satisfies(RowStream::close);
+    }
+
+    @Test
+    void theAnalysisIsOnlyKnownAtTheEnd() throws IOException {
+        Path file = Files.writeString(dir.resolve("fin.csv"), "a,b\n1,2\n3,4\n5,6\n");
+        try (SpeculativeRead read = READERS.speculate(SourceFile.of(file), ReadOptions.DEFAULT, Limits.DEFAULT, 1,
+                ReadListener.NONE)) {
+            read.next();
+            assertThatThrownBy(read::analysis).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    record Outcome(Analysis analysis, boolean revised, String message) {
+    }
+
+    /** Reads {@code file} both ways and asserts they agree; returns the whole file's analysis. */
+    private static Outcome compare(Path file, ReadOptions options, int guessRows) {
+        SourceFile source = SourceFile.of(file);
+        Analysis expected = READERS.analyse(source, options, ReadListener.NONE);
+        List<Row> expectedRows = new ArrayList<>();
+        ReadSummary expectedSummary;
+        try (RowStream rows = READERS.open(source, expected.plan(), Limits.DEFAULT, ReadListener.NONE)) {
+            for (Row row = rows.next(); row != null; row = rows.next()) {
+                expectedRows.add(row);
+            }
+            expectedSummary = rows.summary();
+        }
+        SpeculativeRead read = READERS.speculate(source, options, Limits.DEFAULT, guessRows, ReadListener.NONE);
+        if (read == null) {
+            assertThat(expected.rows()).as(file + ": too short to guess").isLessThanOrEqualTo(guessRows + 1);
+            return new Outcome(expected, false, "");
+        }
+        List<Row> rows = new ArrayList<>();
+        try (read) {
+            for (Row row = read.next(); row != null; row = read.next()) {
+                rows.add(row);
+            }
+        } catch (PlanRevised revised) {
+            assertThat(revised.analysis()).as(file + " revised, guess " + guessRows).isEqualTo(expected);
+            assertThat(read.guess()).isNotEqualTo(expected.plan());
+            return new Outcome(revised.analysis(), true, revised.getMessage());
+        } catch (UncheckedIOException e) {
+            throw e;
+        }
+        String what = file.getFileName() + ", guess from " + guessRows;
+        assertThat(read.guess()).as(what).isEqualTo(expected.plan());
+        assertThat(read.analysis()).as(what).isEqualTo(expected);
+        assertThat(read.summary()).as(what).isEqualTo(expectedSummary);
+        assertThat(rows).as(what).hasSameSizeAs(expectedRows);
+        for (int i = 0; i < rows.size(); i++) {
+            Row a = expectedRows.get(i);
+            Row b = rows.get(i);
+            assertThat(b.number()).isEqualTo(a.number());
+            assertThat(b.line()).as(what + " row " + a.number()).isEqualTo(a.line());
+            assertThat(Arrays.asList(b.values())).as(what + " row " + a.number())
+                    .isEqualTo(Arrays.asList(a.values()));
+            if (a.geometry() == null) {
+                assertThat(b.geometry()).isNull();
+            } else {
+                assertThat(b.geometry().equalsExact(a.geometry())).as(what + " geometry " + a.number()).isTrue();
+            }
+        }
+        return new Outcome(read.analysis(), false, "");
+    }
+}
