@@ -1,13 +1,15 @@
 package fr.mel.opale.ingest.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Distinct values of a column in bounded memory: exact up to a limit, then a HyperLogLog estimate (2^11 one-byte
  * registers, about 2.3% standard error), fed with every value from the start so nothing is lost at the switch.
+ * The exact count keeps each value's 64-bit hash, which the estimate computes anyway, rather than the value: no
+ * second hash of the text, no entry object per value (the set's hashing and inserts were ~5 % of the reading thread's profile on a million rows),
+ * and two different values would have to collide on 64 bits to be counted as one.
  */
 final class DistinctCounter {
     private static final int P = 11;
@@ -16,7 +18,8 @@ final class DistinctCounter {
     private static final int SAMPLE_CHARS = 200;
 
     private final int exactLimit;
-    private Set<String> exact = new LinkedHashSet<>();
+    /** The 64-bit hashes of the values seen while they are few enough (see the class comment). */
+    private @Nullable LongHashSet exact = new LongHashSet();
     private final byte[] registers = new byte[M];
     private final List<String> samples = new ArrayList<>(SAMPLES);
 
@@ -32,7 +35,7 @@ final class DistinctCounter {
             registers[index] = rank;
         }
         if (exact != null) {
-            if (exact.add(value) && samples.size() < SAMPLES) {
+            if (exact.add(hash) && samples.size() < SAMPLES) {
                 samples.add(value.length() > SAMPLE_CHARS ? value.substring(0, SAMPLE_CHARS) + "…" : value);
             }
             if (exact.size() > exactLimit) {

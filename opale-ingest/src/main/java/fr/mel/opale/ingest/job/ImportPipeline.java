@@ -28,6 +28,7 @@ import fr.mel.opale.ingest.RowStream;
 import fr.mel.opale.ingest.SourceFile;
 import fr.mel.opale.ingest.SpeculativeRead;
 import fr.mel.opale.ingest.TableReaders;
+import fr.mel.opale.ingest.internal.DuplicateCount;
 import fr.mel.opale.ingest.internal.LongHashSet;
 import fr.mel.opale.ingest.report.DataReport;
 import fr.mel.opale.ingest.report.DataReports;
@@ -370,6 +371,10 @@ class ImportPipeline {
             if (job.scheduleId != null) {
                 scheduleStore.setDataset(job.scheduleId, dataset.id());
             }
+            if (!adapter.allRowsCompared()) {
+                job.log(JobMessage.info("duplicates-partial", "Lignes en double cherchées parmi les "
+                        + DuplicateCount.MAX_ROWS + " premières lignes seulement."));
+            }
             DataReport report = DataReport.of(Instant.now(), analysis, plan, summary, adapter.duplicates(),
                     schemaSummary);
             reports.save(dataset.id(), version.number(), job.id, report);
@@ -518,14 +523,13 @@ class ImportPipeline {
     }
 
     /**
-     * The reader's rows as the data store's, counting duplicate rows (a 64-bit hash of values and coordinates per
-     * row, 8 bytes a row) on the way.
+     * The reader's rows as the data store's, counting duplicate rows on the way: a 64-bit hash of values and
+     * coordinates per row, compared once the rows are all read ({@link DuplicateCount}).
      */
     static final class RowAdapter implements RowSource {
         private final RowStream rows;
         private final boolean geographic;
-        private final LongHashSet seen = new LongHashSet();
-        private long duplicates;
+        private final DuplicateCount duplicates = new DuplicateCount();
         private @Nullable ReadSummary summary;
 
         RowAdapter(RowStream rows, boolean geographic) {
@@ -538,12 +542,11 @@ class ImportPipeline {
             Row row = rows.next();
             if (row == null) {
                 summary = rows.summary();
+                duplicates.finish(); // counted while the database indexes the rows
                 return null;
             }
             Geometry geometry = geographic ? row.geometry() : null;
-            if (!seen.add(hash(row.values(), geometry))) {
-                duplicates++;
-            }
+            duplicates.add(hash(row.values(), geometry));
             return new fr.mel.opale.data.Row(row.values(), geometry);
         }
 
@@ -559,8 +562,13 @@ class ImportPipeline {
             return summary == null ? rows.summary() : summary;
         }
 
+        /** Duplicate rows among the first {@link DuplicateCount#MAX_ROWS}; waits for their count. */
         long duplicates() {
-            return duplicates;
+            return duplicates.duplicates();
+        }
+
+        boolean allRowsCompared() {
+            return duplicates.complete();
         }
 
         private static long hash(@Nullable Object[] values, @Nullable Geometry geometry) {
