@@ -7,12 +7,13 @@ import fr.mel.opale.data.Column;
 import fr.mel.opale.data.ColumnType;
 import fr.mel.opale.data.DatasetSchema;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -25,11 +26,12 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * PostgreSQL + PostGIS: rows go in through {@code COPY ... FROM STDIN} (text format, streamed in 64 KiB chunks,
- * geometries as EWKB hex), the primary key and the GiST index are built after the rows (faster than maintaining
- * them row by row). {@code FREEZE} is allowed because the table was created in the COPY's transaction: rows are
- * written already frozen, so the first readers do not rewrite every page to set hint bits and no anti-wraparound
- * vacuum ever needs to revisit them.
+ * PostgreSQL + PostGIS: rows go in through {@code COPY ... FROM STDIN} in the binary format (see
+ * {@link CopyBinaryBuffer}; streamed in 64 KiB chunks, geometries as their EWKB bytes) — the server reads it about a
+ * third faster than the text format, and we no longer print numbers and dates nor hex-encode geometries. The primary
+ * key and the GiST index are built after the rows (faster than maintaining them row by row). {@code FREEZE} is
+ * allowed because the table was created in the COPY's transaction: rows are written already frozen, so the first
+ * readers do not rewrite every page to set hint bits and no anti-wraparound vacuum ever needs to revisit them.
  *
  * <p>For a geographic table the rows are committed first, then the key (as a unique index) and the GiST index are
  * built at the same time on two connections — both take SHARE locks, which do not conflict — and the unique index
@@ -80,7 +82,8 @@ public class PostgisTableStore implements TableStore {
 
     @Override
     public RowWriter writer(Connection connection, String table, DatasetSchema schema) throws SQLException {
-        StringJoiner names = new StringJoiner(", ", "COPY " + quote(table) + " (", ") FROM STDIN (FORMAT text, FREEZE)");
+        StringJoiner names = new StringJoiner(", ", "COPY " + quote(table) + " (",
+                ") FROM STDIN (FORMAT binary, FREEZE)");
         names.add("\"_fid\"");
         schema.columns().forEach(c -> names.add(quote(c.name())));
         if (schema.geometry() != null) {
@@ -256,63 +259,65 @@ public class PostgisTableStore implements TableStore {
     }
 
     /**
-     * Encodes rows in COPY's text format into a buffer sent every 64 KiB: memory stays flat whatever the row count,
-     * and this thread encodes while the server parses the previous chunk.
+     * Encodes rows in COPY's binary format into a buffer sent every 64 KiB: memory stays flat whatever the row count,
+     * and this thread encodes while the server reads the previous chunk.
      */
     private static final class CopyWriter implements RowWriter {
         private static final int CHUNK = 1 << 16;
-        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
         private final CopyIn copy;
         private final ColumnType[] types;
+        private final String[] names;
         private final boolean geographic;
-        private byte[] buffer = new byte[CHUNK * 2];
-        private int length;
+        private final int fields;
+        private final CopyBinaryBuffer buffer = new CopyBinaryBuffer(CHUNK * 2);
 
         CopyWriter(CopyIn copy, DatasetSchema schema) {
             this.copy = copy;
             this.types = schema.columns().stream().map(Column::type).toArray(ColumnType[]::new);
+            this.names = schema.columns().stream().map(Column::name).toArray(String[]::new);
             this.geographic = schema.geometry() != null;
+            this.fields = 1 + types.length + (geographic ? 1 : 0);
+            buffer.header();
         }
 
         @Override
         public void write(long fid, @Nullable Object[] values, byte @Nullable [] ewkb) throws SQLException {
-            ascii(Long.toString(fid));
+            buffer.tuple(fields);
+            buffer.putInt8(fid);
             for (int i = 0; i < types.length; i++) {
-                put((byte) '\t');
                 Object value = values[i];
                 if (value == null) {
-                    put((byte) '\\');
-                    put((byte) 'N');
+                    buffer.putNull();
                     continue;
                 }
-                switch (types[i]) {
-                    case BOOLEAN -> put((Boolean) value ? (byte) 't' : (byte) 'f');
-                    case DECIMAL -> ascii(((BigDecimal) value).toString());
-                    case TEXT -> text((String) value);
-                    default -> ascii(value.toString()); // Long, LocalDate, OffsetDateTime: ISO forms PostgreSQL reads
+                try {
+                    switch (types[i]) {
+                        case INTEGER -> buffer.putInt8((Long) value);
+                        case DECIMAL -> buffer.putNumeric((BigDecimal) value);
+                        case BOOLEAN -> buffer.putBoolean((Boolean) value);
+                        case DATE -> buffer.putDate((LocalDate) value);
+                        case TIMESTAMP -> buffer.putTimestamp((OffsetDateTime) value);
+                        case TEXT -> buffer.putText((String) value);
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("colonne « " + names[i] + " » : " + e.getMessage(), e);
                 }
             }
             if (geographic) {
-                put((byte) '\t');
                 if (ewkb == null) {
-                    put((byte) '\\');
-                    put((byte) 'N');
+                    buffer.putNull();
                 } else {
-                    ensure(ewkb.length * 2);
-                    for (byte b : ewkb) {
-                        buffer[length++] = HEX[(b >> 4) & 0xF];
-                        buffer[length++] = HEX[b & 0xF];
-                    }
+                    buffer.putBytes(ewkb); // geometry_recv reads (E)WKB as is, SRID included
                 }
             }
-            put((byte) '\n');
-            if (length >= CHUNK) {
+            if (buffer.length() >= CHUNK) {
                 flush();
             }
         }
 
         @Override
         public void end() throws SQLException {
+            buffer.trailer();
             flush();
             copy.endCopy();
         }
@@ -329,45 +334,10 @@ public class PostgisTableStore implements TableStore {
         }
 
         private void flush() throws SQLException {
-            if (length > 0) {
-                copy.writeToCopy(buffer, 0, length);
-                length = 0;
-                if (buffer.length > CHUNK * 16) {
-                    buffer = new byte[CHUNK * 2]; // one huge cell must not keep its buffer for the rest of the load
-                }
-            }
-        }
-
-        private void ascii(String s) {
-            ensure(s.length());
-            for (int i = 0; i < s.length(); i++) {
-                buffer[length++] = (byte) s.charAt(i);
-            }
-        }
-
-        /** UTF-8 with COPY's escapes: backslash, tab, newline and carriage return would otherwise end the field. */
-        private void text(String s) {
-            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-            ensure(bytes.length * 2);
-            for (byte b : bytes) {
-                switch (b) {
-                    case '\\' -> { buffer[length++] = '\\'; buffer[length++] = '\\'; }
-                    case '\t' -> { buffer[length++] = '\\'; buffer[length++] = 't'; }
-                    case '\n' -> { buffer[length++] = '\\'; buffer[length++] = 'n'; }
-                    case '\r' -> { buffer[length++] = '\\'; buffer[length++] = 'r'; }
-                    default -> buffer[length++] = b;
-                }
-            }
-        }
-
-        private void put(byte b) {
-            ensure(1);
-            buffer[length++] = b;
-        }
-
-        private void ensure(int more) {
-            if (length + more > buffer.length) {
-                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+            if (buffer.length() > 0) {
+                copy.writeToCopy(buffer.bytes(), 0, buffer.length());
+                // One huge cell must not keep its buffer for the rest of the load.
+                buffer.clear(CHUNK * 16, CHUNK * 2);
             }
         }
     }
