@@ -15,9 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param cancelled   polled while loading; when it answers true the load stops, its table is dropped and the version
  *                    becomes CANCELLED
  * @param zone        the zone of {@link java.time.LocalDateTime} values in TIMESTAMP columns
+ * @param expectedRows about how many rows are coming, 0 when unknown: lets the store lay out a large table for
+ *                     parallel indexing (a wrong guess costs speed, never correctness)
  */
 public record LoadOptions(@Nullable String contentHash, LongConsumer progress, BooleanSupplier cancelled,
-                          ZoneId zone) {
+                          ZoneId zone, long expectedRows) {
     public static final int PROGRESS_EVERY = 10_000;
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -28,22 +30,26 @@ public record LoadOptions(@Nullable String contentHash, LongConsumer progress, B
     }
 
     public static LoadOptions defaults() {
-        return new LoadOptions(null, null, null, null);
+        return new LoadOptions(null, null, null, null, 0);
     }
 
     public LoadOptions withContentHash(@Nullable String hash) {
-        return new LoadOptions(hash, progress, cancelled, zone);
+        return new LoadOptions(hash, progress, cancelled, zone, expectedRows);
     }
 
     public LoadOptions withProgress(LongConsumer listener) {
-        return new LoadOptions(contentHash, listener, cancelled, zone);
+        return new LoadOptions(contentHash, listener, cancelled, zone, expectedRows);
     }
 
     public LoadOptions withCancellation(BooleanSupplier check) {
-        return new LoadOptions(contentHash, progress, check, zone);
+        return new LoadOptions(contentHash, progress, check, zone, expectedRows);
     }
 
     public LoadOptions withZone(ZoneId timestampZone) {
-        return new LoadOptions(contentHash, progress, cancelled, timestampZone);
+        return new LoadOptions(contentHash, progress, cancelled, timestampZone, expectedRows);
+    }
+
+    public LoadOptions withExpectedRows(long rows) {
+        return new LoadOptions(contentHash, progress, cancelled, zone, Math.max(0, rows));
     }
 }

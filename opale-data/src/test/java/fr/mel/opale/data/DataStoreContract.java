@@ -73,7 +73,8 @@ abstract class DataStoreContract {
     }
 
     LoadResult load(Dataset dataset, String label, long count) {
-        return load(dataset, TestRows.SCHEMA, TestRows.generated(label, count), LoadOptions.defaults());
+        return load(dataset, TestRows.SCHEMA, TestRows.generated(label, count),
+                LoadOptions.defaults().withExpectedRows(count));
     }
 
     List<Feature> readAll(String datasetId, FeatureQuery query) {

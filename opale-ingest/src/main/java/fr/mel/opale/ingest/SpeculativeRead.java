@@ -12,6 +12,9 @@ public interface SpeculativeRead extends RowStream {
     /** The plan the rows are typed by, guessed from the first records (the producer's corrections applied). */
     ReadPlan guess();
 
+    /** About how many rows the file holds, from the length of its first records: a hint, not a count. */
+    long expectedRows();
+
     /**
      * The analysis of the whole file, equal in every way to what {@link TableReader#analyse} returns for it.
      *

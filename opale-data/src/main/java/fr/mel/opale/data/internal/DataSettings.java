@@ -13,10 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     {@link RecordProtections}). This process forgets them at once when it changes them; the
  *                     time-to-live only bounds how stale a change made by <em>another</em> server sharing the
  *                     database can be seen. Zero switches the caches off.
+ * @param partitionRows rows per partition of a large version table on PostgreSQL: a load expected to bring at least
+ *                     twice this many rows goes into a table partitioned by {@code _fid} ranges of this size, whose
+ *                     partitions are indexed in parallel on two connections ({@link PostgisTableStore})
  */
 @ConfigurationProperties("opale.data")
-public record DataSettings(@DefaultValue("3") int keepVersions, @DefaultValue("5s") Duration cacheTtl) {
+public record DataSettings(@DefaultValue("3") int keepVersions, @DefaultValue("5s") Duration cacheTtl,
+                           @DefaultValue("500000") long partitionRows) {
     public DataSettings {
+        partitionRows = Math.max(1, partitionRows);
         keepVersions = Math.max(1, keepVersions);
         cacheTtl = cacheTtl.isNegative() ? Duration.ZERO : cacheTtl;
     }

@@ -15,13 +15,13 @@ public class DataStoreConfiguration {
     /** After Flyway: H2's store registers functions, and Flyway refuses to migrate a schema that is not empty. */
     @Bean
     @DependsOnDatabaseInitialization
-    public TableStore tableStore(DataSource dataSource) throws SQLException {
+    public TableStore tableStore(DataSource dataSource, DataSettings settings) throws SQLException {
         String product;
         try (Connection connection = dataSource.getConnection()) {
             product = connection.getMetaData().getDatabaseProductName();
         }
         return switch (product) {
-            case "PostgreSQL" -> new PostgisTableStore(dataSource);
+            case "PostgreSQL" -> new PostgisTableStore(dataSource, settings.partitionRows());
             case "H2" -> new H2TableStore(dataSource);
             default -> throw new IllegalStateException("Base de données non prise en charge pour les jeux de données : "
                     + product + " (H2 ou PostgreSQL + PostGIS)");

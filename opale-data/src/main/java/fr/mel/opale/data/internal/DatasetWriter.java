@@ -129,7 +129,7 @@ public class DatasetWriter {
             if (options.cancelled().getAsBoolean()) {
                 return Outcome.cancelled();
             }
-            store.create(connection, table, schema);
+            store.create(connection, table, schema, options.expectedRows());
             writer = store.writer(connection, table, schema);
             Row row;
             while (true) {

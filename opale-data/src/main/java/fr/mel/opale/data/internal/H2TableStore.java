@@ -49,7 +49,8 @@ public class H2TableStore implements TableStore {
     }
 
     @Override
-    public void create(Connection connection, String table, DatasetSchema schema) throws SQLException {
+    public void create(Connection connection, String table, DatasetSchema schema, long expectedRows)
+            throws SQLException {
         StringJoiner columns = new StringJoiner(", ", "CREATE TABLE " + quote(table) + " (", ")");
         // Declared here, not after the rows: H2 stores rows in primary-key order, and ours arrive in that order.
         columns.add("\"_fid\" BIGINT NOT NULL CONSTRAINT " + quote(table + "_pk") + " PRIMARY KEY");

@@ -38,19 +38,32 @@ import org.postgresql.copy.CopyIn;
  * becomes the primary key. The GiST build (~4 s for a million points) is the longest step; the key's build now
  * happens during it. The committed table is still an unserved LOADING version: a crash leaves it to the start-up
  * cleanup, a failure drops it.
+ *
+ * <p>A load expected to bring at least twice {@code partitionRows} rows ({@code opale.data.partition-rows}, 500 000)
+ * goes into a table partitioned by {@code _fid} ranges of that size ({@code <table>_p1}, {@code _p2}...): the
+ * partitions are indexed two at a time on two connections, so a million points take two half-size GiST builds side
+ * by side instead of one full one (the longest step of a large load). Queries do not change: the parent keeps the
+ * version's name, keyset paging on {@code _fid} reads the partitions in order (PostgreSQL's ordered append), a
+ * {@code _fid} or bounding-box condition reaches the partitions' own indexes, and dropping the parent drops them.
  */
 public class PostgisTableStore implements TableStore {
     /** High half of the advisory-lock keys of loads, so they never meet other users of advisory locks. */
     private static final long LOCK_SPACE = 0x0DA7A000L << 32;
     private final @Nullable DataSource dataSource;
+    private final long partitionRows;
 
-    /** @param dataSource where the second connection of the parallel index build comes from; null: one connection */
-    public PostgisTableStore(@Nullable DataSource dataSource) {
+    /**
+     * @param dataSource    where the second connection of the parallel index build comes from; null: one connection
+     *                      and no partitions
+     * @param partitionRows rows per partition of a table expected to hold at least twice as many
+     */
+    public PostgisTableStore(@Nullable DataSource dataSource, long partitionRows) {
         this.dataSource = dataSource;
+        this.partitionRows = partitionRows;
     }
 
     public PostgisTableStore() {
-        this(null);
+        this(null, Long.MAX_VALUE);
     }
 
     @Override
@@ -66,7 +79,8 @@ public class PostgisTableStore implements TableStore {
     }
 
     @Override
-    public void create(Connection connection, String table, DatasetSchema schema) throws SQLException {
+    public void create(Connection connection, String table, DatasetSchema schema, long expectedRows)
+            throws SQLException {
         StringJoiner columns = new StringJoiner(", ", "CREATE TABLE " + quote(table) + " (", ")");
         columns.add("\"_fid\" BIGINT NOT NULL");
         for (Column column : schema.columns()) {
@@ -75,13 +89,22 @@ public class PostgisTableStore implements TableStore {
         if (schema.geometry() != null) {
             columns.add("\"geom\" geometry(Geometry, 4326)");
         }
+        boolean partitioned = dataSource != null && expectedRows / 2 >= partitionRows;
         try (Statement statement = connection.createStatement()) {
-            statement.execute(columns.toString());
+            statement.execute(columns + (partitioned ? " PARTITION BY RANGE (\"_fid\")" : ""));
         }
     }
 
     @Override
     public RowWriter writer(Connection connection, String table, DatasetSchema schema) throws SQLException {
+        if (partitions(connection, table) != null) {
+            return new PartitionedWriter(connection, table, schema, partitionRows);
+        }
+        return new CopyWriter(copyInto(connection, table, schema), schema);
+    }
+
+    /** COPY into one table, binary, FREEZE: the table was created in this transaction. */
+    private static CopyIn copyInto(Connection connection, String table, DatasetSchema schema) throws SQLException {
         StringJoiner names = new StringJoiner(", ", "COPY " + quote(table) + " (",
                 ") FROM STDIN (FORMAT binary, FREEZE)");
         names.add("\"_fid\"");
@@ -89,12 +112,50 @@ public class PostgisTableStore implements TableStore {
         if (schema.geometry() != null) {
             names.add("\"geom\"");
         }
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(names.toString());
-        return new CopyWriter(copy, schema);
+        return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(names.toString());
+    }
+
+    /** The partitions of a partitioned table in {@code _fid} order, or null when the table is a plain one. */
+    private static @Nullable List<String> partitions(Connection connection, String table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT c.relkind FROM pg_class c JOIN "
+                + "pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = ? AND n.nspname = current_schema()")) {
+            statement.setString(1, table);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next() || !"p".equals(rows.getString(1))) {
+                    return null;
+                }
+            }
+        }
+        List<String> partitions = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT c.relname FROM pg_inherits i JOIN "
+                + "pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace n ON "
+                + "n.oid = p.relnamespace WHERE p.relname = ? AND n.nspname = current_schema()")) {
+            statement.setString(1, table);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    partitions.add(rows.getString(1));
+                }
+            }
+        }
+        partitions.sort(java.util.Comparator.comparingLong(PostgisTableStore::partitionNumber));
+        return partitions;
+    }
+
+    static String partitionName(String table, long number) {
+        return table + "_p" + number;
+    }
+
+    private static long partitionNumber(String partition) {
+        return Long.parseLong(partition.substring(partition.lastIndexOf("_p") + 2));
     }
 
     @Override
     public void finish(Connection connection, String table, DatasetSchema schema) throws SQLException {
+        List<String> partitions = partitions(connection, table);
+        if (partitions != null) {
+            finishPartitions(connection, table, schema, partitions);
+            return;
+        }
         if (schema.geometry() != null && dataSource != null && !connection.getAutoCommit()) {
             finishInParallel(connection, table);
             return;
@@ -110,6 +171,91 @@ public class PostgisTableStore implements TableStore {
                         + " USING GIST (\"geom\")");
             }
             statement.execute("ANALYZE " + quote(table));
+        }
+    }
+
+    /**
+     * A partitioned table: its rows committed, each partition gets its key, spatial index and statistics, the
+     * partitions shared out between this connection and a second one (two cores build two GiST indexes at once,
+     * where one table's single GiST build kept one core busy and the other idle); then the parent's key and index
+     * are declared, which attaches the partitions' ones without building anything.
+     */
+    private void finishPartitions(Connection connection, String table, DatasetSchema schema, List<String> partitions)
+            throws SQLException {
+        connection.commit();
+        java.util.Queue<String> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(partitions);
+        java.util.concurrent.CompletableFuture<Void> other = new java.util.concurrent.CompletableFuture<>();
+        Thread helper = new Thread(() -> {
+            try (Connection second = dataSource.getConnection()) {
+                boolean autoCommit = second.getAutoCommit();
+                try {
+                    indexPartitions(second, queue, schema);
+                    other.complete(null);
+                } finally {
+                    if (!second.getAutoCommit()) {
+                        second.rollback();
+                    }
+                    second.setAutoCommit(autoCommit);
+                }
+            } catch (SQLException | RuntimeException e) {
+                queue.clear(); // the other connection stops taking partitions too
+                other.completeExceptionally(e);
+            }
+        }, "opale-index-" + table);
+        helper.setDaemon(true);
+        helper.start();
+        try {
+            indexPartitions(connection, queue, schema);
+        } catch (SQLException | RuntimeException e) {
+            queue.clear();
+            awaitQuietly(other);
+            throw e;
+        }
+        try {
+            other.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Indexation interrompue", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof SQLException sql ? sql
+                    : new SQLException("Indexation : " + e.getCause().getMessage(), e.getCause());
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(table + "_pk")
+                    + " PRIMARY KEY (\"_fid\")");
+            if (schema.geometry() != null) {
+                statement.execute("CREATE INDEX " + quote(table + "_geom") + " ON " + quote(table)
+                        + " USING GIST (\"geom\")");
+            }
+        }
+    }
+
+    /** Takes partitions from the queue until it is empty: key, spatial index, statistics, each committed. */
+    private static void indexPartitions(Connection connection, java.util.Queue<String> queue, DatasetSchema schema)
+            throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String partition = queue.poll(); partition != null; partition = queue.poll()) {
+                statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                if (schema.geometry() != null) {
+                    statement.execute("CREATE INDEX " + quote(partition + "_geom") + " ON " + quote(partition)
+                            + " USING GIST (\"geom\")");
+                }
+                statement.execute("ALTER TABLE " + quote(partition) + " ADD CONSTRAINT " + quote(partition + "_pk")
+                        + " PRIMARY KEY (\"_fid\")");
+                statement.execute("ANALYZE " + quote(partition));
+                connection.commit();
+            }
+        }
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CompletableFuture<Void> other) {
+        try {
+            other.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // the first failure is the one reported
         }
     }
 
@@ -256,6 +402,60 @@ public class PostgisTableStore implements TableStore {
             statement.setDouble(index++, bbox.north());
         }
         return index;
+    }
+
+    /**
+     * Rows of a partitioned table: each partition holds {@code partitionRows} consecutive {@code _fid}s and is
+     * created when its first row comes, in the load's transaction, so that its own COPY may FREEZE (the parent
+     * cannot be copied into with FREEZE).
+     */
+    private static final class PartitionedWriter implements RowWriter {
+        private final Connection connection;
+        private final String table;
+        private final DatasetSchema schema;
+        private final long partitionRows;
+        private @Nullable CopyWriter current;
+        private long last;
+
+        PartitionedWriter(Connection connection, String table, DatasetSchema schema, long partitionRows) {
+            this.connection = connection;
+            this.table = table;
+            this.schema = schema;
+            this.partitionRows = partitionRows;
+        }
+
+        @Override
+        public void write(long fid, @Nullable Object[] values, byte @Nullable [] ewkb) throws SQLException {
+            if (current == null || fid > last) {
+                if (current != null) {
+                    current.end();
+                }
+                long number = (fid - 1) / partitionRows + 1;
+                long first = (number - 1) * partitionRows + 1;
+                last = number * partitionRows;
+                String partition = partitionName(table, number);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE TABLE " + quote(partition) + " PARTITION OF " + quote(table)
+                            + " FOR VALUES FROM (" + first + ") TO (" + (last + 1) + ")");
+                }
+                current = new CopyWriter(copyInto(connection, partition, schema), schema);
+            }
+            current.write(fid, values, ewkb);
+        }
+
+        @Override
+        public void end() throws SQLException {
+            if (current != null) {
+                current.end();
+            }
+        }
+
+        @Override
+        public void abort() {
+            if (current != null) {
+                current.abort();
+            }
+        }
     }
 
     /**

@@ -25,8 +25,10 @@ public interface TableStore {
      * Creates the table with {@code _fid}, the typed columns and, for a geographic schema, {@code geom}, on a
      * connection whose auto-commit is off. On PostgreSQL the creation belongs to the load's transaction (a crash
      * leaves no table); H2 commits DDL at once (a crash leaves one, dropped by the start-up cleanup).
+     *
+     * @param expectedRows about how many rows are coming (0: unknown); PostgreSQL partitions a large table
      */
-    void create(Connection connection, String table, DatasetSchema schema) throws SQLException;
+    void create(Connection connection, String table, DatasetSchema schema, long expectedRows) throws SQLException;
 
     /** A writer appending rows to the table created just before, on the same connection. */
     RowWriter writer(Connection connection, String table, DatasetSchema schema) throws SQLException;

@@ -82,6 +82,7 @@ public final class CsvReader implements TableReader {
             SourceSettings detected = dialect(file, options, encoding);
             Limits analysisLimits = options.limits();
             ReadPlan guess;
+            long expectedRows;
             try (CsvRecords records = new CsvRecords(encoding.open(file.path()), detected.delimiter(),
                     detected.quote(), analysisLimits.maxRecordChars(), new WarningLog(1))) {
                 String[] first = records.first(false);
@@ -89,13 +90,19 @@ public final class CsvReader implements TableReader {
                     return null;
                 }
                 CsvProfile sample = new CsvProfile(first);
+                long sampleChars = 0;
                 while (sample.rows() < guessRows && records.next()) {
                     sample.observe(records);
+                    for (int i = 0; i < first.length; i++) {
+                        Object cell = records.cell(i);
+                        sampleChars += (cell == null ? 0 : cell.toString().length()) + 1;
+                    }
                 }
                 if (sample.rows() < guessRows || !records.next()) {
                     return null;
                 }
                 guess = sample.analysis(detected, options, new WarningLog(1)).plan();
+                expectedRows = encoding.bytes() / Math.max(1, sampleChars / sample.rows());
             }
             WarningLog log = new WarningLog(limits.maxWarningsPerCode());
             CsvRecords records = new CsvRecords(encoding.open(file.path()), detected.delimiter(), detected.quote(),
@@ -103,7 +110,8 @@ public final class CsvReader implements TableReader {
             try {
                 String[] first = records.first(!Boolean.TRUE.equals(guess.settings().header()));
                 records.width(guess.columns().size());
-                return new SpeculativeCsvRead(guess, records, first, detected, options, log, encoding, listener);
+                return new SpeculativeCsvRead(guess, expectedRows, records, first, detected, options, log, encoding,
+                        listener);
             } catch (RuntimeException e) {
                 records.close();
                 throw e;

@@ -25,14 +25,16 @@ final class SpeculativeCsvRead implements SpeculativeRead {
     private static final Set<String> RECORD_WARNINGS = Set.of("ragged-row", "nul-bytes", "mixed-encoding");
 
     private final ReadPlan guess;
+    private final long expectedRows;
     private final CsvRecords records;
     private final PlannedRows rows;
     private @Nullable Analysis analysis;
 
-    SpeculativeCsvRead(ReadPlan guess, CsvRecords records, String[] first, SourceSettings detected,
-                       ReadOptions options, WarningLog log, TextEncoding encoding,
+    SpeculativeCsvRead(ReadPlan guess, long expectedRows, CsvRecords records, String[] first,
+                       SourceSettings detected, ReadOptions options, WarningLog log, TextEncoding encoding,
                        fr.mel.opale.ingest.ReadListener listener) {
         this.guess = guess;
+        this.expectedRows = expectedRows;
         this.records = records;
         CsvProfile profile = new CsvProfile(first);
         boolean replayed = !Boolean.TRUE.equals(guess.settings().header());
@@ -79,6 +81,11 @@ final class SpeculativeCsvRead implements SpeculativeRead {
     @Override
     public ReadPlan guess() {
         return guess;
+    }
+
+    @Override
+    public long expectedRows() {
+        return expectedRows;
     }
 
     @Override

@@ -318,7 +318,8 @@ class ImportPipeline {
                 RowStream rows = speculative != null ? speculative : readers.open(source, plan, Limits.DEFAULT,
                         listener());
                 adapter = new RowAdapter(rows, plan.geometry() != null);
-                loaded = load(dataset, plan, adapter, hash);
+                loaded = load(dataset, plan, adapter, hash, speculative != null ? speculative.expectedRows()
+                        : analysis.rows());
                 if (speculative != null) {
                     if (loaded.cause() instanceof PlanRevised revised) {
                         // The version typed by the guess was dropped; the analysis of the whole file reads it again.
@@ -329,7 +330,7 @@ class ImportPipeline {
                                 + " abandonnée, fichier relu."));
                         adapter = new RowAdapter(readers.open(source, plan, Limits.DEFAULT, listener()),
                                 plan.geometry() != null);
-                        loaded = load(dataset, plan, adapter, hash);
+                        loaded = load(dataset, plan, adapter, hash, analysis.rows());
                     } else if (loaded.succeeded()) {
                         analysis = speculative.analysis();
                     }
@@ -383,9 +384,10 @@ class ImportPipeline {
             return new Outcome(JobStatus.SUCCEEDED, report, record.id(), version.number());
         }
 
-        private LoadResult load(Dataset dataset, ReadPlan plan, RowAdapter rows, @Nullable String hash) {
+        private LoadResult load(Dataset dataset, ReadPlan plan, RowAdapter rows, @Nullable String hash,
+                                long expectedRows) {
             return datasets.load(dataset.id(), schemaOf(plan), rows, LoadOptions.defaults().withContentHash(hash)
-                    .withProgress(job::progress).withCancellation(job::cancelled));
+                    .withProgress(job::progress).withCancellation(job::cancelled).withExpectedRows(expectedRows));
         }
 
         private void logAnalysis(Analysis analysis, String name) {

@@ -90,7 +90,7 @@ class PublishBenchmark {
                     ImportPipeline.RowAdapter rows = new ImportPipeline.RowAdapter(readers.open(SourceFile.of(csv),
                             analysis.plan(), Limits.DEFAULT, ReadListener.NONE), true);
                     return datasets.load(dataset.id(), ImportPipeline.schemaOf(analysis.plan()), rows,
-                            LoadOptions.defaults());
+                            LoadOptions.defaults().withExpectedRows(analysis.rows()));
                 });
                 long direct = System.nanoTime() - start;
                 long directPeak = heap.stop();
@@ -109,7 +109,8 @@ class PublishBenchmark {
                             20_000, ReadListener.NONE);
                     check(read != null, "lecture unique possible");
                     return datasets.load(dataset.id(), ImportPipeline.schemaOf(read.guess()),
-                            new ImportPipeline.RowAdapter(read, true), LoadOptions.defaults());
+                            new ImportPipeline.RowAdapter(read, true), LoadOptions.defaults()
+                                    .withExpectedRows(read.expectedRows()));
                 });
                 long readOnce = System.nanoTime() - start;
                 long readOncePeak = heap.stop();
