@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -177,8 +176,6 @@ class SpeculativeReadTest {
             assertThat(revised.analysis()).as(file + " revised, guess " + guessRows).isEqualTo(expected);
             assertThat(read.guess()).isNotEqualTo(expected.plan());
             return new Outcome(revised.analysis(), true, revised.getMessage());
-        } catch (UncheckedIOException e) {
-            throw e;
         }
         String what = file.getFileName() + ", guess from " + guessRows;
         assertThat(read.guess()).as(what).isEqualTo(expected.plan());

@@ -211,15 +211,7 @@ public class PostgisTableStore implements TableStore {
             awaitQuietly(other);
             throw e;
         }
-        try {
-            other.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("Indexation interrompue", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof SQLException sql ? sql
-                    : new SQLException("Indexation : " + e.getCause().getMessage(), e.getCause());
-        }
+        await(other, "Indexation");
         try (Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(table + "_pk")
                     + " PRIMARY KEY (\"_fid\")");
@@ -246,6 +238,19 @@ public class PostgisTableStore implements TableStore {
                 statement.execute("ANALYZE " + quote(partition));
                 connection.commit();
             }
+        }
+    }
+
+    /** Waits for the other connection's work; its failure is rethrown as the SQL error it was. */
+    private static void await(java.util.concurrent.CompletableFuture<Void> work, String what) throws SQLException {
+        try {
+            work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Indexation interrompue", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof SQLException sql ? sql
+                    : new SQLException(what + " : " + e.getCause().getMessage(), e.getCause());
         }
     }
 
@@ -289,15 +294,7 @@ public class PostgisTableStore implements TableStore {
             statement.execute("CREATE UNIQUE INDEX " + quote(table + "_pk") + " ON " + quote(table) + " (\"_fid\")");
             // Commit the key's SHARE lock away before waiting: the primary key below needs ACCESS EXCLUSIVE anyway.
             connection.commit();
-            try {
-                gist.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("Indexation interrompue", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof SQLException sql ? sql
-                        : new SQLException("Index spatial : " + e.getCause().getMessage(), e.getCause());
-            }
+            await(gist, "Index spatial");
             statement.execute("ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(table + "_pk")
                     + " PRIMARY KEY USING INDEX " + quote(table + "_pk"));
             statement.execute("ANALYZE " + quote(table));
