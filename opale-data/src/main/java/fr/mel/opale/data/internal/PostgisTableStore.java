@@ -161,9 +161,7 @@ public class PostgisTableStore implements TableStore {
             return;
         }
         try (Statement statement = connection.createStatement()) {
-            // Index builds sort in memory up to this budget (default 64 MB) instead of spilling to disk; LOCAL: this
-            // transaction only, the pooled session is unchanged afterwards.
-            statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+            loadTransaction(statement);
             statement.execute("ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(table + "_pk")
                     + " PRIMARY KEY (\"_fid\")");
             if (schema.geometry() != null) {
@@ -182,7 +180,7 @@ public class PostgisTableStore implements TableStore {
      */
     private void finishPartitions(Connection connection, String table, DatasetSchema schema, List<String> partitions)
             throws SQLException {
-        connection.commit();
+        commitRows(connection);
         java.util.Queue<String> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(partitions);
         java.util.concurrent.CompletableFuture<Void> other = new java.util.concurrent.CompletableFuture<>();
         Thread helper = new Thread(() -> {
@@ -213,6 +211,7 @@ public class PostgisTableStore implements TableStore {
         }
         await(other, "Indexation");
         try (Statement statement = connection.createStatement()) {
+            loadTransaction(statement);
             statement.execute("ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(table + "_pk")
                     + " PRIMARY KEY (\"_fid\")");
             if (schema.geometry() != null) {
@@ -222,13 +221,32 @@ public class PostgisTableStore implements TableStore {
         }
     }
 
+    /**
+     * The settings of one transaction of a load, LOCAL (the pooled session is unchanged afterwards): index builds
+     * sort in memory up to 256 MB instead of spilling to disk (default 64 MB), and the commit does not wait for its
+     * WAL to reach the disk. Nothing of a load is served before the switch, whose own synchronous commit flushes all
+     * the WAL written before it; a crash before that leaves a LOADING version, which the start-up cleanup drops.
+     */
+    private static void loadTransaction(Statement statement) throws SQLException {
+        statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+        statement.execute("SET LOCAL synchronous_commit = off");
+    }
+
+    /** Commits the rows (the version is still LOADING, unserved) so that a second connection can index them. */
+    private static void commitRows(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            loadTransaction(statement);
+        }
+        connection.commit();
+    }
+
     /** Takes partitions from the queue until it is empty: key, spatial index, statistics, each committed. */
     private static void indexPartitions(Connection connection, java.util.Queue<String> queue, DatasetSchema schema)
             throws SQLException {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             for (String partition = queue.poll(); partition != null; partition = queue.poll()) {
-                statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                loadTransaction(statement);
                 if (schema.geometry() != null) {
                     statement.execute("CREATE INDEX " + quote(partition + "_geom") + " ON " + quote(partition)
                             + " USING GIST (\"geom\")");
@@ -265,14 +283,14 @@ public class PostgisTableStore implements TableStore {
     }
 
     private void finishInParallel(Connection connection, String table) throws SQLException {
-        connection.commit();
+        commitRows(connection);
         java.util.concurrent.CompletableFuture<Void> gist = new java.util.concurrent.CompletableFuture<>();
         Thread builder = new Thread(() -> {
             try (Connection other = dataSource.getConnection()) {
                 boolean autoCommit = other.getAutoCommit();
                 other.setAutoCommit(false);
                 try (Statement statement = other.createStatement()) {
-                    statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                    loadTransaction(statement);
                     statement.execute("CREATE INDEX " + quote(table + "_geom") + " ON " + quote(table)
                             + " USING GIST (\"geom\")");
                     other.commit();
@@ -290,11 +308,12 @@ public class PostgisTableStore implements TableStore {
         builder.setDaemon(true);
         builder.start();
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+            loadTransaction(statement);
             statement.execute("CREATE UNIQUE INDEX " + quote(table + "_pk") + " ON " + quote(table) + " (\"_fid\")");
             // Commit the key's SHARE lock away before waiting: the primary key below needs ACCESS EXCLUSIVE anyway.
             connection.commit();
             await(gist, "Index spatial");
+            loadTransaction(statement);
             statement.execute("ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(table + "_pk")
                     + " PRIMARY KEY USING INDEX " + quote(table + "_pk"));
             statement.execute("ANALYZE " + quote(table));
