@@ -50,7 +50,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * </ul>
  */
 @OnPostgis
-@SpringBootTest(classes = IngestTestApplication.class)
+// The production partition size: the tests' 5 000 rows a partition would make 200 of a million rows.
+@SpringBootTest(classes = IngestTestApplication.class, properties = "opale.data.partition-rows=500000")
 class PublishBenchmark {
     private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
