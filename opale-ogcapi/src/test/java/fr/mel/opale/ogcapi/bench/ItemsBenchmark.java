@@ -119,7 +119,7 @@ class ItemsBenchmark {
                         i, BigDecimal.valueOf(random.nextInt(1_000_000), 2),
                         java.time.LocalDate.of(2020, 1, 1).plusDays(i % 1500), COMMUNES[random.nextInt(COMMUNES.length)],
                         random.nextBoolean()}, JTS.createPoint(new Coordinate(2.95 + random.nextDouble() * 0.25,
-                        50.55 + random.nextDouble() * 0.15))))), LoadOptions.defaults()));
+                        50.55 + random.nextDouble() * 0.15))))), LoadOptions.defaults().withExpectedRows(ROWS)));
         System.out.printf(Locale.ROOT, "%nLoaded %,d rows in %.1f s%n", ROWS, (System.nanoTime() - loadStart) / 1e9);
         DatasetVersion version = datasets.currentVersion(dataset.id()).orElseThrow();
         String items = "http://localhost:" + port + "/ogcapi/collections/" + dataset.slug() + "/items?limit=" + LIMIT;
