@@ -74,6 +74,26 @@ class SpeculativeReadTest {
     }
 
     @Test
+    void theEndOfALargeFileIsPartOfTheGuess() throws IOException {
+        // 5 MB: a code column whose letters only come in the last rows, a column only filled there, and labels
+        // with line breaks in quotes, so the end read apart may be cut inside one (then it is not used).
+        StringBuilder csv = new StringBuilder("code;fin;libelle;valeur\n");
+        int rows = 100_000;
+        for (int i = 1; i <= rows; i++) {
+            boolean late = i > rows - 500;
+            csv.append(late && i % 7 == 0 ? "2A" + i : Integer.toString(i)).append(';')
+                    .append(late ? "2024-05-0" + (1 + i % 9) : "").append(";\"ligne ").append(i).append(" de la rue de la Gare")
+                    .append(i % 3 == 0 ? "\nsuite" : "").append("\";").append(i).append(",5\n");
+        }
+        Path file = Files.writeString(dir.resolve("fin-parlante.csv"), csv);
+        assertThat(Files.size(file)).isGreaterThan(4L << 20);
+        Outcome outcome = compare(file, ReadOptions.DEFAULT, 1000);
+        assertThat(outcome.analysis().column("code").type()).isEqualTo(ColumnType.TEXT);
+        assertThat(outcome.analysis().column("fin").type()).isEqualTo(ColumnType.DATE);
+        assertThat(outcome.revised()).as(outcome.message()).isFalse();
+    }
+
+    @Test
     void aColumnEmptyAtFirstThenFilledRevisesThePlan() throws IOException {
         StringBuilder csv = new StringBuilder("id,date_fin\n");
         for (int i = 1; i <= 200; i++) {

@@ -35,6 +35,14 @@ final class CsvProfile {
         }
     }
 
+    /** Takes in one record read apart from the others (the end of the file, for a guess), as wide as the first. */
+    void observe(String[] cells, long line) {
+        rows++;
+        for (int i = 0; i < first.length; i++) {
+            stats.get(i).observe(cells[i], line);
+        }
+    }
+
     /** Cells per record: the first record's. */
     int width() {
         return first.length;

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CsvReader implements TableReader {
     static final int CHECK_EVERY = 4096;
+    static final int TAIL_BYTES = 1 << 20;
 
     @Override
     public String format() {
@@ -100,6 +101,9 @@ public final class CsvReader implements TableReader {
                 if (sample.rows() < guessRows || !records.next()) {
                     return null;
                 }
+                for (String[] cells : tail(file, encoding, detected, first.length, analysisLimits.maxRecordChars())) {
+                    sample.observe(cells, 0);
+                }
                 guess = sample.analysis(detected, options, new WarningLog(1)).plan();
                 expectedRows = encoding.bytes() / Math.max(1, sampleChars / sample.rows());
             }
@@ -120,6 +124,69 @@ public final class CsvReader implements TableReader {
         } catch (UncheckedIOException e) {
             throw new UnreadableFile("csv-invalid", "CSV illisible : " + e.getCause().getMessage(), e);
         }
+    }
+
+    /**
+     * The complete records of the file's last {@value #TAIL_BYTES} bytes, which a guess reads too: late values (a
+     * code with a letter, a column that fills up) are what a guess from the start alone misses. The cut may fall
+     * inside a quoted value that spans lines, so reading starts after the first of the first four line breaks from
+     * which every record is as wide as the header; none of them (or a file under four times that size, or in UTF-16)
+     * and the end is left out — a wrong guess only costs a second read, a misread end would make one likely.
+     */
+    private static List<String[]> tail(SourceFile file, TextEncoding encoding, SourceSettings detected, int width,
+                                       int maxRecordChars) throws IOException {
+        long size = encoding.bytes();
+        if (size < 4L * TAIL_BYTES || encoding.name().startsWith("UTF-16")) {
+            return List.of();
+        }
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(TAIL_BYTES);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file.path())) {
+            long from = size - TAIL_BYTES;
+            while (bytes.hasRemaining() && channel.read(bytes, from + bytes.position()) >= 0) {
+                // reading the last bytes
+            }
+        }
+        byte[] end = bytes.array();
+        int start = -1;
+        for (int attempt = 0; attempt < 4; attempt++) {
+            // from the next line break: the previous one may have been inside a quoted value
+            do {
+                start++;
+            } while (start < bytes.position() && end[start] != '\n');
+            if (start >= bytes.position()) {
+                return List.of();
+            }
+            List<String[]> records = records(new String(end, start + 1, bytes.position() - start - 1,
+                    encoding.charset()), detected, width, maxRecordChars);
+            if (records != null) {
+                return records;
+            }
+        }
+        return List.of();
+    }
+
+    /** The records of a text as wide as the header, or null when one is not (the text starts mid-record). */
+    private static @Nullable List<String[]> records(String text, SourceSettings detected, int width,
+                                                    int maxRecordChars) throws IOException {
+        WarningLog log = new WarningLog(1);
+        List<String[]> records = new java.util.ArrayList<>();
+        try (CsvRecords tail = new CsvRecords(new java.io.StringReader(text), detected.delimiter(), detected.quote(),
+                maxRecordChars, log)) {
+            String[] first = tail.first(true);
+            if (first == null || first.length != width) {
+                return null;
+            }
+            while (tail.next()) {
+                String[] cells = new String[width];
+                for (int i = 0; i < width; i++) {
+                    cells[i] = (String) tail.cell(i);
+                }
+                records.add(cells);
+            }
+        } catch (UncheckedIOException | UnreadableFile e) {
+            return null; // a record too long for the limits, read from the middle of a quoted value
+        }
+        return log.count("ragged-row") > 0 ? null : records;
     }
 
     /** Format, encoding, delimiter and quote: the options' when given, else detected. */
