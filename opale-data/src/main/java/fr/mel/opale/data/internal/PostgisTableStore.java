@@ -162,12 +162,7 @@ public class PostgisTableStore implements TableStore {
         }
         try (Statement statement = connection.createStatement()) {
             loadTransaction(statement);
-            statement.execute("ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(table + "_pk")
-                    + " PRIMARY KEY (\"_fid\")");
-            if (schema.geometry() != null) {
-                statement.execute("CREATE INDEX " + quote(table + "_geom") + " ON " + quote(table)
-                        + " USING GIST (\"geom\")");
-            }
+            keyAndSpatialIndex(statement, table, schema);
             statement.execute("ANALYZE " + quote(table));
         }
     }
@@ -182,26 +177,14 @@ public class PostgisTableStore implements TableStore {
             throws SQLException {
         commitRows(connection);
         java.util.Queue<String> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(partitions);
-        java.util.concurrent.CompletableFuture<Void> other = new java.util.concurrent.CompletableFuture<>();
-        Thread helper = new Thread(() -> {
-            try (Connection second = dataSource.getConnection()) {
-                boolean autoCommit = second.getAutoCommit();
-                try {
-                    indexPartitions(second, queue, schema);
-                    other.complete(null);
-                } finally {
-                    if (!second.getAutoCommit()) {
-                        second.rollback();
-                    }
-                    second.setAutoCommit(autoCommit);
-                }
+        java.util.concurrent.CompletableFuture<Void> other = onSecondConnection("opale-index-" + table, second -> {
+            try {
+                indexPartitions(second, queue, schema);
             } catch (SQLException | RuntimeException e) {
-                queue.clear(); // the other connection stops taking partitions too
-                other.completeExceptionally(e);
+                queue.clear(); // this connection stops taking partitions too
+                throw e;
             }
-        }, "opale-index-" + table);
-        helper.setDaemon(true);
-        helper.start();
+        });
         try {
             indexPartitions(connection, queue, schema);
         } catch (SQLException | RuntimeException e) {
@@ -212,13 +195,55 @@ public class PostgisTableStore implements TableStore {
         await(other, "Indexation");
         try (Statement statement = connection.createStatement()) {
             loadTransaction(statement);
-            statement.execute("ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(table + "_pk")
-                    + " PRIMARY KEY (\"_fid\")");
-            if (schema.geometry() != null) {
-                statement.execute("CREATE INDEX " + quote(table + "_geom") + " ON " + quote(table)
-                        + " USING GIST (\"geom\")");
-            }
+            keyAndSpatialIndex(statement, table, schema);
         }
+    }
+
+    /** The primary key on {@code _fid}, then for a geographic schema the GiST index on {@code geom}. */
+    private static void keyAndSpatialIndex(Statement statement, String table, DatasetSchema schema)
+            throws SQLException {
+        statement.execute("ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(table + "_pk")
+                + " PRIMARY KEY (\"_fid\")");
+        if (schema.geometry() != null) {
+            spatialIndex(statement, table);
+        }
+    }
+
+    private static void spatialIndex(Statement statement, String table) throws SQLException {
+        statement.execute("CREATE INDEX " + quote(table + "_geom") + " ON " + quote(table) + " USING GIST (\"geom\")");
+    }
+
+    /** Work on a connection of its own. */
+    @FunctionalInterface
+    private interface ConnectionWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on a second pooled connection, on a thread of its own, auto-commit off: the work commits
+     * what it builds; whatever it leaves uncommitted (a failure) is rolled back, and the connection goes back to the
+     * pool as it came. The future completes when it is done, exceptionally with its failure.
+     */
+    private java.util.concurrent.CompletableFuture<Void> onSecondConnection(String threadName, ConnectionWork work) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try (Connection second = dataSource.getConnection()) {
+                boolean autoCommit = second.getAutoCommit();
+                second.setAutoCommit(false);
+                try {
+                    work.run(second);
+                    done.complete(null);
+                } finally {
+                    second.rollback();
+                    second.setAutoCommit(autoCommit);
+                }
+            } catch (SQLException | RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        }, threadName);
+        thread.setDaemon(true);
+        thread.start();
+        return done;
     }
 
     /**
@@ -247,12 +272,7 @@ public class PostgisTableStore implements TableStore {
         try (Statement statement = connection.createStatement()) {
             for (String partition = queue.poll(); partition != null; partition = queue.poll()) {
                 loadTransaction(statement);
-                if (schema.geometry() != null) {
-                    statement.execute("CREATE INDEX " + quote(partition + "_geom") + " ON " + quote(partition)
-                            + " USING GIST (\"geom\")");
-                }
-                statement.execute("ALTER TABLE " + quote(partition) + " ADD CONSTRAINT " + quote(partition + "_pk")
-                        + " PRIMARY KEY (\"_fid\")");
+                keyAndSpatialIndex(statement, partition, schema);
                 statement.execute("ANALYZE " + quote(partition));
                 connection.commit();
             }
@@ -284,29 +304,13 @@ public class PostgisTableStore implements TableStore {
 
     private void finishInParallel(Connection connection, String table) throws SQLException {
         commitRows(connection);
-        java.util.concurrent.CompletableFuture<Void> gist = new java.util.concurrent.CompletableFuture<>();
-        Thread builder = new Thread(() -> {
-            try (Connection other = dataSource.getConnection()) {
-                boolean autoCommit = other.getAutoCommit();
-                other.setAutoCommit(false);
-                try (Statement statement = other.createStatement()) {
-                    loadTransaction(statement);
-                    statement.execute("CREATE INDEX " + quote(table + "_geom") + " ON " + quote(table)
-                            + " USING GIST (\"geom\")");
-                    other.commit();
-                    gist.complete(null);
-                } catch (SQLException | RuntimeException e) {
-                    other.rollback();
-                    gist.completeExceptionally(e);
-                } finally {
-                    other.setAutoCommit(autoCommit);
-                }
-            } catch (SQLException | RuntimeException e) {
-                gist.completeExceptionally(e);
+        java.util.concurrent.CompletableFuture<Void> gist = onSecondConnection("opale-gist-" + table, other -> {
+            try (Statement statement = other.createStatement()) {
+                loadTransaction(statement);
+                spatialIndex(statement, table);
             }
-        }, "opale-gist-" + table);
-        builder.setDaemon(true);
-        builder.start();
+            other.commit();
+        });
         try (Statement statement = connection.createStatement()) {
             loadTransaction(statement);
             statement.execute("CREATE UNIQUE INDEX " + quote(table + "_pk") + " ON " + quote(table) + " (\"_fid\")");
