@@ -55,11 +55,8 @@ record TextEncoding(String name, int bomLength, long nulBytes, long firstNulLine
                 int start = 0;
                 if (first) {
                     first = false;
-                    if (n >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB
-                            && (buffer[2] & 0xFF) == 0xBF) {
-                        bom = 3;
-                    } else if (n >= 2 && (((buffer[0] & 0xFF) == 0xFF && (buffer[1] & 0xFF) == 0xFE)
-                            || ((buffer[0] & 0xFF) == 0xFE && (buffer[1] & 0xFF) == 0xFF))) {
+                    bom = bomLength(buffer, n);
+                    if (bom == 2) {
                         String utf16 = (buffer[0] & 0xFF) == 0xFF ? "UTF-16LE" : "UTF-16BE";
                         return new TextEncoding(forced != null ? forced : utf16, 2, 0, 0, 0, 0, 0, Files.size(file));
                     }
@@ -170,14 +167,20 @@ record TextEncoding(String name, int bomLength, long nulBytes, long firstNulLine
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, 3);
         }
-        int bom = 0;
-        if (n == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-            bom = 3;
-        } else if (n >= 2 && (((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)
-                || ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF))) {
-            bom = 2;
-        }
+        int bom = bomLength(head, n);
         return new TextEncoding(name, bom, 0, 0, 0, 0, 0, Files.size(file));
+    }
+
+    /** 3 for UTF-8's byte order mark, 2 for UTF-16's (either order), else 0, among the first {@code n} bytes. */
+    private static int bomLength(byte[] head, int n) {
+        if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            return 3;
+        }
+        if (n >= 2 && (((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)
+                || ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF))) {
+            return 2;
+        }
+        return 0;
     }
 
     /** E0 followed by < A0 and F0 by < 90 are overlong; ED followed by ≥ A0 a surrogate; F4 by ≥ 90 beyond U+10FFFF. */
