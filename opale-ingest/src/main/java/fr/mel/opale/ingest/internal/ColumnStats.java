@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.Temporal;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -110,12 +109,12 @@ final class ColumnStats {
             bits &= CellText.DATE | CellText.TIMESTAMP | 0xFFFF00 & ~(CellText.ZERO | CellText.ONE);
         }
         if ((bits & CellText.NUM_DOT) != 0 && (mask & CellText.NUM_DOT) != 0) {
-            double v = CellText.parseNumber(t, '.');
+            double v = CellText.parseCheckedNumber(t, '.');
             minDot = Math.min(minDot, v);
             maxDot = Math.max(maxDot, v);
         }
         if ((bits & CellText.NUM_COMMA) != 0 && (mask & CellText.NUM_COMMA) != 0) {
-            double v = CellText.parseNumber(t, ',');
+            double v = CellText.parseCheckedNumber(t, ',');
             minComma = Math.min(minComma, v);
             maxComma = Math.max(maxComma, v);
         }
@@ -152,8 +151,7 @@ final class ColumnStats {
             }
         } else if (c == 'P' || c == 'M' || c == 'L' || c == 'G' || c == 'S' || c == 'p' || c == 'm' || c == 'l'
                 || c == 'g' || c == 's') {
-            String upper = t.length() > 20 ? t.substring(0, 20).toUpperCase(Locale.ROOT) : t.toUpperCase(Locale.ROOT);
-            if (upper.startsWith("SRID=")) {
+            if (startsIgnoringCase(t, "SRID=")) {
                 int semicolon = t.indexOf(';');
                 if (semicolon > 5) {
                     try {
@@ -163,14 +161,19 @@ final class ColumnStats {
                     }
                     wktLike++;
                 }
-            } else if (upper.startsWith("POINT") || upper.startsWith("LINESTRING") || upper.startsWith("POLYGON")
-                    || upper.startsWith("MULTIPOINT") || upper.startsWith("MULTILINESTRING")
-                    || upper.startsWith("MULTIPOLYGON") || upper.startsWith("GEOMETRYCOLLECTION")) {
+            } else if (startsIgnoringCase(t, "POINT") || startsIgnoringCase(t, "LINESTRING")
+                    || startsIgnoringCase(t, "POLYGON") || startsIgnoringCase(t, "MULTIPOINT")
+                    || startsIgnoringCase(t, "MULTILINESTRING") || startsIgnoringCase(t, "MULTIPOLYGON")
+                    || startsIgnoringCase(t, "GEOMETRYCOLLECTION")) {
                 wktLike++;
             }
         } else if (t.indexOf(',') > 0 && LatLonText.parse(t) != null) {
             latLonLike++;
         }
+    }
+
+    private static boolean startsIgnoringCase(String t, String prefix) {
+        return t.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     /** The type the values seen so far call for. */

@@ -50,6 +50,22 @@ class TypeInferenceTest {
     }
 
     @Test
+    void nullMarkersAndBooleanWordsWhateverTheirCase() {
+        for (String marker : List.of("N/A", "n/a", "NULL", "Null", "N.D.", "#N/A", "NaN", "-", "NR")) {
+            assertThat(CellText.isNullMarker(marker)).as(marker).isTrue();
+        }
+        for (String value : List.of("NA1", "nul", "n/a/", "Lille", "null!")) {
+            assertThat(CellText.isNullMarker(value)).as(value).isFalse();
+        }
+        assertThat(CellText.parseBoolean("VRAI")).isTrue();
+        assertThat(CellText.parseBoolean("Faux")).isFalse();
+        assertThat(CellText.parseBoolean("fals")).isNull();
+        assertThat(CellText.parseBoolean("non merci")).isNull();
+        ColumnStats withMarkers = column("12", "N/A", "NULL", "7");
+        assertThat(withMarkers.type()).isEqualTo(ColumnType.INTEGER);
+    }
+
+    @Test
     void datesAndTimestamps() {
         ColumnStats french = column("15/04/2008", "1/2/2010");
         assertThat(french.type()).isEqualTo(ColumnType.DATE);
