@@ -171,6 +171,53 @@ class SpeculativeReadTest {
     }
 
     /** Reads {@code file} both ways and asserts they agree; returns the whole file's analysis. */
+    @Test
+    void aLargeUtf8FileIsDecidedByItsEndsAndReadAlike() throws IOException {
+        Path file = large("grand-utf8.csv", -1, StandardCharsets.UTF_8);
+        Outcome outcome = compare(file, ReadOptions.DEFAULT, 1000);
+        assertThat(outcome.revised()).as(outcome.message()).isFalse();
+        assertThat(outcome.analysis().plan().settings().encoding()).isEqualTo("UTF-8");
+    }
+
+    @Test
+    void aByteThatIsNotUtf8BetweenTheEndsOfALargeFileRevisesThePlan() throws IOException {
+        Path file = large("milieu-cp1252.csv", 200_000, Charset.forName("windows-1252"));
+        Outcome outcome = compare(file, ReadOptions.DEFAULT, 1000);
+        assertThat(outcome.revised()).isTrue();
+        assertThat(outcome.message()).contains("n'est pas entièrement en UTF-8 ; encodage du fichier entier : "
+                + "UTF-8 et Windows-1252 mêlés");
+        assertThat(outcome.analysis().plan().settings().encoding()).isEqualTo("UTF-8+windows-1252");
+        assertThat(outcome.analysis().warnings()).extracting(ReadWarning::code).contains("mixed-encoding");
+    }
+
+    @Test
+    void aGuessReachingPastTheCheckedStartDecidesOverTheWholeFile() throws IOException {
+        // the byte that is not UTF-8 lies beyond the first 4 MiB, among the records the guess reads
+        Path file = large("debut-cp1252.csv", 150_000, Charset.forName("windows-1252"));
+        Outcome outcome = compare(file, ReadOptions.DEFAULT, 160_000);
+        assertThat(outcome.revised()).as(outcome.message()).isFalse();
+        assertThat(outcome.analysis().plan().settings().encoding()).isEqualTo("UTF-8+windows-1252");
+    }
+
+    /**
+     * A CSV of more than 16 MiB (what {@code utf8ByItsEnds} needs) with accents on every row, in UTF-8 except row
+     * {@code odd} (none when negative), written in {@code oddCharset}.
+     */
+    private Path large(String name, int odd, Charset oddCharset) throws IOException {
+        Path file = dir.resolve(name);
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            out.write("id;libelle;valeur;note\n".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 1; i <= 400_000; i++) {
+                String note = i % 1000 == 0 || i == odd ? "café" : "sans";
+                out.write((i + ";rue de la gare numéro " + i % 977 + ";" + i % 100 + ",5;").getBytes(
+                        i == odd ? oddCharset : StandardCharsets.UTF_8));
+                out.write((note + "\n").getBytes(i == odd ? oddCharset : StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(Files.size(file)).isGreaterThan(16L << 20);
+        return file;
+    }
+
     private static Outcome compare(Path file, ReadOptions options, int guessRows) {
         SourceFile source = SourceFile.of(file);
         Analysis expected = READERS.analyse(source, options, ReadListener.NONE);

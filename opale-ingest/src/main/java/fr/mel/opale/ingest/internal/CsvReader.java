@@ -73,48 +73,39 @@ public final class CsvReader implements TableReader {
      * The first {@code guessRows} records guess the plan; the rows are then read with it while every record is
      * analysed (see {@link SpeculativeRead}). Null when the file is no longer than that: analysing it first costs
      * next to nothing. Whatever is wrong with the file (empty, too wide...) is left to {@link #analyse}'s messages.
+     *
+     * <p>Unless the options force an encoding, a large file's is decided from its two ends when both are UTF-8
+     * ({@link TextEncoding#utf8ByItsEnds}): the rest is checked as it is decoded, and a byte that is not UTF-8 ends
+     * the read with a {@link fr.mel.opale.ingest.PlanRevised} carrying the whole file's analysis, as a late value
+     * does — instead of a pass over every byte before the first row.
      */
     @Override
     public @Nullable SpeculativeRead speculate(SourceFile file, ReadOptions options, Limits limits, int guessRows,
                                                ReadListener listener) {
         try {
-            TextEncoding encoding = encoding(file, options.encoding());
-            SourceSettings detected = dialect(file, options, encoding);
-            Limits analysisLimits = options.limits();
-            ReadPlan guess;
-            long expectedRows;
-            try (CsvRecords records = new CsvRecords(encoding.open(file.path()), detected.delimiter(),
-                    detected.quote(), analysisLimits.maxRecordChars(), new WarningLog(1))) {
-                String[] first = records.first(false);
-                if (first == null || first.length > analysisLimits.maxColumns()) {
-                    return null;
+            TextEncoding encoding = options.encoding() == null ? TextEncoding.utf8ByItsEnds(file.path()) : null;
+            Guess guess;
+            try {
+                guess = guess(file, options, encoding != null ? encoding : encoding(file, options.encoding()),
+                        guessRows);
+            } catch (IOException | UncheckedIOException e) {
+                if (encoding == null || !notUtf8(e)) {
+                    throw e;
                 }
-                CsvProfile sample = new CsvProfile(first);
-                long sampleChars = 0;
-                while (sample.rows() < guessRows && records.next()) {
-                    sample.observe(records);
-                    for (int i = 0; i < first.length; i++) {
-                        Object cell = records.cell(i);
-                        sampleChars += (cell == null ? 0 : cell.toString().length()) + 1;
-                    }
-                }
-                if (sample.rows() < guessRows || !records.next()) {
-                    return null;
-                }
-                for (String[] cells : tail(file, encoding, detected, first.length, analysisLimits.maxRecordChars())) {
-                    sample.observe(cells, 0);
-                }
-                guess = sample.analysis(detected, options, new WarningLog(1)).plan();
-                expectedRows = encoding.bytes() / Math.max(1, sampleChars / sample.rows());
+                // the first records reach beyond the checked start, and there the file is not UTF-8
+                guess = guess(file, options, encoding(file, options.encoding()), guessRows);
+            }
+            if (guess == null) {
+                return null;
             }
             WarningLog log = new WarningLog(limits.maxWarningsPerCode());
-            CsvRecords records = new CsvRecords(encoding.open(file.path()), detected.delimiter(), detected.quote(),
-                    analysisLimits.maxRecordChars(), log);
+            CsvRecords records = new CsvRecords(guess.encoding().open(file.path()), guess.detected().delimiter(),
+                    guess.detected().quote(), options.limits().maxRecordChars(), log);
             try {
-                String[] first = records.first(!Boolean.TRUE.equals(guess.settings().header()));
-                records.width(guess.columns().size());
-                return new SpeculativeCsvRead(guess, expectedRows, records, first, detected, options, log, encoding,
-                        listener);
+                String[] first = records.first(!Boolean.TRUE.equals(guess.plan().settings().header()));
+                records.width(guess.plan().columns().size());
+                return new SpeculativeCsvRead(guess.plan(), guess.expectedRows(), records, first, guess.detected(),
+                        options, log, guess.encoding(), listener, () -> analyse(file, options, listener));
             } catch (RuntimeException e) {
                 records.close();
                 throw e;
@@ -124,6 +115,51 @@ public final class CsvReader implements TableReader {
         } catch (UncheckedIOException e) {
             throw new UnreadableFile("csv-invalid", "CSV illisible : " + e.getCause().getMessage(), e);
         }
+    }
+
+    /** A plan guessed from a file's first records and its end, with what it was read with. */
+    private record Guess(TextEncoding encoding, SourceSettings detected, ReadPlan plan, long expectedRows) {
+    }
+
+    /** The guess of {@link #speculate}; null when the file has no more than {@code guessRows} records. */
+    private @Nullable Guess guess(SourceFile file, ReadOptions options, TextEncoding encoding, int guessRows)
+            throws IOException {
+        SourceSettings detected = dialect(file, options, encoding);
+        Limits analysisLimits = options.limits();
+        try (CsvRecords records = new CsvRecords(encoding.open(file.path()), detected.delimiter(),
+                detected.quote(), analysisLimits.maxRecordChars(), new WarningLog(1))) {
+            String[] first = records.first(false);
+            if (first == null || first.length > analysisLimits.maxColumns()) {
+                return null;
+            }
+            CsvProfile sample = new CsvProfile(first);
+            long sampleChars = 0;
+            while (sample.rows() < guessRows && records.next()) {
+                sample.observe(records);
+                for (int i = 0; i < first.length; i++) {
+                    Object cell = records.cell(i);
+                    sampleChars += (cell == null ? 0 : cell.toString().length()) + 1;
+                }
+            }
+            if (sample.rows() < guessRows || !records.next()) {
+                return null;
+            }
+            for (String[] cells : tail(file, encoding, detected, first.length, analysisLimits.maxRecordChars())) {
+                sample.observe(cells, 0);
+            }
+            ReadPlan plan = sample.analysis(detected, options, new WarningLog(1)).plan();
+            return new Guess(encoding, detected, plan, encoding.bytes() / Math.max(1, sampleChars / sample.rows()));
+        }
+    }
+
+    /** Whether a failure is a decoder's refusal of bytes that are not in the encoding it was given. */
+    static boolean notUtf8(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.nio.charset.CharacterCodingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -9,10 +9,12 @@ import fr.mel.opale.ingest.ReadSummary;
 import fr.mel.opale.ingest.Row;
 import fr.mel.opale.ingest.SourceSettings;
 import fr.mel.opale.ingest.SpeculativeRead;
+import fr.mel.opale.ingest.UnreadableFile;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,12 +30,16 @@ final class SpeculativeCsvRead implements SpeculativeRead {
     private final long expectedRows;
     private final CsvRecords records;
     private final PlannedRows rows;
+    private final TextEncoding encoding;
+    private final Supplier<Analysis> wholeFile;
     private @Nullable Analysis analysis;
 
     SpeculativeCsvRead(ReadPlan guess, long expectedRows, CsvRecords records, String[] first,
                        SourceSettings detected, ReadOptions options, WarningLog log, TextEncoding encoding,
-                       fr.mel.opale.ingest.ReadListener listener) {
+                       fr.mel.opale.ingest.ReadListener listener, Supplier<Analysis> wholeFile) {
         this.guess = guess;
+        this.encoding = encoding;
+        this.wholeFile = wholeFile;
         this.expectedRows = expectedRows;
         this.records = records;
         CsvProfile profile = new CsvProfile(first);
@@ -101,9 +107,23 @@ final class SpeculativeCsvRead implements SpeculativeRead {
         return rows.columns();
     }
 
+    /**
+     * The next row. An encoding decided from the file's ends ({@link TextEncoding#utf8ByItsEnds}) that meets a byte
+     * which is not UTF-8 revises the plan like a late value: the whole file is analysed, with every byte's encoding.
+     */
     @Override
     public @Nullable Row next() {
-        return rows.next();
+        try {
+            return rows.next();
+        } catch (UnreadableFile e) {
+            if (!encoding.verifiesAsRead() || !CsvReader.notUtf8(e)) {
+                throw e;
+            }
+            Analysis whole = wholeFile.get();
+            throw new PlanRevised(whole, "le fichier n'est pas entièrement en UTF-8 ; encodage du fichier entier : "
+                    + (TextEncoding.MIXED.equals(whole.plan().settings().encoding()) ? "UTF-8 et Windows-1252 mêlés"
+                    : whole.plan().settings().encoding()));
+        }
     }
 
     @Override

@@ -24,9 +24,12 @@ import org.jspecify.annotations.Nullable;
  * decoded as UTF-8 where it is UTF-8 and as Windows-1252 elsewhere ({@link #MIXED}), with a warning naming the first
  * line that is not UTF-8. juniversalchardet was weighed and left out: for the encodings French producers use these
  * byte facts decide exactly, over the whole file, where a statistical guess may err on short files.
+ *
+ * <p>A large file read once ({@code CsvReader.speculate}) may skip that pass: when its two ends are UTF-8, its
+ * decoder checks the rest as it goes ({@link #utf8ByItsEnds}).
  */
 record TextEncoding(String name, int bomLength, long nulBytes, long firstNulLine, long invalidUtf8,
-                    long firstInvalidLine, long controlBytes, long bytes) {
+                    long firstInvalidLine, long controlBytes, long bytes, boolean verifiesAsRead) {
     static final String MIXED = "UTF-8+windows-1252";
     private static final java.lang.invoke.VarHandle WORDS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
@@ -34,118 +37,185 @@ record TextEncoding(String name, int bomLength, long nulBytes, long firstNulLine
     static TextEncoding detect(Path file, @Nullable String forced) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             byte[] buffer = new byte[1 << 16];
-            int n;
+            int n = in.read(buffer);
+            int bom = n > 0 ? bomLength(buffer, n) : 0;
+            if (bom == 2) {
+                String utf16 = (buffer[0] & 0xFF) == 0xFF ? "UTF-16LE" : "UTF-16BE";
+                return new TextEncoding(forced != null ? forced : utf16, 2, 0, 0, 0, 0, 0, Files.size(file), false);
+            }
+            Scan scan = new Scan();
+            int start = bom;
             long total = 0;
-            long line = 1;
-            int bom = 0;
-            boolean first = true;
-            long nul = 0;
-            long firstNul = 0;
-            long invalid = 0;
-            long firstInvalid = 0;
-            long validMulti = 0;
-            long c1 = 0;
-            long euro = 0;
-            long control = 0;
-            int need = 0; // continuation bytes still expected
-            int lead = 0;
-            int seen = 0;
-            int previous = ' ';
-            while ((n = in.read(buffer)) > 0) {
-                int start = 0;
-                if (first) {
-                    first = false;
-                    bom = bomLength(buffer, n);
-                    if (bom == 2) {
-                        String utf16 = (buffer[0] & 0xFF) == 0xFF ? "UTF-16LE" : "UTF-16BE";
-                        return new TextEncoding(forced != null ? forced : utf16, 2, 0, 0, 0, 0, 0, Files.size(file));
-                    }
-                    start = bom;
-                }
-                int i = start;
-                while (i < n) {
-                    if (need == 0 && i + 8 <= n) {
-                        long word = (long) WORDS.get(buffer, i);
-                        if (printableAscii(word)) {
-                            previous = buffer[i + 7]; // nothing to count in these eight bytes
-                            i += 8;
-                            continue;
-                        }
-                    }
-                    int b = buffer[i++] & 0xFF;
-                    if (need > 0) {
-                        if ((b & 0xC0) == 0x80 && !(seen == 0 && overlongOrSurrogate(lead, b))) {
-                            seen++;
-                            if (--need == 0) {
-                                validMulti++;
-                            }
-                            previous = b;
-                            continue;
-                        }
-                        invalid++; // truncated sequence; this byte is examined afresh below
-                        if (firstInvalid == 0) {
-                            firstInvalid = line;
-                        }
-                        need = 0;
-                    }
-                    if (b < 0x80) {
-                        if (b == '\n') {
-                            line++;
-                        } else if (b == 0) {
-                            nul++;
-                            if (firstNul == 0) {
-                                firstNul = line;
-                            }
-                        } else if (b < 0x20 && b != '\t' && b != '\r' && b != '\f' && b != 0x1A || b == 0x7F) {
-                            control++;
-                        }
-                    } else {
-                        if (b >= 0x80 && b <= 0x9F) {
-                            c1++;
-                        }
-                        if (b == 0xA4 && (previous == ' ' || (previous >= '0' && previous <= '9'))) {
-                            euro++;
-                        }
-                        if (b >= 0xC2 && b <= 0xDF) {
-                            need = 1;
-                        } else if (b >= 0xE0 && b <= 0xEF) {
-                            need = 2;
-                        } else if (b >= 0xF0 && b <= 0xF4) {
-                            need = 3;
-                        } else {
-                            invalid++;
-                            if (firstInvalid == 0) {
-                                firstInvalid = line;
-                            }
-                        }
-                        lead = b;
-                        seen = 0;
-                    }
-                    previous = b;
-                }
+            while (n > 0) {
+                scan.bytes(buffer, start, n);
                 total += n;
+                start = 0;
+                n = in.read(buffer);
             }
-            if (need > 0) {
-                invalid++;
-                if (firstInvalid == 0) {
-                    firstInvalid = line;
+            scan.end();
+            return new TextEncoding(forced != null ? forced : scan.decision(), bom, scan.nul, scan.firstNul,
+                    scan.invalid, scan.firstInvalid, scan.control, total, false);
+        }
+    }
+
+    /** Bytes read at each end of a file by {@link #utf8ByItsEnds}. */
+    static final int END_BYTES = 1 << 22;
+
+    /**
+     * UTF-8 decided from the file's first and last {@value #END_BYTES} bytes alone, when both are valid UTF-8 (plain
+     * ASCII included); null when either is not, or when the file is too short for this to save anything (the caller
+     * then reads all of it with {@link #detect}). The bytes in between are checked as they are decoded: the encoding
+     * returned {@link #verifiesAsRead() verifies as it reads}, its decoder throws a {@link
+     * java.nio.charset.CharacterCodingException} on the first byte that is not UTF-8 — which {@link #detect} would
+     * have seen, so the reader must then start again from a whole-file decision. For a large file this saves a pass
+     * over all its bytes before the first row can be read.
+     */
+    static @Nullable TextEncoding utf8ByItsEnds(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size <= 4L * END_BYTES) {
+            return null;
+        }
+        byte[] buffer = new byte[END_BYTES];
+        int bom;
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            int n = read(channel, buffer, 0);
+            bom = bomLength(buffer, n);
+            if (bom == 2 || !validUtf8(buffer, bom, n, false)) {
+                return null;
+            }
+            n = read(channel, buffer, size - END_BYTES);
+            int lineStart = 0;
+            while (lineStart < n && buffer[lineStart] != '\n') {
+                lineStart++; // a cut at a line break never falls inside a multi-byte sequence
+            }
+            if (lineStart == n || !validUtf8(buffer, lineStart, n, true)) {
+                return null;
+            }
+        }
+        return new TextEncoding("UTF-8", bom, 0, 0, 0, 0, 0, size, true);
+    }
+
+    private static int read(java.nio.channels.FileChannel channel, byte[] buffer, long from) throws IOException {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(buffer);
+        while (bytes.hasRemaining() && channel.read(bytes, from + bytes.position()) >= 0) {
+            // filling the buffer
+        }
+        return bytes.position();
+    }
+
+    /** Whether {@code buffer[start, end)} is valid UTF-8; a sequence cut by the end counts only at the file's end. */
+    private static boolean validUtf8(byte[] buffer, int start, int end, boolean fileEnd) {
+        Scan scan = new Scan();
+        scan.bytes(buffer, start, end);
+        if (fileEnd) {
+            scan.end();
+        }
+        return scan.invalid == 0;
+    }
+
+    /**
+     * The byte facts of one streamed pass: a strict UTF-8 validation, the bytes that tell Windows-1252 from
+     * ISO-8859-1/-15, NUL and control bytes, counted line by line.
+     */
+    private static final class Scan {
+        private long line = 1;
+        private long nul;
+        private long firstNul;
+        private long invalid;
+        private long firstInvalid;
+        private long validMulti;
+        private long c1;
+        private long euro;
+        private long control;
+        private int need; // continuation bytes still expected
+        private int lead;
+        private int seen;
+        private int previous = ' ';
+
+        void bytes(byte[] buffer, int start, int n) {
+            int i = start;
+            while (i < n) {
+                if (need == 0 && i + 8 <= n) {
+                    long word = (long) WORDS.get(buffer, i);
+                    if (printableAscii(word)) {
+                        previous = buffer[i + 7]; // nothing to count in these eight bytes
+                        i += 8;
+                        continue;
+                    }
                 }
+                int b = buffer[i++] & 0xFF;
+                if (need > 0) {
+                    if ((b & 0xC0) == 0x80 && !(seen == 0 && overlongOrSurrogate(lead, b))) {
+                        seen++;
+                        if (--need == 0) {
+                            validMulti++;
+                        }
+                        previous = b;
+                        continue;
+                    }
+                    invalid(); // truncated sequence; this byte is examined afresh below
+                    need = 0;
+                }
+                if (b < 0x80) {
+                    if (b == '\n') {
+                        line++;
+                    } else if (b == 0) {
+                        nul++;
+                        if (firstNul == 0) {
+                            firstNul = line;
+                        }
+                    } else if (b < 0x20 && b != '\t' && b != '\r' && b != '\f' && b != 0x1A || b == 0x7F) {
+                        control++;
+                    }
+                } else {
+                    if (b <= 0x9F) {
+                        c1++;
+                    }
+                    if (b == 0xA4 && (previous == ' ' || (previous >= '0' && previous <= '9'))) {
+                        euro++;
+                    }
+                    if (b >= 0xC2 && b <= 0xDF) {
+                        need = 1;
+                    } else if (b >= 0xE0 && b <= 0xEF) {
+                        need = 2;
+                    } else if (b >= 0xF0 && b <= 0xF4) {
+                        need = 3;
+                    } else {
+                        invalid();
+                    }
+                    lead = b;
+                    seen = 0;
+                }
+                previous = b;
             }
-            String name;
-            if (forced != null) {
-                name = forced;
-            } else if (invalid == 0) {
-                name = "UTF-8";
+        }
+
+        /** The end of the file: a sequence still open there is truncated. */
+        void end() {
+            if (need > 0) {
+                invalid();
+                need = 0;
+            }
+        }
+
+        private void invalid() {
+            invalid++;
+            if (firstInvalid == 0) {
+                firstInvalid = line;
+            }
+        }
+
+        String decision() {
+            if (invalid == 0) {
+                return "UTF-8";
             } else if (validMulti > 0) {
-                name = MIXED;
+                return MIXED;
             } else if (c1 > 0) {
-                name = "windows-1252";
+                return "windows-1252";
             } else if (euro > 0) {
-                name = "ISO-8859-15";
-            } else {
-                name = "ISO-8859-1";
+                return "ISO-8859-15";
             }
-            return new TextEncoding(name, bom, nul, firstNul, invalid, firstInvalid, control, total);
+            return "ISO-8859-1";
         }
     }
 
@@ -168,7 +238,7 @@ record TextEncoding(String name, int bomLength, long nulBytes, long firstNulLine
             n = in.readNBytes(head, 0, 3);
         }
         int bom = bomLength(head, n);
-        return new TextEncoding(name, bom, 0, 0, 0, 0, 0, Files.size(file));
+        return new TextEncoding(name, bom, 0, 0, 0, 0, 0, Files.size(file), false);
     }
 
     /** 3 for UTF-8's byte order mark, 2 for UTF-16's (either order), else 0, among the first {@code n} bytes. */
@@ -193,7 +263,11 @@ record TextEncoding(String name, int bomLength, long nulBytes, long firstNulLine
         return MIXED.equals(name);
     }
 
-    /** A reader of the file's text after the BOM, decoding as decided (malformed input replaced, never thrown). */
+    /**
+     * A reader of the file's text after the BOM, decoding as decided: malformed input replaced, never thrown — except
+     * by an encoding that {@link #verifiesAsRead()}, whose reader throws a {@link
+     * java.nio.charset.MalformedInputException} there.
+     */
     Reader open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         try {
@@ -205,8 +279,8 @@ record TextEncoding(String name, int bomLength, long nulBytes, long firstNulLine
         if (isMixed()) {
             return new MixedUtf8Reader(new BufferedInputStream(in, 1 << 16));
         }
-        CharsetDecoder decoder = charset().newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        CodingErrorAction onError = verifiesAsRead ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
+        CharsetDecoder decoder = charset().newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError);
         return new InputStreamReader(in, decoder);
     }
 
