@@ -55,6 +55,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 class PublishBenchmark {
     private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    /** The timed paths to run, from {@code readers,once,job} (e.g. {@code -Dbench.paths=once} to profile one). */
+    private static final String PATHS = System.getProperty("bench.paths", "readers,once,job");
     private static final String[] COMMUNES = {"Lille", "Roubaix", "Tourcoing", "Villeneuve-d'Ascq", "Marcq-en-Barœul",
             "Wattrelos", "Lambersart", "La Madeleine", "Lomme", "Hellemmes", "Mons-en-Barœul", "Croix"};
     private static final String[] WORDS = {"station", "vélo", "arrêt", "parc", "école", "mairie", "marché", "piscine",
@@ -80,84 +82,118 @@ class PublishBenchmark {
                     Runtime.getRuntime().maxMemory() >> 20);
             for (int round = 1; round <= ROUNDS; round++) {
                 long[] reference = reference(csv);
-
-                System.gc();
-                HeapPeak heap = new HeapPeak();
-                long start = System.nanoTime();
-                Analysis analysis = readers.analyse(SourceFile.of(csv), ReadOptions.DEFAULT, ReadListener.NONE);
-                long analysisNanos = System.nanoTime() - start;
-                LoadResult loaded = policy.asPlatform(() -> {
-                    Dataset dataset = datasets.create("Banc publication " + System.nanoTime(), null);
-                    ImportPipeline.RowAdapter rows = new ImportPipeline.RowAdapter(readers.open(SourceFile.of(csv),
-                            analysis.plan(), Limits.DEFAULT, ReadListener.NONE), true);
-                    return datasets.load(dataset.id(), ImportPipeline.schemaOf(analysis.plan()), rows,
-                            LoadOptions.defaults().withExpectedRows(analysis.rows()));
-                });
-                long direct = System.nanoTime() - start;
-                long directPeak = heap.stop();
-                check(loaded.succeeded() && loaded.version().rowCount() == ROWS, "load " + loaded);
-                policy.asPlatform(() -> {
-                    datasets.delete(loaded.version().datasetId());
-                    return null;
-                });
-
-                System.gc();
-                heap = new HeapPeak();
-                start = System.nanoTime();
-                LoadResult once = policy.asPlatform(() -> {
-                    Dataset dataset = datasets.create("Banc lecture unique " + System.nanoTime(), null);
-                    SpeculativeRead read = readers.speculate(SourceFile.of(csv), ReadOptions.DEFAULT, Limits.DEFAULT,
-                            20_000, ReadListener.NONE);
-                    check(read != null, "lecture unique possible");
-                    return datasets.load(dataset.id(), ImportPipeline.schemaOf(read.guess()),
-                            new ImportPipeline.RowAdapter(read, true), LoadOptions.defaults()
-                                    .withExpectedRows(read.expectedRows()));
-                });
-                long readOnce = System.nanoTime() - start;
-                long readOncePeak = heap.stop();
-                check(once.succeeded() && once.version().rowCount() == ROWS, "read once " + once);
-                policy.asPlatform(() -> {
-                    datasets.delete(once.version().datasetId());
-                    return null;
-                });
-
-                System.gc();
-                heap = new HeapPeak();
-                Path upload = Files.createTempFile("opale-publish-upload-", ".csv");
-                Files.copy(csv, upload, StandardCopyOption.REPLACE_EXISTING);
-                start = System.nanoTime();
-                IngestJob job = policy.asPlatform(() -> jobs.submitUpload("banc.csv",
-                        target -> Files.move(upload, target, StandardCopyOption.REPLACE_EXISTING),
-                        IngestOptions.NONE.withTitle("Banc job " + System.nanoTime()), null));
-                IngestJob done = job;
-                while (!done.status().finished()) {
-                    Thread.sleep(20);
-                    String id = job.id();
-                    done = policy.asPlatform(() -> jobs.find(id).orElseThrow());
-                }
-                long whole = System.nanoTime() - start;
-                long jobPeak = heap.stop();
-                check(done.status() == JobStatus.SUCCEEDED && done.progress() == ROWS, "job " + done);
-                String datasetId = done.datasetId();
-                policy.asPlatform(() -> {
-                    datasets.delete(datasetId);
-                    return null;
-                });
-
                 double copy = reference[0] / 1e9;
                 double copyIndexed = (reference[0] + reference[1]) / 1e9;
-                System.out.printf(Locale.ROOT, "round %d: COPY %.2f s | COPY+pk+gist+analyze %.2f s | analysis pass "
-                                + "%.2f s | readers->Datasets.load %.2f s = %.2f x COPY, %.2f x COPY+indexes (peak heap "
-                                + "%d MB) | read once->Datasets.load %.2f s = %.2f x COPY, %.2f x COPY+indexes (peak "
-                                + "heap %d MB) | whole job %.2f s = %.2f x COPY, %.2f x COPY+indexes (peak heap %d MB)%n",
-                        round, copy, copyIndexed, analysisNanos / 1e9, direct / 1e9, direct / 1e9 / copy,
-                        direct / 1e9 / copyIndexed, directPeak >> 20, readOnce / 1e9, readOnce / 1e9 / copy,
-                        readOnce / 1e9 / copyIndexed, readOncePeak >> 20, whole / 1e9,
-                        whole / 1e9 / copy, whole / 1e9 / copyIndexed, jobPeak >> 20);
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                        "round %d: COPY %.2f s | COPY+pk+gist+analyze %.2f s", round, copy, copyIndexed));
+                if (PATHS.contains("readers")) {
+                    line.append(" | readers->Datasets.load ").append(measure(copy, copyIndexed, () -> twoPasses(csv)));
+                }
+                if (PATHS.contains("once")) {
+                    line.append(" | read once->Datasets.load ").append(measure(copy, copyIndexed, () -> readOnce(csv)));
+                }
+                if (PATHS.contains("job")) {
+                    Path upload = Files.createTempFile("opale-publish-upload-", ".csv");
+                    Files.copy(csv, upload, StandardCopyOption.REPLACE_EXISTING);
+                    line.append(" | whole job ").append(measure(copy, copyIndexed, () -> wholeJob(upload)));
+                }
+                System.out.println(line);
             }
         } finally {
             Files.deleteIfExists(csv);
         }
+    }
+
+    /** One timed path. */
+    @FunctionalInterface
+    private interface Timed {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs one path and says its time, its ratios to the reference, its peak heap and the CPU it took: this JVM's,
+     * and the rest of the machine's (mostly the PostgreSQL backends; the machine is meant to be otherwise idle).
+     */
+    private static String measure(double copy, double copyIndexed, Timed path) throws Exception {
+        System.gc();
+        HeapPeak heap = new HeapPeak();
+        long jvmCpu = jvmCpuNanos();
+        long machineCpu = machineCpuNanos();
+        long start = System.nanoTime();
+        path.run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double jvm = (jvmCpuNanos() - jvmCpu) / 1e9;
+        double rest = (machineCpuNanos() - machineCpu) / 1e9 - jvm;
+        return String.format(Locale.ROOT, "%.2f s = %.2f x COPY, %.2f x COPY+indexes (peak heap %d MB, CPU: JVM "
+                + "%.2f s, rest %.2f s)", seconds, seconds / copy, seconds / copyIndexed, heap.stop() >> 20, jvm, rest);
+    }
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU time of the whole machine (every state but idle and iowait of /proc/stat), in nanoseconds. */
+    private static long machineCpuNanos() throws java.io.IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long ticks = 0;
+        for (int i = 1; i < fields.length && i <= 8; i++) {
+            if (i != 4 && i != 5) {
+                ticks += Long.parseLong(fields[i]);
+            }
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+    }
+
+    /** The whole-file analysis pass, then the read pass streamed into the load. */
+    private void twoPasses(Path csv) throws Exception {
+        Analysis analysis = readers.analyse(SourceFile.of(csv), ReadOptions.DEFAULT, ReadListener.NONE);
+        LoadResult loaded = policy.asPlatform(() -> {
+            Dataset dataset = datasets.create("Banc publication " + System.nanoTime(), null);
+            ImportPipeline.RowAdapter rows = new ImportPipeline.RowAdapter(readers.open(SourceFile.of(csv),
+                    analysis.plan(), Limits.DEFAULT, ReadListener.NONE), true);
+            return datasets.load(dataset.id(), ImportPipeline.schemaOf(analysis.plan()), rows,
+                    LoadOptions.defaults().withExpectedRows(analysis.rows()));
+        });
+        check(loaded.succeeded() && loaded.version().rowCount() == ROWS, "load " + loaded);
+        deleteDataset(loaded.version().datasetId());
+    }
+
+    /** The speculative read of large files, streamed into the same load. */
+    private void readOnce(Path csv) throws Exception {
+        LoadResult once = policy.asPlatform(() -> {
+            Dataset dataset = datasets.create("Banc lecture unique " + System.nanoTime(), null);
+            SpeculativeRead read = readers.speculate(SourceFile.of(csv), ReadOptions.DEFAULT, Limits.DEFAULT,
+                    20_000, ReadListener.NONE);
+            check(read != null, "lecture unique possible");
+            return datasets.load(dataset.id(), ImportPipeline.schemaOf(read.guess()),
+                    new ImportPipeline.RowAdapter(read, true), LoadOptions.defaults()
+                            .withExpectedRows(read.expectedRows()));
+        });
+        check(once.succeeded() && once.version().rowCount() == ROWS, "read once " + once);
+        deleteDataset(once.version().datasetId());
+    }
+
+    /** The whole import job, from the uploaded file (a copy of the CSV, moved into place) to its report. */
+    private void wholeJob(Path upload) throws Exception {
+        IngestJob job = policy.asPlatform(() -> jobs.submitUpload("banc.csv",
+                target -> Files.move(upload, target, StandardCopyOption.REPLACE_EXISTING),
+                IngestOptions.NONE.withTitle("Banc job " + System.nanoTime()), null));
+        IngestJob done = job;
+        while (!done.status().finished()) {
+            Thread.sleep(20);
+            String id = job.id();
+            done = policy.asPlatform(() -> jobs.find(id).orElseThrow());
+        }
+        check(done.status() == JobStatus.SUCCEEDED && done.progress() == ROWS, "job " + done);
+        deleteDataset(done.datasetId());
+    }
+
+    private void deleteDataset(String id) {
+        policy.asPlatform(() -> {
+            datasets.delete(id);
+            return null;
+        });
     }
 
     private static void check(boolean condition, String what) {
