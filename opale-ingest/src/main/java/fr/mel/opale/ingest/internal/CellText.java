@@ -49,30 +49,52 @@ final class CellText {
 
     /** Whether a trimmed cell is a "no value" marker: "", NA, N/A, n/a, -, null, NULL, nd, n.d., #N/A, NaN… */
     static boolean isNullMarker(String t) {
-        int n = t.length();
-        if (n == 0) {
-            return true;
-        }
-        if (n > 5) {
-            return false;
-        }
-        char first = (char) (t.charAt(0) | 0x20); // ASCII letters lower-cased; '-', '#' and '/' unchanged
-        return (first == 'n' || first == '-' || first == '#' || first == '/') && anyIgnoringCase(t, NULL_MARKERS);
+        return t.isEmpty() || contains(NULL_MARKERS, shortWord(t));
     }
 
-    private static final String[] NULL_MARKERS = {"na", "n/a", "n.a.", "n.a", "nan", "null", "nd", "n.d.", "n.d", "n/d",
-        "-", "--", "#n/a", "nr", "n.r.", "/"};
-    private static final String[] TRUE_WORDS = {"oui", "vrai", "true", "yes", "1"};
-    private static final String[] FALSE_WORDS = {"non", "faux", "false", "no", "0"};
+    private static final long[] NULL_MARKERS = shortWords("na", "n/a", "n.a.", "n.a", "nan", "null", "nd", "n.d.", "n.d",
+            "n/d", "-", "--", "#n/a", "nr", "n.r.", "/");
+    private static final long[] TRUE_WORDS = shortWords("oui", "vrai", "true", "yes", "1");
+    private static final long[] FALSE_WORDS = shortWords("non", "faux", "false", "no", "0");
 
     /**
-     * Whether {@code t} is one of {@code words} (lower-case ASCII) whatever its case. Compared in place: these checks
-     * run on every cell of a file, and lower-casing a copy of each was a measurable share of reading it.
+     * A cell of at most five ASCII characters, lower-cased, as one number (a byte per character); 0 for any other.
+     * The null markers and boolean words are compared this way because every cell of a file is checked against
+     * them: lower-casing a copy of each, or comparing it to each word ignoring case, was a measurable share of
+     * reading a file. Lower-casing outside ASCII never yields one of these words, so the answers are the same.
      */
-    private static boolean anyIgnoringCase(String t, String[] words) {
-        for (String word : words) {
-            if (word.length() == t.length() && word.equalsIgnoreCase(t)) {
-                return true;
+    static long shortWord(String t) {
+        int n = t.length();
+        if (n == 0 || n > 5) {
+            return 0;
+        }
+        long word = 0;
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            } else if (c == 0 || c > 0x7F) {
+                return 0;
+            }
+            word = word << 8 | c;
+        }
+        return word;
+    }
+
+    private static long[] shortWords(String... words) {
+        long[] packed = new long[words.length];
+        for (int i = 0; i < words.length; i++) {
+            packed[i] = shortWord(words[i]);
+        }
+        return packed;
+    }
+
+    private static boolean contains(long[] words, long word) {
+        if (word != 0) {
+            for (long w : words) {
+                if (w == word) {
+                    return true;
+                }
             }
         }
         return false;
@@ -110,14 +132,8 @@ final class CellText {
     }
 
     static @Nullable Boolean parseBoolean(String t) {
-        if (t.isEmpty() || t.length() > 5) {
-            return null;
-        }
-        char first = (char) (t.charAt(0) | 0x20); // ASCII letters lower-cased, digits unchanged
-        if ("ovtyn1f0".indexOf(first) < 0) {
-            return null;
-        }
-        return anyIgnoringCase(t, TRUE_WORDS) ? Boolean.TRUE : anyIgnoringCase(t, FALSE_WORDS) ? Boolean.FALSE : null;
+        long word = shortWord(t);
+        return contains(TRUE_WORDS, word) ? Boolean.TRUE : contains(FALSE_WORDS, word) ? Boolean.FALSE : null;
     }
 
     /**

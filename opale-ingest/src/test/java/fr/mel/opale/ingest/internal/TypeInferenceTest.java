@@ -61,6 +61,8 @@ class TypeInferenceTest {
         assertThat(CellText.parseBoolean("Faux")).isFalse();
         assertThat(CellText.parseBoolean("fals")).isNull();
         assertThat(CellText.parseBoolean("non merci")).isNull();
+        assertThat(CellText.parseBoolean("\u0000oui")).isNull();
+        assertThat(CellText.parseBoolean("ouï")).isNull();
         ColumnStats withMarkers = column("12", "N/A", "NULL", "7");
         assertThat(withMarkers.type()).isEqualTo(ColumnType.INTEGER);
     }
