@@ -65,8 +65,26 @@ public final class PageSession {
         return post(path, "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A body of any type (e.g. {@code multipart/form-data; boundary=…}) posted from a page. */
-    public HttpResponse<String> post(String path, String contentType, byte[] body)
+    /**
+     * A form with a file input, posted as a browser does ({@code multipart/form-data}): the {@code fields} in
+     * name/value pairs first (the CSRF token among them), then the file {@code fileName} of type {@code fileType} as
+     * the field {@code fileField}.
+     */
+    public HttpResponse<String> postFile(String path, String fileField, String fileName, String fileType,
+                                         String content, String... fields) throws IOException, InterruptedException {
+        String boundary = "----opale" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fields[i])
+                    .append("\"\r\n\r\n").append(fields[i + 1]).append("\r\n");
+        }
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
+                .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: ").append(fileType)
+                .append("\r\n\r\n").append(content).append("\r\n--").append(boundary).append("--\r\n");
+        return post(path, "multipart/form-data; boundary=" + boundary, body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> post(String path, String contentType, byte[] body)
             throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));

@@ -10,9 +10,7 @@ import fr.mel.opale.access.internal.AccountRepository;
 import fr.mel.opale.testing.HttpTestClient;
 import fr.mel.opale.web.PageSession;
 import fr.mel.opale.web.WebTestApplication;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +69,8 @@ abstract class ImportAdminPagesContract {
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.body()).contains("XMLHttpRequest", "/api/ingest/jobs/");
 
-        HttpResponse<String> uploaded = upload(client, csrf(home), "arceaux-pages.csv", CSV);
+        HttpResponse<String> uploaded = client.postFile("/admin/import", "fichier", "arceaux-pages.csv", "text/csv",
+                CSV, "_csrf", csrf(home));
         assertThat(uploaded.statusCode()).isEqualTo(302);
         String analysisPath = uploaded.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
         assertThat(analysisPath).startsWith("/admin/import/analyse/");
@@ -147,17 +146,5 @@ abstract class ImportAdminPagesContract {
             body.append('&').append(field, 0, eq + 1).append(encode(field.substring(eq + 1)));
         }
         return body.toString();
-    }
-
-    private static HttpResponse<String> upload(PageSession client, String token, String name, String content)
-            throws Exception {
-        String boundary = "----opale" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + name
-                + "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        return client.post("/admin/import", "multipart/form-data; boundary=" + boundary, body.toByteArray());
     }
 }

@@ -9,9 +9,7 @@ import fr.mel.opale.access.internal.AccountRepository;
 import fr.mel.opale.testing.HttpTestClient;
 import fr.mel.opale.web.PageSession;
 import fr.mel.opale.web.WebTestApplication;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,17 +116,10 @@ abstract class ThesaurusAdminPagesContract {
         }
     }
 
+    /** The page's upload form: the CSRF token, an empty identifier (taken from the file), the SKOS file. */
     private static HttpResponse<String> upload(PageSession client, String token, String name, String content)
             throws Exception {
-        String boundary = "----opale" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"id\"\r\n\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        return client.post("/admin/thesaurus", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        return client.postFile("/admin/thesaurus", "fichier", name, "application/octet-stream", content,
+                "_csrf", token, "id", "");
     }
 }
