@@ -5,9 +5,7 @@ import static fr.mel.opale.web.PageSession.csrf;
 import static fr.mel.opale.web.PageSession.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.mel.opale.access.internal.Account;
 import fr.mel.opale.access.internal.AccountRepository;
-import fr.mel.opale.testing.HttpTestClient;
 import fr.mel.opale.web.PageSession;
 import fr.mel.opale.web.WebTestApplication;
 import java.net.http.HttpResponse;
@@ -28,7 +26,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "opale.ingest.upload-dir=target/test-uploads-pages")
 abstract class ImportAdminPagesContract {
-    private static final String READER = HttpTestClient.basic("lecteur-import", "lecteur-secret");
     private static final String CSV = """
             Nom;Date de pose;Nb places;Longitude;Latitude
             Gare;01/03/2024;12;3.0707;50.6366
@@ -38,22 +35,18 @@ abstract class ImportAdminPagesContract {
 
     @LocalServerPort
     int port;
-    @Autowired
-    AccountRepository accounts;
-    @Autowired
-    PasswordEncoder encoder;
+    /** The {@code Authorization} of a {@link ReaderAccount}: logged in, but no administrator. */
+    private String readerLogin;
 
     @BeforeEach
-    void reader() {
-        if (!accounts.existsById("lecteur-import")) {
-            accounts.save(new Account("lecteur-import", encoder.encode("lecteur-secret"), "Lecteur", false));
-        }
+    void reader(@Autowired AccountRepository accounts, @Autowired PasswordEncoder encoder) {
+        readerLogin = ReaderAccount.basic("lecteur-import", accounts, encoder);
     }
 
     @Test
     void anonymousVisitorsAreSentToTheLoginPageAndOtherAccountsGetA403Page() throws Exception {
         assertSentToLogin(new PageSession(port).get("/admin/import"));
-        HttpResponse<String> reader = new PageSession(port).get("/admin/import", READER);
+        HttpResponse<String> reader = new PageSession(port).get("/admin/import", readerLogin);
         assertThat(reader.statusCode()).isEqualTo(403);
         assertThat(reader.body()).contains("Accès refusé").doesNotContain("Envoyer et analyser");
     }

@@ -4,7 +4,6 @@ import static fr.mel.opale.web.PageSession.assertSentToLogin;
 import static fr.mel.opale.web.PageSession.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.mel.opale.access.internal.Account;
 import fr.mel.opale.access.internal.AccountRepository;
 import fr.mel.opale.testing.HttpTestClient;
 import fr.mel.opale.web.PageSession;
@@ -23,7 +22,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ThesaurusAdminPagesContract {
-    private static final String READER = HttpTestClient.basic("lecteur-thesaurus", "lecteur-secret");
     private static final String TURTLE = """
             @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
             <http://ex.org/web-admin> a skos:ConceptScheme ; skos:prefLabel "Essai d’administration"@fr .
@@ -35,16 +33,12 @@ abstract class ThesaurusAdminPagesContract {
 
     @LocalServerPort
     int port;
-    @Autowired
-    AccountRepository accounts;
-    @Autowired
-    PasswordEncoder encoder;
+    /** The {@code Authorization} of a {@link ReaderAccount}: logged in, but no administrator. */
+    private String readerLogin;
 
     @BeforeEach
-    void reader() {
-        if (!accounts.existsById("lecteur-thesaurus")) {
-            accounts.save(new Account("lecteur-thesaurus", encoder.encode("lecteur-secret"), "Lecteur", false));
-        }
+    void reader(@Autowired AccountRepository accounts, @Autowired PasswordEncoder encoder) {
+        readerLogin = ReaderAccount.basic("lecteur-thesaurus", accounts, encoder);
     }
 
     @Test
@@ -52,7 +46,7 @@ abstract class ThesaurusAdminPagesContract {
         assertSentToLogin(new PageSession(port).get("/admin/thesaurus"));
         assertThat(new PageSession(port).get("/admin/thesaurus/categories").statusCode()).isEqualTo(302);
 
-        HttpResponse<String> reader = new PageSession(port).get("/admin/thesaurus", READER);
+        HttpResponse<String> reader = new PageSession(port).get("/admin/thesaurus", readerLogin);
         assertThat(reader.statusCode()).isEqualTo(403);
         assertThat(reader.body()).contains("<html lang=\"fr\">", "Accès refusé").doesNotContain("Catégories d’usage");
     }
@@ -60,7 +54,7 @@ abstract class ThesaurusAdminPagesContract {
     @Test
     void theAdministrationHomeLinksEveryConsoleForAdministratorsOnly() throws Exception {
         assertThat(new PageSession(port).get("/admin").statusCode()).isEqualTo(302);
-        assertThat(new PageSession(port).get("/admin", READER).statusCode()).isEqualTo(403);
+        assertThat(new PageSession(port).get("/admin", readerLogin).statusCode()).isEqualTo(403);
         HttpResponse<String> home = new PageSession(port).get("/admin", HttpTestClient.ADMIN);
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("<h1>Administration de la plateforme</h1>", "href=\"/admin/import\"",
