@@ -9,14 +9,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad input ends with a precise French message and a stable code — never a crash, a hang or an out-of-memory.
- * Every hostile file is made here, in a temporary directory.
+ * Every hostile file is made by the test, in a temporary directory (the ZIPs by {@link HostileZips}, shared with
+ * the HTTP ingest tests).
  */
 class HostileFilesTest {
     @TempDir
@@ -135,15 +134,7 @@ class HostileFilesTest {
     }
 
     private Path zip(String name, String... entriesAndContents) throws IOException {
-        Path file = dir.resolve(name);
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
-            for (int i = 0; i < entriesAndContents.length; i += 2) {
-                out.putNextEntry(new ZipEntry(entriesAndContents[i]));
-                out.write(entriesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
-                out.closeEntry();
-            }
-        }
-        return file;
+        return write(name, HostileZips.of(entriesAndContents));
     }
 
     @Test
@@ -154,42 +145,13 @@ class HostileFilesTest {
 
     @Test
     void archivesWithThousandsOfEntriesAreRefused() throws IOException {
-        Path file = dir.resolve("milliers.zip");
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
-            for (int i = 0; i < 5000; i++) {
-                out.putNextEntry(new ZipEntry("f" + i + ".dbf"));
-                out.closeEntry();
-            }
-        }
+        Path file = write("milliers.zip", HostileZips.manyEntries(5000));
         assertRefused(file, "zip-too-many-entries", "5000 fichiers");
     }
 
     @Test
     void zipBombsAreStoppedWhileInflating() throws IOException {
-        Path file = dir.resolve("bombe.zip");
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
-            out.putNextEntry(new ZipEntry("bombe.dbf"));
-            // A plausible table: one 254-character text field, 264 000 records (64 MiB) of spaces.
-            byte[] header = new byte[65];
-            header[0] = 3;
-            int records = 264_000;
-            header[4] = (byte) records;
-            header[5] = (byte) (records >> 8);
-            header[6] = (byte) (records >> 16);
-            header[8] = 65;
-            header[10] = (byte) 255;
-            System.arraycopy("NOM".getBytes(StandardCharsets.US_ASCII), 0, header, 32, 3);
-            header[32 + 11] = 'C';
-            header[32 + 16] = (byte) 254;
-            header[64] = 0x0D;
-            out.write(header);
-            byte[] spaces = new byte[255 * 1000];
-            java.util.Arrays.fill(spaces, (byte) ' ');
-            for (int i = 0; i < records / 1000; i++) {
-                out.write(spaces);
-            }
-            out.closeEntry();
-        }
+        Path file = write("bombe.zip", HostileZips.bomb());
         assertThat(Files.size(file)).isLessThan(1 << 20);
         assertRefused(file, "zip-bomb", "bombe");
         assertRefused(file, ReadOptions.DEFAULT.withLimits(Limits.DEFAULT.withMaxUnzippedBytes(10 << 20)), "zip-bomb",

@@ -1,15 +1,14 @@
 package fr.mel.opale.web;
 
+import static fr.mel.opale.web.PageSession.csrf;
+import static fr.mel.opale.web.PageSession.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.quality.QualityReport;
 import fr.mel.opale.quality.QualityScores;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +53,7 @@ abstract class PagesContract {
 
     @Test
     void homeHasTheLayoutASearchFormAndTheLatestSixRecords() throws Exception {
-        HttpResponse<String> home = get(browser(), "/");
+        HttpResponse<String> home = new PageSession(port).get("/");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         String html = home.body();
@@ -74,38 +73,38 @@ abstract class PagesContract {
 
     @Test
     void catalogueCountsFiltersAndPaginatesWithTheStateInTheUrl() throws Exception {
-        HttpClient client = browser();
-        String first = get(client, "/catalogue?q=parking").body();
+        PageSession client = new PageSession(port);
+        String first = client.get("/catalogue?q=parking").body();
         assertThat(first).contains("25 fiches correspondent à « parking »", "value=\"parking\"",
                 "<nav class=\"pagination\" aria-label=\"Pagination\">",
                 "aria-label=\"Page 1\" aria-current=\"page\">1</a>", "href=\"/catalogue?q=parking&amp;page=2\"");
         assertThat(CARD.matcher(first).results().count()).isEqualTo(20);
 
-        String second = get(client, "/catalogue?q=parking&page=2").body();
+        String second = client.get("/catalogue?q=parking&page=2").body();
         assertThat(CARD.matcher(second).results().count()).isEqualTo(5);
         assertThat(second).contains("aria-current=\"page\">2</a>", "Page 2 sur 2");
 
         // a malformed address is an error the visitor should see (a silently different page would mislead)
         for (String bad : new String[] {"abc", "-1", "0", "99999999999", "%00"}) {
-            HttpResponse<String> response = get(client, "/catalogue?q=parking&page=" + bad);
+            HttpResponse<String> response = client.get("/catalogue?q=parking&page=" + bad);
             assertThat(response.statusCode()).as("page=" + bad).isEqualTo(400);
             assertThat(response.body()).as("page=" + bad).contains("<h1>Requête incorrecte</h1>");
         }
-        HttpResponse<String> pastTheEnd = get(client, "/catalogue?q=parking&page=40");
+        HttpResponse<String> pastTheEnd = client.get("/catalogue?q=parking&page=40");
         assertThat(pastTheEnd.statusCode()).isEqualTo(200);
         assertThat(CARD.matcher(pastTheEnd.body()).results().count()).isEqualTo(5);
 
-        assertThat(get(client, "/catalogue?q=population").body()).contains("1 fiche correspond à « population »");
-        assertThat(get(client, "/catalogue?q=sensible").body()).contains("Aucune fiche ne correspond à « sensible »");
-        String all = get(client, "/catalogue").body();
+        assertThat(client.get("/catalogue?q=population").body()).contains("1 fiche correspond à « population »");
+        assertThat(client.get("/catalogue?q=sensible").body()).contains("Aucune fiche ne correspond à « sensible »");
+        String all = client.get("/catalogue").body();
         assertThat(all).contains(">28 fiches<").doesNotContain("Réseau sensible");
-        assertThat(get(client, "/catalogue?q=" + URLEncoder.encode("a+b&c", StandardCharsets.UTF_8)).body())
+        assertThat(client.get("/catalogue?q=" + encode("a+b&c")).body())
                 .contains("value=\"a+b&amp;c\"");
     }
 
     @Test
     void recordPageShowsEveryFieldInFrench() throws Exception {
-        HttpResponse<String> response = get(browser(), "/catalogue/web-velo");
+        HttpResponse<String> response = new PageSession(port).get("/catalogue/web-velo");
         assertThat(response.statusCode()).isEqualTo(200);
         String html = response.body();
         assertThat(html).contains("<h1>Stations V'Lille</h1>", "<title>Stations V'Lille — Opale</title>",
@@ -135,7 +134,7 @@ abstract class PagesContract {
 
     @Test
     void recordPageEmbedsSchemaOrgJsonLd() throws Exception {
-        String html = get(browser(), "/catalogue/web-velo").body();
+        String html = new PageSession(port).get("/catalogue/web-velo").body();
         Matcher script = JSON_LD.matcher(html);
         assertThat(script.find()).isTrue();
         JsonNode dataset = json.readTree(script.group(1));
@@ -155,8 +154,8 @@ abstract class PagesContract {
 
     @Test
     void hostileTextIsEscapedAndLinksSanitised() throws Exception {
-        HttpClient client = browser();
-        String html = get(client, "/catalogue/web-hostile").body();
+        PageSession client = new PageSession(port);
+        String html = client.get("/catalogue/web-hostile").body();
         assertThat(html).doesNotContain("<script>alert", "href=\"javascript", "src=\"javascript")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; Titre piégé", "&lt;script&gt;alert(2)&lt;/script&gt;",
                         "lien piégé</a>");
@@ -165,17 +164,17 @@ abstract class PagesContract {
         assertThat(script.group(1)).doesNotContain("<").contains("\\u003c/script>");
         assertThat(json.readTree(script.group(1)).path("name").asString()).isEqualTo(WebFixtures.HOSTILE_TITLE);
 
-        String list = get(client, "/catalogue?q=" + URLEncoder.encode("piégé", StandardCharsets.UTF_8)).body();
+        String list = client.get("/catalogue?q=" + encode("piégé")).body();
         assertThat(list).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert");
-        String echoed = get(client, "/catalogue?q=" + URLEncoder.encode("\"><script>x</script>", StandardCharsets.UTF_8)).body();
+        String echoed = client.get("/catalogue?q=" + encode("\"><script>x</script>")).body();
         assertThat(echoed).doesNotContain("<script>x").contains("value=\"&#34;>&lt;script>x&lt;/script>\"");
     }
 
     @Test
     void unknownAndHiddenRecordsGiveTheSameFrenchNotFoundPage() throws Exception {
-        HttpClient client = browser();
-        HttpResponse<String> unknown = get(client, "/catalogue/nope");
-        HttpResponse<String> hidden = get(client, "/catalogue/web-secret");
+        PageSession client = new PageSession(port);
+        HttpResponse<String> unknown = client.get("/catalogue/nope");
+        HttpResponse<String> hidden = client.get("/catalogue/web-secret");
         for (HttpResponse<String> response : java.util.List.of(unknown, hidden)) {
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
@@ -184,7 +183,7 @@ abstract class PagesContract {
         }
         assertThat(hidden.body().replace("web-secret", "nope")).as("a hidden record looks exactly like a missing one")
                 .isEqualTo(unknown.body());
-        HttpResponse<String> asAdmin = send(client, HttpRequest.newBuilder(uri("/catalogue/web-secret"))
+        HttpResponse<String> asAdmin = client.send(HttpRequest.newBuilder(client.uri("/catalogue/web-secret"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         "admin:test-admin-secret".getBytes(StandardCharsets.UTF_8))).GET());
         assertThat(asAdmin.statusCode()).isEqualTo(200);
@@ -193,19 +192,19 @@ abstract class PagesContract {
 
     @Test
     void htmlErrorsForPagesProblemJsonForTheApi() throws Exception {
-        HttpClient client = browser();
-        HttpResponse<String> page = get(client, "/nulle-part");
+        PageSession client = new PageSession(port);
+        HttpResponse<String> page = client.get("/nulle-part");
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("Page introuvable");
 
-        HttpResponse<String> api = get(client, "/api/records/nope");
+        HttpResponse<String> api = client.get("/api/records/nope");
         assertThat(api.statusCode()).isEqualTo(404);
         assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        HttpResponse<String> unknownApi = get(client, "/api/nulle-part");
+        HttpResponse<String> unknownApi = client.get("/api/nulle-part");
         assertThat(unknownApi.statusCode()).isEqualTo(404);
         assertThat(unknownApi.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 
-        HttpResponse<String> forgedPost = send(client, HttpRequest.newBuilder(uri("/catalogue"))
+        HttpResponse<String> forgedPost = client.send(HttpRequest.newBuilder(client.uri("/catalogue"))
                 .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("q=x")));
         assertThat(forgedPost.statusCode()).isEqualTo(403);
@@ -214,49 +213,50 @@ abstract class PagesContract {
 
     @Test
     void languageSwitchTurnsThePagesIntoEnglishAndBack() throws Exception {
-        HttpClient client = browser();
-        HttpResponse<String> english = get(client, "/catalogue?q=parking&lang=en");
+        PageSession client = new PageSession(port);
+        HttpResponse<String> english = client.get("/catalogue?q=parking&lang=en");
         assertThat(english.body()).contains("<html lang=\"en\">", "Skip to content", ">Home</a>", ">Log in</a>",
                 "25 records match “parking”", "href=\"/catalogue?q=parking&amp;lang=fr\"", "aria-label=\"Pagination\"");
         assertThat(english.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("opale-langue=en"));
-        assertThat(get(client, "/catalogue/web-velo").body()).as("the choice is remembered")
+        assertThat(client.get("/catalogue/web-velo").body()).as("the choice is remembered")
                 .contains("<h1>V'Lille stations</h1>", "Continual", "Ongoing", "September 16, 2011");
-        assertThat(get(client, "/catalogue/nope").body()).contains("Page not found");
-        assertThat(get(client, "/?lang=fr").body()).contains("<html lang=\"fr\">", "Aller au contenu");
+        assertThat(client.get("/catalogue/nope").body()).contains("Page not found");
+        assertThat(client.get("/?lang=fr").body()).contains("<html lang=\"fr\">", "Aller au contenu");
     }
 
     @Test
     void loginFailsWithAFrenchMessageThenSucceedsAndLogsOut() throws Exception {
-        HttpClient client = browser();
-        String form = get(client, "/connexion").body();
+        PageSession client = new PageSession(port);
+        String form = client.get("/connexion").body();
         assertThat(form).contains("<h1>Se connecter</h1>", "<label for=\"username\">Identifiant</label>",
                 "<label for=\"password\">Mot de passe</label>", "action=\"/connexion\"");
 
-        HttpResponse<String> wrong = post(client, "/connexion", "username=admin&password=faux&_csrf=" + csrf(form));
+        HttpResponse<String> wrong = client.postForm("/connexion",
+                "username=admin&password=faux&_csrf=" + encode(csrf(form)));
         assertThat(wrong.statusCode()).isEqualTo(302);
         assertThat(wrong.headers().firstValue("Location").orElse("")).endsWith("/connexion?error");
-        String error = get(client, "/connexion?error").body();
+        String error = client.get("/connexion?error").body();
         assertThat(error).contains("Identifiant ou mot de passe incorrect", "role=\"alert\"");
 
-        HttpResponse<String> right = post(client, "/connexion",
-                "username=admin&password=test-admin-secret&_csrf=" + csrf(error));
+        HttpResponse<String> right = client.postForm("/connexion",
+                "username=admin&password=test-admin-secret&_csrf=" + encode(csrf(error)));
         assertThat(right.statusCode()).isEqualTo(302);
         assertThat(URI.create(right.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/");
-        String home = get(client, "/").body();
+        String home = client.get("/").body();
         assertThat(home).contains("Connecté : admin", "Se déconnecter", "action=\"/deconnexion\"")
                 .doesNotContain(">Se connecter</a>");
-        assertThat(get(client, "/catalogue/web-secret").statusCode()).isEqualTo(200);
+        assertThat(client.get("/catalogue/web-secret").statusCode()).isEqualTo(200);
 
-        HttpResponse<String> logout = post(client, "/deconnexion", "_csrf=" + csrf(home));
+        HttpResponse<String> logout = client.postForm("/deconnexion", "_csrf=" + encode(csrf(home)));
         assertThat(logout.statusCode()).isEqualTo(302);
-        assertThat(get(client, "/").body()).contains(">Se connecter</a>").doesNotContain("Connecté : admin");
-        assertThat(get(client, "/catalogue/web-secret").statusCode()).isEqualTo(404);
+        assertThat(client.get("/").body()).contains(">Se connecter</a>").doesNotContain("Connecté : admin");
+        assertThat(client.get("/catalogue/web-secret").statusCode()).isEqualTo(404);
     }
 
     @Test
     void recordPageShowsTheQualityScoreItsBarAndEveryCriterionWithHints() throws Exception {
         QualityReport report = qualityScores.report(WebFixtures.FULL).orElseThrow();
-        String html = get(browser(), "/catalogue/" + WebFixtures.FULL).body();
+        String html = new PageSession(port).get("/catalogue/" + WebFixtures.FULL).body();
         assertThat(html).contains("<h2 id=\"s-quality\">Qualité de la fiche</h2>",
                 "<p class=\"quality-score\" id=\"quality-score\">Qualité des métadonnées : " + report.score() + " / 100 — "
                         + report.band().label("fr") + "</p>",
@@ -269,7 +269,7 @@ abstract class PagesContract {
                 "Conseil : Décrivez le contenu", "aria-hidden=\"true\">✓</span>", "aria-hidden=\"true\">✗</span>");
         assertThat(report.missed()).extracting(c -> c.id()).contains("description");
 
-        String english = get(browser(), "/catalogue/" + WebFixtures.FULL + "?lang=en").body();
+        String english = new PageSession(port).get("/catalogue/" + WebFixtures.FULL + "?lang=en").body();
         assertThat(english).contains("Metadata quality: " + report.score() + " / 100 — " + report.band().label("en"),
                 "Missed:</span>", "Hint: Describe the content");
     }
@@ -277,15 +277,15 @@ abstract class PagesContract {
     @Test
     void cardsCarryACompactQualityBadge() throws Exception {
         int score = qualityScores.report("web-parking-1").orElseThrow().score();
-        String list = get(browser(), "/catalogue?q=parking").body();
+        String list = new PageSession(port).get("/catalogue?q=parking").body();
         assertThat(list).contains("<span class=\"card-quality\">Qualité " + score + "/100</span>");
         assertThat(Pattern.compile("class=\"card-quality\"").matcher(list).results().count()).isEqualTo(20);
     }
 
     @Test
     void producerDashboardListsOrganisationsAndTheirRecordsToFixFirst() throws Exception {
-        HttpClient client = browser();
-        HttpResponse<String> dashboard = get(client, "/qualite");
+        PageSession client = new PageSession(port);
+        HttpResponse<String> dashboard = client.get("/qualite");
         assertThat(dashboard.statusCode()).isEqualTo(200);
         int score = qualityScores.report(WebFixtures.FULL).orElseThrow().score();
         assertThat(dashboard.body()).contains("<h1>Qualité des métadonnées par organisation</h1>", "<caption>",
@@ -294,7 +294,7 @@ abstract class PagesContract {
                 "href=\"/qualite/sans-organisation\">Organisation non renseignée</a>",
                 "aria-current=\"page\">Qualité des fiches</a>");
 
-        HttpResponse<String> mel = get(client, "/qualite/metropole-europeenne-de-lille");
+        HttpResponse<String> mel = client.get("/qualite/metropole-europeenne-de-lille");
         assertThat(mel.statusCode()).isEqualTo(200);
         assertThat(mel.body()).contains("<h1>Qualité des fiches : Métropole Européenne de Lille</h1>",
                 "Note moyenne : " + score + " / 100", "(1 fiche)", "Fiches les moins bien notées",
@@ -302,38 +302,9 @@ abstract class PagesContract {
                 "Critères les plus souvent manqués", "Description d'au moins 100 caractères", "1 sur 1",
                 "Décrivez le contenu");
 
-        String others = get(client, "/qualite/sans-organisation").body();
+        String others = client.get("/qualite/sans-organisation").body();
         assertThat(others).contains("Parking relais").doesNotContain("Réseau sensible");
-        assertThat(get(client, "/qualite/personne").statusCode()).isEqualTo(404);
-        assertThat(get(client, "/qualite/personne").body()).contains("Page introuvable");
-    }
-
-    private static String csrf(String html) {
-        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(token.find()).as("CSRF field").isTrue();
-        return URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-    }
-
-    private static HttpClient browser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private HttpResponse<String> get(HttpClient client, String path) throws Exception {
-        return send(client, HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,*/*;q=0.8").GET());
-    }
-
-    private HttpResponse<String> post(HttpClient client, String path, String form) throws Exception {
-        return send(client, HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-    }
-
-    private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) throws Exception {
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(client.get("/qualite/personne").statusCode()).isEqualTo(404);
+        assertThat(client.get("/qualite/personne").body()).contains("Page introuvable");
     }
 }

@@ -16,6 +16,7 @@ import fr.mel.opale.catalog.model.ResourceKind;
 import fr.mel.opale.data.Datasets;
 import fr.mel.opale.data.FeatureQuery;
 import fr.mel.opale.data.Features;
+import fr.mel.opale.ingest.HostileZips;
 import fr.mel.opale.ingest.ReadListener;
 import fr.mel.opale.ingest.ReadOptions;
 import fr.mel.opale.ingest.SourceFile;
@@ -36,8 +37,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -385,15 +384,15 @@ abstract class IngestApiContract {
         assertRefused("donnees.csv", pdf, "binary-content", "PDF");
         assertRefused("couches.gpkg", "id;nom\n1;a\n".getBytes(StandardCharsets.UTF_8), "geopackage-invalid",
                 "SQLite");
-        assertRefused("sans-dbf.zip", zip("routes.shp", "x", "routes.shx", "x", "routes.prj", "x"),
+        assertRefused("sans-dbf.zip", HostileZips.of("routes.shp", "x", "routes.shx", "x", "routes.prj", "x"),
                 "shapefile-missing-dbf", "routes.dbf");
-        assertRefused("slip.zip", zip("../../etc/evil.shp", "x", "evil.dbf", "y"), "zip-slip", "chemin");
+        assertRefused("slip.zip", HostileZips.of("../../etc/evil.shp", "x", "evil.dbf", "y"), "zip-slip", "chemin");
         ByteArrayOutputStream longLine = new ByteArrayOutputStream();
         longLine.write("a,b\n1,2\n3,".getBytes(StandardCharsets.US_ASCII));
         longLine.write("x".repeat(10 * 1024 * 1024).getBytes(StandardCharsets.US_ASCII));
         longLine.write("\n5,6\n".getBytes(StandardCharsets.US_ASCII));
         assertRefused("long.csv", longLine.toByteArray(), "record-too-long", "ligne 3");
-        assertRefused("bombe.zip", zipBomb(), "zip-bomb", "bombe");
+        assertRefused("bombe.zip", HostileZips.bomb(), "zip-bomb", "bombe");
         // the server is still fine
         assertThat(ingest.http.get("/api/ingest/jobs", HttpTestClient.ADMIN).statusCode()).isEqualTo(200);
         assertThat(ingest.publish("apres.csv", csv(2), null, null).get("status").asString()).isEqualTo("succeeded");
@@ -450,48 +449,6 @@ abstract class IngestApiContract {
                     .append('\n');
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] zip(String... namesAndContents) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            for (int i = 0; i + 1 < namesAndContents.length; i += 2) {
-                out.putNextEntry(new ZipEntry(namesAndContents[i]));
-                out.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
-                out.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    /** A DBF of 64 MiB of spaces in a ZIP of a few hundred kilobytes. */
-    private static byte[] zipBomb() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            out.putNextEntry(new ZipEntry("bombe.dbf"));
-            byte[] header = new byte[65];
-            header[0] = 3;
-            int records = 264_000;
-            header[4] = (byte) records;
-            header[5] = (byte) (records >> 8);
-            header[6] = (byte) (records >> 16);
-            header[8] = 65;
-            header[10] = (byte) 255;
-            System.arraycopy("NOM".getBytes(StandardCharsets.US_ASCII), 0, header, 32, 3);
-            header[32 + 11] = 'C';
-            header[32 + 16] = (byte) 254;
-            header[64] = 0x0D;
-            out.write(header);
-            byte[] spaces = new byte[255 * 1000];
-            java.util.Arrays.fill(spaces, (byte) ' ');
-            for (int i = 0; i < records / 1000; i++) {
-                out.write(spaces);
-            }
-            out.closeEntry();
-        }
-        return bytes.toByteArray();
     }
 
     private static void awaitCondition(java.util.function.BooleanSupplier condition, String what) {

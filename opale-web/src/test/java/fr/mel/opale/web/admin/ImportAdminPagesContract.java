@@ -1,19 +1,14 @@
 package fr.mel.opale.web.admin;
 
+import static fr.mel.opale.web.PageSession.assertSentToLogin;
+import static fr.mel.opale.web.PageSession.csrf;
+import static fr.mel.opale.web.PageSession.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.mel.opale.access.internal.Account;
 import fr.mel.opale.access.internal.AccountRepository;
-import fr.mel.opale.testing.HttpTestClient;
+import fr.mel.opale.web.PageSession;
 import fr.mel.opale.web.WebTestApplication;
-import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +26,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "opale.ingest.upload-dir=target/test-uploads-pages")
 abstract class ImportAdminPagesContract {
-    private static final String READER = HttpTestClient.basic("lecteur-import", "lecteur-secret");
     private static final String CSV = """
             Nom;Date de pose;Nb places;Longitude;Latitude
             Gare;01/03/2024;12;3.0707;50.6366
@@ -41,44 +35,39 @@ abstract class ImportAdminPagesContract {
 
     @LocalServerPort
     int port;
-    @Autowired
-    AccountRepository accounts;
-    @Autowired
-    PasswordEncoder encoder;
+    /** The {@code Authorization} of a {@link ReaderAccount}: logged in, but no administrator. */
+    private String readerLogin;
 
     @BeforeEach
-    void reader() {
-        if (!accounts.existsById("lecteur-import")) {
-            accounts.save(new Account("lecteur-import", encoder.encode("lecteur-secret"), "Lecteur", false));
-        }
+    void reader(@Autowired AccountRepository accounts, @Autowired PasswordEncoder encoder) {
+        readerLogin = ReaderAccount.basic("lecteur-import", accounts, encoder);
     }
 
     @Test
     void anonymousVisitorsAreSentToTheLoginPageAndOtherAccountsGetA403Page() throws Exception {
-        HttpResponse<String> anonymous = get(browser(), "/admin/import", null);
-        assertThat(anonymous.statusCode()).isEqualTo(302);
-        assertThat(anonymous.headers().firstValue("Location").orElse("")).endsWith("/connexion");
-        HttpResponse<String> reader = get(browser(), "/admin/import", READER);
+        assertSentToLogin(new PageSession(port).get("/admin/import"));
+        HttpResponse<String> reader = new PageSession(port).get("/admin/import", readerLogin);
         assertThat(reader.statusCode()).isEqualTo(403);
         assertThat(reader.body()).contains("Accès refusé").doesNotContain("Envoyer et analyser");
     }
 
     @Test
     void aProducerUploadsCorrectsPublishesAndReachesTheRecordWithoutJavaScript() throws Exception {
-        HttpClient client = loggedIn();
-        String home = get(client, "/admin/import", null).body();
+        PageSession client = PageSession.loggedInAsAdmin(port);
+        String home = client.get("/admin/import").body();
         assertThat(home).contains("<h1>Importer des données</h1>", "enctype=\"multipart/form-data\"",
                 "<script type=\"module\" src=\"/js/import.js\"></script>", "<label for=\"fichier\">Fichier à importer",
                 "<progress id=\"upload-bar\"", "Toutes les heures", "Expression cron");
-        HttpResponse<String> script = get(client, "/js/import.js", null);
+        HttpResponse<String> script = client.get("/js/import.js");
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.body()).contains("XMLHttpRequest", "/api/ingest/jobs/");
 
-        HttpResponse<String> uploaded = upload(client, csrf(home), "arceaux-pages.csv", CSV);
+        HttpResponse<String> uploaded = client.postFile("/admin/import", "fichier", "arceaux-pages.csv", "text/csv",
+                CSV, "_csrf", csrf(home));
         assertThat(uploaded.statusCode()).isEqualTo(302);
         String analysisPath = uploaded.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
         assertThat(analysisPath).startsWith("/admin/import/analyse/");
-        String analysis = get(client, analysisPath, null).body();
+        String analysis = client.get(analysisPath).body();
         assertThat(analysis).contains("Analyse de « arceaux-pages.csv »", "<dd>csv</dd>", "<dd>3</dd>",
                 "value=\"nb_places\"", "value=\"date_de_pose\"", "Gare", "Deux colonnes X (longitude) et Y (latitude)",
                 "Catégorie d’usage", "Mobilité");
@@ -87,60 +76,51 @@ abstract class ImportAdminPagesContract {
         String corrected = form(client, analysisPath, token, "analyser", "col.2.name=places");
         assertThat(corrected).contains("value=\"places\"").doesNotContain("value=\"nb_places\"");
 
-        HttpResponse<String> published = post(client, analysisPath, "application/x-www-form-urlencoded",
+        HttpResponse<String> published = client.postForm(analysisPath,
                 body(token, "publier", "col.2.name=places", "title=Arceaux des pages",
                         "usageCategory=mobilite_transports_deplacement"));
         assertThat(published.statusCode()).as(published.body()).isEqualTo(302);
         String jobPath = published.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
         assertThat(jobPath).startsWith("/admin/import/taches/");
-        String job = get(client, jobPath, null).body();
+        String job = client.get(jobPath).body();
         for (int i = 0; i < 200 && !job.contains("job-succeeded") && !job.contains("job-failed"); i++) {
             Thread.sleep(100);
-            job = get(client, jobPath, null).body();
+            job = client.get(jobPath).body();
         }
         assertThat(job).contains("job-succeeded", "Réussi", "Version 1 publiée : 3 lignes", "Voir la fiche publiée",
                 "/ogcapi/collections/arceaux-des-pages");
         Matcher record = Pattern.compile("href=\"(/catalogue/[^\"]+)\"").matcher(job.substring(job.indexOf("job-succeeded")));
         assertThat(record.find()).isTrue();
-        String page = get(client, record.group(1), null).body();
+        String page = client.get(record.group(1)).body();
         assertThat(page).contains("Arceaux des pages", "Qualité des données", "Version 1 : 3 lignes, 5 colonnes.",
                 "Lignes en double", "<code>places</code>", "Structure des données", "Mobilité");
     }
 
     @Test
     void aBadUrlIsRefusedOnThePage() throws Exception {
-        HttpClient client = loggedIn();
-        String token = csrf(get(client, "/admin/import", null).body());
-        HttpResponse<String> refused = post(client, "/admin/import/url", "application/x-www-form-urlencoded",
-                ("_csrf=" + enc(token) + "&url=" + enc("ftp://exemple.fr/a.csv") + "&planification=aucune")
-                        .getBytes(StandardCharsets.UTF_8));
+        PageSession client = PageSession.loggedInAsAdmin(port);
+        String token = csrf(client.get("/admin/import").body());
+        HttpResponse<String> refused = client.postForm("/admin/import/url",
+                "_csrf=" + encode(token) + "&url=" + encode("ftp://exemple.fr/a.csv") + "&planification=aucune");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("role=\"alert\"", "http et https");
     }
 
-    private HttpClient loggedIn() throws Exception {
-        HttpClient client = browser();
-        String login = get(client, "/connexion", null).body();
-        HttpResponse<String> loggedIn = post(client, "/connexion", "application/x-www-form-urlencoded",
-                ("username=admin&password=test-admin-secret&_csrf=" + enc(csrf(login))).getBytes(StandardCharsets.UTF_8));
-        assertThat(loggedIn.statusCode()).isEqualTo(302);
-        return client;
-    }
-
-    private String form(HttpClient client, String path, String token, String action, String... fields) throws Exception {
-        HttpResponse<String> response = post(client, path, "application/x-www-form-urlencoded", body(token, action, fields));
+    private static String form(PageSession client, String path, String token, String action, String... fields)
+            throws Exception {
+        HttpResponse<String> response = client.postForm(path, body(token, action, fields));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }
 
     /** The analysis form as a browser would send it: hidden fields of the page plus the changed ones. */
-    private static byte[] body(String token, String action, String... fields) {
-        StringBuilder body = new StringBuilder("_csrf=").append(enc(token)).append("&action=").append(action);
+    private static String body(String token, String action, String... fields) {
+        StringBuilder body = new StringBuilder("_csrf=").append(encode(token)).append("&action=").append(action);
         String[] labels = {"Nom", "Date de pose", "Nb places", "Longitude", "Latitude"};
         String[] names = {"nom", "date_de_pose", "nb_places", "longitude", "latitude"};
         String[] types = {"text", "date", "integer", "decimal", "decimal"};
         for (int i = 0; i < labels.length; i++) {
-            body.append("&col.").append(i).append(".label=").append(enc(labels[i]))
+            body.append("&col.").append(i).append(".label=").append(encode(labels[i]))
                     .append("&col.").append(i).append(".name0=").append(names[i])
                     .append("&col.").append(i).append(".type0=").append(types[i])
                     .append("&col.").append(i).append(".skip0=false")
@@ -156,52 +136,8 @@ abstract class ImportAdminPagesContract {
         body.append("&geometry=auto&onSchemaError=report");
         for (String field : fields) {
             int eq = field.indexOf('=');
-            body.append('&').append(field, 0, eq + 1).append(enc(field.substring(eq + 1)));
+            body.append('&').append(field, 0, eq + 1).append(encode(field.substring(eq + 1)));
         }
-        return body.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private HttpResponse<String> upload(HttpClient client, String token, String name, String content) throws Exception {
-        String boundary = "----opale" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + name
-                + "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        return post(client, "/admin/import", "multipart/form-data; boundary=" + boundary, body.toByteArray());
-    }
-
-    private static String csrf(String html) {
-        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(token.find()).as("CSRF field").isTrue();
-        return token.group(1);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static HttpClient browser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private HttpResponse<String> get(HttpClient client, String path, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,*/*;q=0.8").GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> post(HttpClient client, String path, String type, byte[] body) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return body.toString();
     }
 }

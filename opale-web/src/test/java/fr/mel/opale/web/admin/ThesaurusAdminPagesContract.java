@@ -1,21 +1,14 @@
 package fr.mel.opale.web.admin;
 
+import static fr.mel.opale.web.PageSession.assertSentToLogin;
+import static fr.mel.opale.web.PageSession.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.mel.opale.access.internal.Account;
 import fr.mel.opale.access.internal.AccountRepository;
 import fr.mel.opale.testing.HttpTestClient;
+import fr.mel.opale.web.PageSession;
 import fr.mel.opale.web.WebTestApplication;
-import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +22,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ThesaurusAdminPagesContract {
-    private static final String READER = HttpTestClient.basic("lecteur-thesaurus", "lecteur-secret");
     private static final String TURTLE = """
             @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
             <http://ex.org/web-admin> a skos:ConceptScheme ; skos:prefLabel "Essai d’administration"@fr .
@@ -41,35 +33,29 @@ abstract class ThesaurusAdminPagesContract {
 
     @LocalServerPort
     int port;
-    @Autowired
-    AccountRepository accounts;
-    @Autowired
-    PasswordEncoder encoder;
+    /** The {@code Authorization} of a {@link ReaderAccount}: logged in, but no administrator. */
+    private String readerLogin;
 
     @BeforeEach
-    void reader() {
-        if (!accounts.existsById("lecteur-thesaurus")) {
-            accounts.save(new Account("lecteur-thesaurus", encoder.encode("lecteur-secret"), "Lecteur", false));
-        }
+    void reader(@Autowired AccountRepository accounts, @Autowired PasswordEncoder encoder) {
+        readerLogin = ReaderAccount.basic("lecteur-thesaurus", accounts, encoder);
     }
 
     @Test
     void anonymousVisitorsAreSentToTheLoginPageAndOtherAccountsGetA403Page() throws Exception {
-        HttpResponse<String> anonymous = get(browser(), "/admin/thesaurus", null);
-        assertThat(anonymous.statusCode()).isEqualTo(302);
-        assertThat(anonymous.headers().firstValue("Location").orElse("")).endsWith("/connexion");
-        assertThat(get(browser(), "/admin/thesaurus/categories", null).statusCode()).isEqualTo(302);
+        assertSentToLogin(new PageSession(port).get("/admin/thesaurus"));
+        assertThat(new PageSession(port).get("/admin/thesaurus/categories").statusCode()).isEqualTo(302);
 
-        HttpResponse<String> reader = get(browser(), "/admin/thesaurus", READER);
+        HttpResponse<String> reader = new PageSession(port).get("/admin/thesaurus", readerLogin);
         assertThat(reader.statusCode()).isEqualTo(403);
         assertThat(reader.body()).contains("<html lang=\"fr\">", "Accès refusé").doesNotContain("Catégories d’usage");
     }
 
     @Test
     void theAdministrationHomeLinksEveryConsoleForAdministratorsOnly() throws Exception {
-        assertThat(get(browser(), "/admin", null).statusCode()).isEqualTo(302);
-        assertThat(get(browser(), "/admin", READER).statusCode()).isEqualTo(403);
-        HttpResponse<String> home = get(browser(), "/admin", HttpTestClient.ADMIN);
+        assertThat(new PageSession(port).get("/admin").statusCode()).isEqualTo(302);
+        assertThat(new PageSession(port).get("/admin", readerLogin).statusCode()).isEqualTo(403);
+        HttpResponse<String> home = new PageSession(port).get("/admin", HttpTestClient.ADMIN);
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("<h1>Administration de la plateforme</h1>", "href=\"/admin/import\"",
                 "href=\"/admin/thesaurus\"", "href=\"/qualite\"", "aria-current=\"page\"");
@@ -77,32 +63,28 @@ abstract class ThesaurusAdminPagesContract {
 
     @Test
     void listsTheThesauriWithCountsAndShowsATree() throws Exception {
-        HttpResponse<String> list = get(browser(), "/admin/thesaurus", HttpTestClient.ADMIN);
+        HttpResponse<String> list = new PageSession(port).get("/admin/thesaurus", HttpTestClient.ADMIN);
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("<html lang=\"fr\">", "<h1>Thésaurus</h1>", "Catégories d'usage</a>",
                 "11 concepts", "href=\"/admin/thesaurus/categories\"", "Importer ou remplacer un thésaurus",
                 "enctype=\"multipart/form-data\"", "name=\"_csrf\"", "<label for=\"fichier\">Fichier SKOS</label>");
 
-        HttpResponse<String> tree = get(browser(), "/admin/thesaurus/categories", HttpTestClient.ADMIN);
+        HttpResponse<String> tree = new PageSession(port).get("/admin/thesaurus/categories", HttpTestClient.ADMIN);
         assertThat(tree.statusCode()).isEqualTo(200);
         assertThat(tree.body()).contains("<ul class=\"concept-tree\">", "Environnement, énergie", "Environment, energy",
                 "https://data.lillemetropole.fr/thematique/categories/environnement_energie",
                 "aria-current=\"page\"");
-        assertThat(get(browser(), "/admin/thesaurus/absent", HttpTestClient.ADMIN).statusCode()).isEqualTo(404);
+        assertThat(new PageSession(port).get("/admin/thesaurus/absent", HttpTestClient.ADMIN).statusCode())
+                .isEqualTo(404);
 
-        HttpResponse<String> english = get(browser(), "/admin/thesaurus?lang=en", HttpTestClient.ADMIN);
+        HttpResponse<String> english = new PageSession(port).get("/admin/thesaurus?lang=en", HttpTestClient.ADMIN);
         assertThat(english.body()).contains("<html lang=\"en\">", "Loaded thesauri", "Usage categories");
     }
 
     @Test
     void anAdministratorUploadsASkosFileThroughTheForm() throws Exception {
-        HttpClient client = browser();
-        String login = get(client, "/connexion", null).body();
-        HttpResponse<String> loggedIn = post(client, "/connexion", "application/x-www-form-urlencoded",
-                ("username=admin&password=test-admin-secret&_csrf=" + URLEncoder.encode(csrf(login), StandardCharsets.UTF_8))
-                        .getBytes(StandardCharsets.UTF_8));
-        assertThat(loggedIn.statusCode()).isEqualTo(302);
-        String form = get(client, "/admin/thesaurus", null).body();
+        PageSession client = PageSession.loggedInAsAdmin(port);
+        String form = client.get("/admin/thesaurus").body();
         String token = csrf(form);
 
         HttpResponse<String> refused = upload(client, token, "vide.ttl", "<http://ex.org/x> <http://ex.org/p> \"x\" .");
@@ -116,59 +98,22 @@ abstract class ThesaurusAdminPagesContract {
         assertThat(imported.statusCode()).isEqualTo(302);
         assertThat(imported.headers().firstValue("Location").orElse("")).endsWith("/admin/thesaurus?importe=web-admin");
         try {
-            assertThat(get(client, "/admin/thesaurus?importe=web-admin", null).body())
+            assertThat(client.get("/admin/thesaurus?importe=web-admin").body())
                     .contains("Thésaurus « Essai d’administration » importé : 2 concepts.");
-            String tree = get(client, "/admin/thesaurus/web-admin", null).body();
+            String tree = client.get("/admin/thesaurus/web-admin").body();
             assertThat(tree).contains("Réseaux", "Networks", "Réseau d’eau", "Autres libellés : Eau potable");
             // the narrower concept is nested inside its parent's item
             assertThat(tree.indexOf("Réseau d’eau")).isGreaterThan(tree.indexOf("Réseaux"));
             assertThat(tree.substring(tree.indexOf("Réseaux"))).contains("<ul class=\"concept-tree\">");
         } finally {
-            HttpClient api = HttpClient.newHttpClient();
-            api.send(HttpRequest.newBuilder(uri("/api/thesauri/web-admin")).header("Authorization", HttpTestClient.ADMIN)
-                    .DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            new HttpTestClient(port).send("DELETE", "/api/thesauri/web-admin", null, null, HttpTestClient.ADMIN);
         }
     }
 
-    private HttpResponse<String> upload(HttpClient client, String token, String name, String content) throws Exception {
-        String boundary = "----opale" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"id\"\r\n\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        return post(client, "/admin/thesaurus", "multipart/form-data; boundary=" + boundary, body.toByteArray());
-    }
-
-    private static String csrf(String html) {
-        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(token.find()).as("CSRF field").isTrue();
-        return token.group(1);
-    }
-
-    private static HttpClient browser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private HttpResponse<String> get(HttpClient client, String path, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,*/*;q=0.8").GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> post(HttpClient client, String path, String type, byte[] body) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    /** The page's upload form: the CSRF token, an empty identifier (taken from the file), the SKOS file. */
+    private static HttpResponse<String> upload(PageSession client, String token, String name, String content)
+            throws Exception {
+        return client.postFile("/admin/thesaurus", "fichier", name, "application/octet-stream", content,
+                "_csrf", token, "id", "");
     }
 }
