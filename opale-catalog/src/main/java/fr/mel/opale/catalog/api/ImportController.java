@@ -10,11 +10,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.commons.io.input.ProxyInputStream;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -89,8 +89,13 @@ class ImportController {
         return CatalogProblem.tooLarge("L'envoi dépasse la taille maximale acceptée (" + max / (1024 * 1024) + " Mo).");
     }
 
-    /** Fails with 413 as soon as more than {@code max} bytes have been read. */
-    private static final class Bounded extends FilterInputStream {
+    /**
+     * Fails with 413 as soon as more than {@code max} bytes have been read: the upload is refused, never silently
+     * cut. Not commons-io's {@code BoundedInputStream}: it checks its bound before reading, so a body of exactly
+     * {@code max} bytes would fail on its final end-of-stream read. {@link ProxyInputStream} reports every read,
+     * single bytes and arrays alike, to {@link #afterRead}.
+     */
+    static final class Bounded extends ProxyInputStream {
         private final long max;
         private long count;
 
@@ -100,27 +105,12 @@ class ImportController {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
+        protected void afterRead(int n) {
             if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            count += n;
-            if (count > max) {
-                throw tooLarge(max);
+                count += n;
+                if (count > max) {
+                    throw tooLarge(max);
+                }
             }
         }
     }

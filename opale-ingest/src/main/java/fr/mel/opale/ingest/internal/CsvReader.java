@@ -63,9 +63,9 @@ public final class CsvReader implements TableReader {
             listener.progress(analysis.rows());
             return analysis;
         } catch (IOException e) {
-            throw new UnreadableFile("read-error", "Lecture impossible de « " + file.name() + " » : " + e.getMessage(), e);
+            throw readError(file, e);
         } catch (UncheckedIOException e) {
-            throw new UnreadableFile("csv-invalid", "CSV illisible : " + e.getCause().getMessage(), e);
+            throw invalidCsv(e);
         }
     }
 
@@ -111,10 +111,23 @@ public final class CsvReader implements TableReader {
                 throw e;
             }
         } catch (IOException e) {
-            throw new UnreadableFile("read-error", "Lecture impossible de « " + file.name() + " » : " + e.getMessage(), e);
+            throw readError(file, e);
         } catch (UncheckedIOException e) {
-            throw new UnreadableFile("csv-invalid", "CSV illisible : " + e.getCause().getMessage(), e);
+            throw invalidCsv(e);
         }
+    }
+
+    /** The file could not be read (missing, unreadable, cut short): its name and the system's reason. */
+    private static UnreadableFile readError(SourceFile file, IOException e) {
+        return new UnreadableFile("read-error", "Lecture impossible de « " + file.name() + " » : " + e.getMessage(), e);
+    }
+
+    /**
+     * A failure met while splitting the records, which {@link CsvRecords} reports unchecked: mostly bytes that the
+     * encoding refuses. Only {@link #analyse} and {@link #speculate} translate it; {@link #open} leaves it to the caller.
+     */
+    private static UnreadableFile invalidCsv(UncheckedIOException e) {
+        return new UnreadableFile("csv-invalid", "CSV illisible : " + e.getCause().getMessage(), e);
     }
 
     /** A plan guessed from a file's first records and its end, with what it was read with. */
@@ -303,7 +316,7 @@ public final class CsvReader implements TableReader {
             records.width(plan.columns().size());
             return new PlannedRows(records, plan, log, listener, () -> warnAboutText(records, encoding, log));
         } catch (IOException e) {
-            throw new UnreadableFile("read-error", "Lecture impossible de « " + file.name() + " » : " + e.getMessage(), e);
+            throw readError(file, e);
         }
     }
 }

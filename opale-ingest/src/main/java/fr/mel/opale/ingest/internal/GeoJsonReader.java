@@ -118,19 +118,16 @@ public final class GeoJsonReader implements TableReader {
     }
 
     /** The features of a file, one at a time. */
-    private static final class Features implements RecordSource {
+    private static final class Features extends NumberedFeatures {
         private final SourceFile file;
         private final JsonParser parser;
         private final boolean grow;
         private final WarningLog log;
         final Map<String, Integer> labels;
-        private Object[] cells = new Object[0];
-        private @Nullable Geometry geometry;
         private @Nullable JsonNode single;
         private boolean inFeatures;
         /** A "records" array of flat objects rather than features. */
         boolean records;
-        private long number;
         int srid = Crs.WGS84;
         @Nullable String geometryError;
         @Nullable String firstGeometryError;
@@ -209,15 +206,14 @@ public final class GeoJsonReader implements TableReader {
                     return false;
                 }
             } catch (JacksonException e) {
-                throw invalid(e.getOriginalMessage() + " (objet " + (number + 1) + ")");
+                throw invalid(e.getOriginalMessage() + " (objet " + (number() + 1) + ")");
             }
-            number++;
-            read(feature);
+            read(feature, advance());
             return true;
         }
 
-        private void read(JsonNode feature) {
-            Object[] row = new Object[Math.max(labels.size(), cells.length)];
+        private void read(JsonNode feature, long number) {
+            Object[] row = new Object[Math.max(labels.size(), width())];
             JsonNode properties = records ? feature : feature.get("properties");
             if (properties != null && properties.isObject()) {
                 for (Map.Entry<String, JsonNode> property : properties.properties()) {
@@ -238,8 +234,7 @@ public final class GeoJsonReader implements TableReader {
                     row[index] = value(property.getValue());
                 }
             }
-            cells = row;
-            geometry = null;
+            Geometry geometry = null;
             geometryError = null;
             JsonNode g = records ? null : feature.get("geometry");
             if (g != null && !g.isNull()) {
@@ -257,6 +252,7 @@ public final class GeoJsonReader implements TableReader {
                     }
                 }
             }
+            show(row, geometry);
         }
 
         private static @Nullable Object value(JsonNode node) {
@@ -307,21 +303,6 @@ public final class GeoJsonReader implements TableReader {
             }
             log.add("unknown-crs", "Système de coordonnées « " + text + " » non reconnu : WGS 84 supposé.");
             return Crs.WGS84;
-        }
-
-        @Override
-        public @Nullable Object cell(int source) {
-            return source < cells.length ? cells[source] : null;
-        }
-
-        @Override
-        public long line() {
-            return number;
-        }
-
-        @Override
-        public @Nullable Geometry geometry() {
-            return geometry;
         }
 
         @Override

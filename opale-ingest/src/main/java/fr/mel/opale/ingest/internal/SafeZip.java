@@ -2,7 +2,6 @@ package fr.mel.opale.ingest.internal;
 
 import fr.mel.opale.ingest.Limits;
 import fr.mel.opale.ingest.UnreadableFile;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.apache.commons.io.input.ProxyInputStream;
 
 /**
  * A ZIP archive opened defensively: its listing is checked before anything is inflated (entry count, names that
@@ -75,25 +75,15 @@ final class SafeZip implements AutoCloseable {
     InputStream open(ZipEntry entry) throws IOException {
         InputStream raw = zip.getInputStream(entry);
         long compressed = Math.max(entry.getCompressedSize(), 1);
-        return new FilterInputStream(raw) {
+        // ProxyInputStream reports every read, single bytes and arrays alike, to afterRead.
+        return new ProxyInputStream(raw) {
             private long read;
 
             @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
+            protected void afterRead(int n) {
                 if (n > 0) {
                     count(n);
                 }
-                return n;
             }
 
             private void count(int n) {

@@ -288,14 +288,11 @@ public final class ShapefileReader implements TableReader {
     }
 
     /** DBF records and their shapes in step; deleted records skipped. */
-    private static final class Records implements RecordSource {
+    private static final class Records extends NumberedFeatures {
         private final SafeZip zip;
         final DbfTable dbf;
         private final @Nullable ShpShapes shp;
         private final WarningLog log;
-        private Object[] cells = new Object[0];
-        private @Nullable Geometry geometry;
-        private long number;
         private boolean shapesEnded;
 
         Records(SafeZip zip, Layer layer, Charset charset, WarningLog log) throws IOException {
@@ -309,7 +306,7 @@ public final class ShapefileReader implements TableReader {
         public boolean next() throws IOException {
             while (dbf.next()) {
                 Geometry shape = null;
-                number++;
+                long number = advance();
                 if (shp != null && !shapesEnded) {
                     try {
                         shape = shp.next();
@@ -329,26 +326,10 @@ public final class ShapefileReader implements TableReader {
                 if (dbf.deleted()) {
                     continue;
                 }
-                cells = dbf.values();
-                geometry = shape;
+                show(dbf.values(), shape);
                 return true;
             }
             return false;
-        }
-
-        @Override
-        public @Nullable Object cell(int source) {
-            return source < cells.length ? cells[source] : null;
-        }
-
-        @Override
-        public long line() {
-            return number;
-        }
-
-        @Override
-        public @Nullable Geometry geometry() {
-            return geometry;
         }
 
         @Override
