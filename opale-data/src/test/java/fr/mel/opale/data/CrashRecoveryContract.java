@@ -67,7 +67,7 @@ abstract class CrashRecoveryContract {
         assertThat(rows).as("server output:\n%s", String.join("\n", output)).isGreaterThanOrEqualTo(KILL_AFTER_ROWS);
 
         // The restart: a new server on the same database; its start-up runs the cleanup.
-        SpringApplicationBuilder restart = new SpringApplicationBuilder(DataTestApplication.class)
+        SpringApplicationBuilder restart = new SpringApplicationBuilder(DataStoreContract.DataTestApplication.class)
                 .properties("server.port=0");
         String[] args = database.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

@@ -3,7 +3,7 @@ package fr.mel.opale.data.bench;
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.data.Column;
 import fr.mel.opale.data.ColumnType;
-import fr.mel.opale.data.DataTestApplication;
+import fr.mel.opale.data.DataStoreContract;
 import fr.mel.opale.data.Dataset;
 import fr.mel.opale.data.DatasetSchema;
 import fr.mel.opale.data.Datasets;
@@ -56,7 +56,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * and COPY plus what makes a table servable and what our load also does (primary key, GiST index, ANALYZE).
  */
 @OnPostgis
-@SpringBootTest(classes = DataTestApplication.class)
+@SpringBootTest(classes = DataStoreContract.DataTestApplication.class)
 class LoadBenchmark {
     private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
