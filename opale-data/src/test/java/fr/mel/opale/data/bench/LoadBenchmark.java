@@ -14,7 +14,6 @@ import fr.mel.opale.data.LoadResult;
 import fr.mel.opale.data.Row;
 import fr.mel.opale.data.RowSource;
 import fr.mel.opale.testing.OnPostgis;
-import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
@@ -30,7 +29,6 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
@@ -60,10 +58,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 class LoadBenchmark {
     private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
-    private static final String[] COMMUNES = {"Lille", "Roubaix", "Tourcoing", "Villeneuve-d'Ascq", "Marcq-en-Barœul",
-            "Wattrelos", "Lambersart", "La Madeleine", "Lomme", "Hellemmes", "Mons-en-Barœul", "Croix"};
-    private static final String[] WORDS = {"station", "vélo", "arrêt", "parc", "école", "mairie", "marché", "piscine",
-            "bibliothèque", "jardin", "rue", "place", "gare", "musée", "théâtre", "stade", "crèche", "collège"};
 
     @Autowired
     Datasets datasets;
@@ -76,7 +70,7 @@ class LoadBenchmark {
     void loadVersusCopy() throws Exception {
         Path csv = Files.createTempFile("opale-bench-", ".csv");
         try {
-            generate(csv);
+            BenchmarkCsv.write(csv, ROWS);
             System.out.printf(Locale.ROOT, "%nCSV: %,d rows, %.1f MB, max heap %d MB%n", ROWS,
                     Files.size(csv) / 1e6, Runtime.getRuntime().maxMemory() >> 20);
             for (int round = 1; round <= ROUNDS; round++) {
@@ -131,33 +125,6 @@ class LoadBenchmark {
             connection.setAutoCommit(true);
             statement.execute("DROP TABLE bench_reference");
             return new long[] {copied - start, indexed - copied};
-        }
-    }
-
-    private static void generate(Path csv) throws Exception {
-        Random random = new Random(42);
-        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            out.write("id,montant,jour,libelle,commune,ouvert,lon,lat\n");
-            StringBuilder line = new StringBuilder(160);
-            for (int i = 1; i <= ROWS; i++) {
-                line.setLength(0);
-                line.append(i).append(',');
-                line.append(random.nextInt(1_000_000) / 100.0).append(',');
-                line.append(LocalDate.of(2015, 1, 1).plusDays(random.nextInt(4000))).append(',');
-                StringBuilder label = new StringBuilder();
-                while (label.length() < 20 + random.nextInt(20)) {
-                    label.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
-                }
-                if (i % 10 == 0) {
-                    label.append("\"n° ").append(i).append("\", bis");
-                }
-                line.append('"').append(label.toString().strip().replace("\"", "\"\"")).append('"').append(',');
-                line.append(COMMUNES[random.nextInt(COMMUNES.length)]).append(',');
-                line.append(random.nextBoolean()).append(',');
-                line.append(String.format(Locale.ROOT, "%.6f,%.6f", 2.95 + random.nextDouble() * 0.3,
-                        50.55 + random.nextDouble() * 0.2)).append('\n');
-                out.append(line);
-            }
         }
     }
 
