@@ -16,9 +16,6 @@ import fr.mel.opale.data.RowSource;
 import fr.mel.opale.testing.OnPostgis;
 import java.io.InputStream;
 import java.io.Reader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +26,6 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -168,40 +164,6 @@ class LoadBenchmark {
         public void close() throws Exception {
             parser.close();
             reader.close();
-        }
-    }
-
-    /** Highest heap use seen (sampled every 20 ms), and the heap pools' own peaks since the start. */
-    private static final class HeapPeak {
-        private final AtomicLong max = new AtomicLong();
-        private final Thread sampler;
-        private volatile boolean running = true;
-
-        HeapPeak() {
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            sampler = new Thread(() -> {
-                while (running) {
-                    max.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
-        }
-
-        long stop() throws InterruptedException {
-            running = false;
-            sampler.join();
-            return max.get();
-        }
-
-        long poolPeaks() {
-            return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         }
     }
 }

@@ -6,6 +6,7 @@ import fr.mel.opale.data.Datasets;
 import fr.mel.opale.data.LoadOptions;
 import fr.mel.opale.data.LoadResult;
 import fr.mel.opale.data.bench.BenchmarkCsv;
+import fr.mel.opale.data.bench.HeapPeak;
 import fr.mel.opale.ingest.Analysis;
 import fr.mel.opale.ingest.IngestTestApplication;
 import fr.mel.opale.ingest.Limits;
@@ -23,7 +24,6 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
@@ -224,34 +224,6 @@ class PublishBenchmark {
             connection.setAutoCommit(true);
             statement.execute("DROP TABLE bench_publish_reference");
             return new long[] {copied - start, indexed - copied, copiedCpu - cpu, indexedCpu - copiedCpu};
-        }
-    }
-
-    /** Highest heap use seen, sampled every 20 ms. */
-    private static final class HeapPeak {
-        private final AtomicLong max = new AtomicLong();
-        private final Thread sampler;
-        private volatile boolean running = true;
-
-        HeapPeak() {
-            sampler = new Thread(() -> {
-                while (running) {
-                    max.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
-        }
-
-        long stop() throws InterruptedException {
-            running = false;
-            sampler.join();
-            return max.get();
         }
     }
 }
