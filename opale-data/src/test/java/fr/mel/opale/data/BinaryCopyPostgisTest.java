@@ -33,7 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * EWKB hex — so scales, days and instants are compared by the server itself, not by a Java re-reading.
  */
 @OnPostgis
-@SpringBootTest(classes = DataTestApplication.class)
+@SpringBootTest(classes = DataStoreContract.DataTestApplication.class)
 class BinaryCopyPostgisTest {
     private static final DatasetSchema SCHEMA = new DatasetSchema(List.of(
             Column.of("n", ColumnType.INTEGER),

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.data.internal.StartupCleanup;
 import fr.mel.opale.data.internal.TableStore;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import fr.mel.opale.data.testing.ChildJvm;
+import fr.mel.opale.data.testing.CrashTestDatabase;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,49 +26,45 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 abstract class CrashRecoveryContract {
     static final long KILL_AFTER_ROWS = 50_000;
+    /** Closing its output ends the reading: the test never waits on a stuck server longer than this. */
+    static final Duration CHILD_TIMEOUT = Duration.ofMinutes(3);
 
-    /** Spring properties (name → value) pointing both processes at the same, persistent database. */
-    abstract Map<String, String> database();
+    /** Where both processes run: a database that outlives the first; a fresh one each call. */
+    abstract CrashTestDatabase database();
 
     @Test
     void aServerKilledMidLoadRestartsServingThePreviousVersion() throws Exception {
-        Map<String, String> database = database();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), CrashingLoad.class.getName()));
-        database.forEach((name, value) -> command.add("--" + name + "=" + value));
-        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (CrashTestDatabase database = database()) {
+            killedMidLoadThenRestarted(database.springArguments());
+        }
+    }
+
+    private void killedMidLoadThenRestarted(List<String> springArgs) throws Exception {
         String datasetId = null;
         long rows = 0;
-        List<String> output = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                output.add(line);
-                if (line.startsWith(CrashingLoad.PREFIX + "READY ")) {
-                    datasetId = line.substring((CrashingLoad.PREFIX + "READY ").length()).strip();
-                } else if (line.startsWith(CrashingLoad.PREFIX + "ROWS ")) {
-                    rows = Long.parseLong(line.substring((CrashingLoad.PREFIX + "ROWS ").length()).strip());
+        String output;
+        try (ChildJvm server = ChildJvm.start(CrashingLoad.class, CrashingLoad.PREFIX, springArgs, CHILD_TIMEOUT)) {
+            List<String> report;
+            while ((report = server.nextReport()) != null) {
+                if (report.get(0).equals("READY")) {
+                    datasetId = report.get(1);
+                } else if (report.get(0).equals("ROWS")) {
+                    rows = Long.parseLong(report.get(1));
                     if (rows >= KILL_AFTER_ROWS) {
-                        server.destroyForcibly();
+                        server.kill();
                         break;
                     }
                 }
             }
-        } finally {
-            server.destroyForcibly();
-            assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            output = server.output();
         }
-        assertThat(datasetId).as("server output:\n%s", String.join("\n", output)).isNotNull();
-        assertThat(rows).as("server output:\n%s", String.join("\n", output)).isGreaterThanOrEqualTo(KILL_AFTER_ROWS);
+        assertThat(datasetId).as("server output:\n%s", output).isNotNull();
+        assertThat(rows).as("server output:\n%s", output).isGreaterThanOrEqualTo(KILL_AFTER_ROWS);
 
         // The restart: a new server on the same database; its start-up runs the cleanup.
-        SpringApplicationBuilder restart = new SpringApplicationBuilder(DataTestApplication.class)
+        SpringApplicationBuilder restart = new SpringApplicationBuilder(DataStoreContract.DataTestApplication.class)
                 .properties("server.port=0");
-        String[] args = database.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        try (ConfigurableApplicationContext context = restart.run(args)) {
+        try (ConfigurableApplicationContext context = restart.run(springArgs.toArray(String[]::new))) {
             String id = datasetId;
             AccessPolicy policy = context.getBean(AccessPolicy.class);
             Datasets datasets = context.getBean(Datasets.class);

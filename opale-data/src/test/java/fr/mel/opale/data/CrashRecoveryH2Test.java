@@ -1,7 +1,7 @@
 package fr.mel.opale.data;
 
+import fr.mel.opale.data.testing.CrashTestDatabase;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The crash test on the embedded default: an H2 file database, as {@code java -jar opale.jar} runs it. */
@@ -10,8 +10,7 @@ class CrashRecoveryH2Test extends CrashRecoveryContract {
     Path directory;
 
     @Override
-    Map<String, String> database() {
-        return Map.of("spring.datasource.url", "jdbc:h2:file:" + directory.resolve("opale") + ";DB_CLOSE_ON_EXIT=FALSE",
-                "spring.datasource.username", "sa", "spring.datasource.password", "");
+    CrashTestDatabase database() {
+        return CrashTestDatabase.h2File(directory);
     }
 }

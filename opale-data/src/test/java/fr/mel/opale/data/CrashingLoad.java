@@ -20,7 +20,7 @@ public final class CrashingLoad {
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(DataTestApplication.class)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(DataStoreContract.DataTestApplication.class)
                 .properties("server.port=0").run(args); // a real server: access needs the web stack
         AccessPolicy policy = context.getBean(AccessPolicy.class);
         Datasets datasets = context.getBean(Datasets.class);

@@ -3,7 +3,7 @@ package fr.mel.opale.data.bench;
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.data.Column;
 import fr.mel.opale.data.ColumnType;
-import fr.mel.opale.data.DataTestApplication;
+import fr.mel.opale.data.DataStoreContract;
 import fr.mel.opale.data.Dataset;
 import fr.mel.opale.data.DatasetSchema;
 import fr.mel.opale.data.Datasets;
@@ -14,12 +14,8 @@ import fr.mel.opale.data.LoadResult;
 import fr.mel.opale.data.Row;
 import fr.mel.opale.data.RowSource;
 import fr.mel.opale.testing.OnPostgis;
-import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.io.Reader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +26,6 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -56,14 +50,10 @@ import org.springframework.boot.test.context.SpringBootTest;
  * and COPY plus what makes a table servable and what our load also does (primary key, GiST index, ANALYZE).
  */
 @OnPostgis
-@SpringBootTest(classes = DataTestApplication.class)
+@SpringBootTest(classes = DataStoreContract.DataTestApplication.class)
 class LoadBenchmark {
     private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
-    private static final String[] COMMUNES = {"Lille", "Roubaix", "Tourcoing", "Villeneuve-d'Ascq", "Marcq-en-Barœul",
-            "Wattrelos", "Lambersart", "La Madeleine", "Lomme", "Hellemmes", "Mons-en-Barœul", "Croix"};
-    private static final String[] WORDS = {"station", "vélo", "arrêt", "parc", "école", "mairie", "marché", "piscine",
-            "bibliothèque", "jardin", "rue", "place", "gare", "musée", "théâtre", "stade", "crèche", "collège"};
 
     @Autowired
     Datasets datasets;
@@ -76,7 +66,7 @@ class LoadBenchmark {
     void loadVersusCopy() throws Exception {
         Path csv = Files.createTempFile("opale-bench-", ".csv");
         try {
-            generate(csv);
+            BenchmarkCsv.write(csv, ROWS);
             System.out.printf(Locale.ROOT, "%nCSV: %,d rows, %.1f MB, max heap %d MB%n", ROWS,
                     Files.size(csv) / 1e6, Runtime.getRuntime().maxMemory() >> 20);
             for (int round = 1; round <= ROUNDS; round++) {
@@ -134,33 +124,6 @@ class LoadBenchmark {
         }
     }
 
-    private static void generate(Path csv) throws Exception {
-        Random random = new Random(42);
-        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            out.write("id,montant,jour,libelle,commune,ouvert,lon,lat\n");
-            StringBuilder line = new StringBuilder(160);
-            for (int i = 1; i <= ROWS; i++) {
-                line.setLength(0);
-                line.append(i).append(',');
-                line.append(random.nextInt(1_000_000) / 100.0).append(',');
-                line.append(LocalDate.of(2015, 1, 1).plusDays(random.nextInt(4000))).append(',');
-                StringBuilder label = new StringBuilder();
-                while (label.length() < 20 + random.nextInt(20)) {
-                    label.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
-                }
-                if (i % 10 == 0) {
-                    label.append("\"n° ").append(i).append("\", bis");
-                }
-                line.append('"').append(label.toString().strip().replace("\"", "\"\"")).append('"').append(',');
-                line.append(COMMUNES[random.nextInt(COMMUNES.length)]).append(',');
-                line.append(random.nextBoolean()).append(',');
-                line.append(String.format(Locale.ROOT, "%.6f,%.6f", 2.95 + random.nextDouble() * 0.3,
-                        50.55 + random.nextDouble() * 0.2)).append('\n');
-                out.append(line);
-            }
-        }
-    }
-
     private static final DatasetSchema SCHEMA = new DatasetSchema(List.of(
             Column.of("id", ColumnType.INTEGER), Column.of("montant", ColumnType.DECIMAL),
             Column.of("jour", ColumnType.DATE), Column.of("libelle", ColumnType.TEXT),
@@ -201,40 +164,6 @@ class LoadBenchmark {
         public void close() throws Exception {
             parser.close();
             reader.close();
-        }
-    }
-
-    /** Highest heap use seen (sampled every 20 ms), and the heap pools' own peaks since the start. */
-    private static final class HeapPeak {
-        private final AtomicLong max = new AtomicLong();
-        private final Thread sampler;
-        private volatile boolean running = true;
-
-        HeapPeak() {
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            sampler = new Thread(() -> {
-                while (running) {
-                    max.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
-        }
-
-        long stop() throws InterruptedException {
-            running = false;
-            sampler.join();
-            return max.get();
-        }
-
-        long poolPeaks() {
-            return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         }
     }
 }

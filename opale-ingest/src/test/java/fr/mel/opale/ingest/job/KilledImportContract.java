@@ -16,24 +16,21 @@ import fr.mel.opale.data.Features;
 import fr.mel.opale.data.VersionStatus;
 import fr.mel.opale.data.internal.StartupCleanup;
 import fr.mel.opale.data.internal.TableStore;
+import fr.mel.opale.data.testing.ChildJvm;
+import fr.mel.opale.data.testing.CrashTestDatabase;
 import fr.mel.opale.ingest.IngestTestApplication;
 import fr.mel.opale.testing.HttpTestClient;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,61 +57,54 @@ abstract class KilledImportContract {
      * the progress still shows the analysis' count, which must not count as rows written.
      */
     static final long KILL_AFTER_ROWS = 20_000;
-    static final long CHILD_TIMEOUT_SECONDS = 180;
+    /** Closing its output ends the reading: the test never waits on a stuck server longer than this. */
+    static final Duration CHILD_TIMEOUT = Duration.ofMinutes(3);
 
     @TempDir
     Path directory;
 
-    /** Spring properties (name → value) pointing both servers at the same, persistent database. */
-    abstract Map<String, String> database();
+    /** Where both servers run: a database that outlives the first; a fresh one each call. */
+    abstract CrashTestDatabase database();
 
     @Test
     void aServerKilledDuringAReingestRestartsWithTheJobFailedAndVersionOneServed() throws Exception {
+        try (CrashTestDatabase database = database()) {
+            killedDuringAReingestThenRestarted(database.springArguments());
+        }
+    }
+
+    private void killedDuringAReingestThenRestarted(List<String> databaseArgs) throws Exception {
         Path first = csv(directory.resolve("arceaux.csv"), "v1", FIRST_ROWS);
         Path big = csv(directory.resolve("arceaux-complet.csv"), "v2", BIG_ROWS);
         Path uploads = directory.resolve("uploads");
-        Map<String, String> properties = new LinkedHashMap<>(database());
-        properties.put("opale.ingest.upload-dir", uploads.toString());
-        List<String> springArgs = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toList();
+        List<String> springArgs = new ArrayList<>(databaseArgs);
+        springArgs.add("--opale.ingest.upload-dir=" + uploads);
 
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), KilledImport.class.getName(),
-                first.toString(), big.toString()));
-        command.addAll(springArgs);
-        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
-        // Closing its output ends the read below: the test never waits on a stuck server longer than this.
-        CompletableFuture.delayedExecutor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS).execute(server::destroyForcibly);
+        List<String> childArgs = new ArrayList<>(List.of(first.toString(), big.toString()));
+        childArgs.addAll(springArgs);
         String datasetId = null;
         String recordId = null;
         String jobId = null;
         long killedAt = -1;
         long reingestStart = 0;
-        List<String> output = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                output.add(line);
-                if (!line.startsWith(KilledImport.PREFIX)) {
-                    continue;
-                }
-                String[] words = line.substring(KilledImport.PREFIX.length()).strip().split(" ");
-                switch (words[0]) {
+        String log;
+        try (ChildJvm server = ChildJvm.start(KilledImport.class, KilledImport.PREFIX, childArgs, CHILD_TIMEOUT)) {
+            List<String> words;
+            while (killedAt < 0 && (words = server.nextReport()) != null) {
+                switch (words.get(0)) {
                     case "PUBLISHED" -> {
-                        datasetId = words[1];
-                        recordId = words[2];
+                        datasetId = words.get(1);
+                        recordId = words.get(2);
                     }
                     case "REINGEST" -> {
-                        jobId = words[1];
+                        jobId = words.get(1);
                         reingestStart = System.nanoTime();
                     }
                     case "JOB" -> {
-                        long progress = Long.parseLong(words[2]);
-                        if (words[1].equals("running") && words[3].equals("LOADING")
+                        long progress = Long.parseLong(words.get(2));
+                        if (words.get(1).equals("running") && words.get(3).equals("LOADING")
                                 && progress >= KILL_AFTER_ROWS && progress <= BIG_ROWS / 2) {
-                            server.destroyForcibly();
+                            server.kill();
                             killedAt = progress;
                         }
                     }
@@ -122,15 +112,9 @@ abstract class KilledImportContract {
                         // UNEXPECTED: the output says why
                     }
                 }
-                if (killedAt >= 0) {
-                    break;
-                }
             }
-        } finally {
-            server.destroyForcibly();
-            assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            log = server.output();
         }
-        String log = String.join("\n", output.subList(Math.max(0, output.size() - 60), output.size()));
         assertThat(killedAt).as("killed mid-load; server output:\n%s", log).isPositive();
         System.out.printf(Locale.ROOT, "%s: killed %d ms after the re-ingest was submitted, at %d rows%n",
                 getClass().getSimpleName(), (System.nanoTime() - reingestStart) / 1_000_000, killedAt);

@@ -5,6 +5,8 @@ import fr.mel.opale.data.Dataset;
 import fr.mel.opale.data.Datasets;
 import fr.mel.opale.data.LoadOptions;
 import fr.mel.opale.data.LoadResult;
+import fr.mel.opale.data.bench.BenchmarkCsv;
+import fr.mel.opale.data.bench.HeapPeak;
 import fr.mel.opale.ingest.Analysis;
 import fr.mel.opale.ingest.IngestTestApplication;
 import fr.mel.opale.ingest.Limits;
@@ -14,19 +16,14 @@ import fr.mel.opale.ingest.SourceFile;
 import fr.mel.opale.ingest.SpeculativeRead;
 import fr.mel.opale.ingest.TableReaders;
 import fr.mel.opale.testing.OnPostgis;
-import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
@@ -57,10 +54,6 @@ class PublishBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
     /** The timed paths to run, from {@code readers,once,job} (e.g. {@code -Dbench.paths=once} to profile one). */
     private static final String PATHS = System.getProperty("bench.paths", "readers,once,job");
-    private static final String[] COMMUNES = {"Lille", "Roubaix", "Tourcoing", "Villeneuve-d'Ascq", "Marcq-en-Barœul",
-            "Wattrelos", "Lambersart", "La Madeleine", "Lomme", "Hellemmes", "Mons-en-Barœul", "Croix"};
-    private static final String[] WORDS = {"station", "vélo", "arrêt", "parc", "école", "mairie", "marché", "piscine",
-            "bibliothèque", "jardin", "rue", "place", "gare", "musée", "théâtre", "stade", "crèche", "collège"};
 
     @Autowired
     Datasets datasets;
@@ -77,7 +70,7 @@ class PublishBenchmark {
     void publishVersusCopy() throws Exception {
         Path csv = Files.createTempFile("opale-publish-bench-", ".csv");
         try {
-            generate(csv);
+            BenchmarkCsv.write(csv, ROWS);
             System.out.printf(Locale.ROOT, "%nCSV: %,d rows, %.1f MB, max heap %d MB%n", ROWS, Files.size(csv) / 1e6,
                     Runtime.getRuntime().maxMemory() >> 20);
             for (int round = 1; round <= ROUNDS; round++) {
@@ -231,61 +224,6 @@ class PublishBenchmark {
             connection.setAutoCommit(true);
             statement.execute("DROP TABLE bench_publish_reference");
             return new long[] {copied - start, indexed - copied, copiedCpu - cpu, indexedCpu - copiedCpu};
-        }
-    }
-
-    private static void generate(Path csv) throws Exception {
-        Random random = new Random(42);
-        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            out.write("id,montant,jour,libelle,commune,ouvert,lon,lat\n");
-            StringBuilder line = new StringBuilder(160);
-            for (int i = 1; i <= ROWS; i++) {
-                line.setLength(0);
-                line.append(i).append(',');
-                line.append(random.nextInt(1_000_000) / 100.0).append(',');
-                line.append(LocalDate.of(2015, 1, 1).plusDays(random.nextInt(4000))).append(',');
-                StringBuilder label = new StringBuilder();
-                while (label.length() < 20 + random.nextInt(20)) {
-                    label.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
-                }
-                if (i % 10 == 0) {
-                    label.append("\"n° ").append(i).append("\", bis");
-                }
-                line.append('"').append(label.toString().strip().replace("\"", "\"\"")).append('"').append(',');
-                line.append(COMMUNES[random.nextInt(COMMUNES.length)]).append(',');
-                line.append(random.nextBoolean()).append(',');
-                line.append(String.format(Locale.ROOT, "%.6f,%.6f", 2.95 + random.nextDouble() * 0.3,
-                        50.55 + random.nextDouble() * 0.2)).append('\n');
-                out.append(line);
-            }
-        }
-    }
-
-    /** Highest heap use seen, sampled every 20 ms. */
-    private static final class HeapPeak {
-        private final AtomicLong max = new AtomicLong();
-        private final Thread sampler;
-        private volatile boolean running = true;
-
-        HeapPeak() {
-            sampler = new Thread(() -> {
-                while (running) {
-                    max.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
-        }
-
-        long stop() throws InterruptedException {
-            running = false;
-            sampler.join();
-            return max.get();
         }
     }
 }
