@@ -297,7 +297,8 @@ abstract class DownloadContract {
                 Column.of("montant", ColumnType.DECIMAL), Column.of("rang", ColumnType.INTEGER)), null);
         policy.asPlatform(() -> datasets.load(large.id(), schema, RowSource.of(LongStream.rangeClosed(1, LARGE_ROWS)
                 .mapToObj(i -> new Row(new Object[] {"Ligne numéro " + i + " ; avec « guillemets » et \"quotes\"",
-                        new BigDecimal(i).movePointLeft(2), i}, null))), LoadOptions.defaults()));
+                        new BigDecimal(i).movePointLeft(2), i}, null))),
+                LoadOptions.defaults().withExpectedRows(LARGE_ROWS)));
         HttpRequest request = HttpRequest.newBuilder(http.uri("/ogcapi/collections/" + large.slug()
                 + "/download?format=csv-excel")).build();
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
@@ -419,9 +420,9 @@ abstract class DownloadContract {
         DatasetSchema schema = DatasetSchema.of(List.of(Column.of("population_municipale_2020", ColumnType.INTEGER),
                 Column.of("population_municipale_2021", ColumnType.INTEGER), Column.of("texte", ColumnType.TEXT)),
                 fr.mel.opale.data.GeometryInfo.wgs84(fr.mel.opale.data.GeometryKind.GEOMETRY));
-        policy.asPlatform(() -> datasets.load(mixed.id(), schema, RowSource.of(LongStream.rangeClosed(1, 5)
-                .mapToObj(i -> new Row(new Object[] {i, i * 10, i == 1 ? "x".repeat(300) : "ligne " + i},
-                        geometries.get((int) i - 1)))), LoadOptions.defaults()));
+        policy.asPlatform(() -> datasets.load(mixed.id(), schema, RowSource.of(LongStream.rangeClosed(1,
+                geometries.size()).mapToObj(i -> new Row(new Object[] {i, i * 10, i == 1 ? "x".repeat(300) : "ligne " + i},
+                        geometries.get((int) i - 1)))), LoadOptions.defaults().withExpectedRows(geometries.size())));
         String id = mixed.slug();
         byte[] zip = bytes("/ogcapi/collections/" + id + "/download?format=shp");
         java.util.Map<String, byte[]> files = unzip(zip);
