@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -67,6 +68,9 @@ abstract class TilesContract {
     Catalog catalog;
     @Autowired
     AccessPolicy policy;
+    /** For the partitioned PostGIS subclass, which checks how the collections are stored. */
+    @Autowired
+    DataSource dataSource;
     HttpTestClient http;
     String geo;
     String table;
