@@ -79,7 +79,8 @@ abstract class BearerTokenContract {
         DatasetSchema schema = DatasetSchema.of(List.of(Column.of("nom", ColumnType.TEXT)),
                 GeometryInfo.wgs84(GeometryKind.POINT));
         policy.asPlatform(() -> datasets.load(dataset.id(), schema, RowSource.of(Stream.of(new Row(new Object[] {name},
-                new GeometryFactory().createPoint(new Coordinate(3.0635, 50.6305))))), LoadOptions.defaults()));
+                new GeometryFactory().createPoint(new Coordinate(3.0635, 50.6305))))), LoadOptions.defaults()
+                .withExpectedRows(1)));
         return dataset.slug();
     }
 

@@ -159,7 +159,7 @@ abstract class CollectionChangesContract {
                 Column.of("service", ColumnType.TEXT)), null);
         policy.asPlatform(() -> datasets.load(data.table.id(), schema, RowSource.of(LongStream.rangeClosed(1, 6)
                 .mapToObj(i -> new Row(new Object[] {"Nouvelle " + i, BigDecimal.TEN, 2025L, "Voirie"}, null))),
-                LoadOptions.defaults()));
+                LoadOptions.defaults().withExpectedRows(6)));
         JsonNode page = json("/ogcapi/collections/" + slug + "/items?limit=5");
         assertThat(page.get("numberMatched").asLong()).isEqualTo(6);
         assertThat(page.get("numberReturned").asLong()).isEqualTo(5);

@@ -30,10 +30,13 @@ import org.locationtech.jts.geom.GeometryFactory;
  * one column of each type, a non-geographic one of 25 rows, and an unpublished one (no record: administrators only).
  * Known values: feature i has code i, population 100·i, date_maj 2024-01-01 + (i-1) days, releve 2024-01-01T00:00Z +
  * i hours, a point at (3 + i/1000, 50.6); features 1–4 are "Lille", "Roubaix", "Pérenchies" and a hostile name.
+ * Each load says how many rows it brings, as an import does: on PostGIS, a test that lowers
+ * {@code opale.data.partition-rows} gets the geographic collection as a partitioned table.
  */
 final class TestCollections {
     static final int GEO_ROWS = 250;
     static final int TABLE_ROWS = 25;
+    static final int HIDDEN_ROWS = 3;
     static final String HOSTILE = "O'Brien\"); DROP TABLE dataset; --";
     private static final GeometryFactory JTS = new GeometryFactory();
 
@@ -55,15 +58,15 @@ final class TestCollections {
                 new Column("date_maj", "Date de mise à jour", ColumnType.DATE),
                 Column.of("releve", ColumnType.TIMESTAMP)), GeometryInfo.wgs84(GeometryKind.POINT));
         policy.asPlatform(() -> datasets.load(geo.id(), geoSchema, RowSource.of(LongStream.rangeClosed(1, GEO_ROWS)
-                .mapToObj(TestCollections::geoRow)), LoadOptions.defaults()));
+                .mapToObj(TestCollections::geoRow)), LoadOptions.defaults().withExpectedRows(GEO_ROWS)));
         DatasetSchema tableSchema = DatasetSchema.of(List.of(Column.of("libelle", ColumnType.TEXT),
                 Column.of("montant", ColumnType.DECIMAL), Column.of("annee", ColumnType.INTEGER)), null);
         policy.asPlatform(() -> datasets.load(table.id(), tableSchema, RowSource.of(LongStream.rangeClosed(1, TABLE_ROWS)
                 .mapToObj(i -> new Row(new Object[] {"Ligne " + i, new BigDecimal(i).multiply(new BigDecimal("1.5")),
-                        2000 + i % 5}, null))), LoadOptions.defaults()));
-        policy.asPlatform(() -> datasets.load(hidden.id(), tableSchema, RowSource.of(LongStream.rangeClosed(1, 3)
-                .mapToObj(i -> new Row(new Object[] {"Secret " + i, BigDecimal.ONE, 2020L}, null))),
-                LoadOptions.defaults()));
+                        2000 + i % 5}, null))), LoadOptions.defaults().withExpectedRows(TABLE_ROWS)));
+        policy.asPlatform(() -> datasets.load(hidden.id(), tableSchema, RowSource.of(LongStream.rangeClosed(1,
+                HIDDEN_ROWS).mapToObj(i -> new Row(new Object[] {"Secret " + i, BigDecimal.ONE, 2020L}, null))),
+                LoadOptions.defaults().withExpectedRows(HIDDEN_ROWS)));
     }
 
     private static Dataset publish(Datasets datasets, Catalog catalog, String title, Visibility visibility) {

@@ -140,7 +140,7 @@ abstract class RecordsContract {
         policy.asPlatform(() -> datasets.load(dataset.id(), DatasetSchema.of(List.of(Column.of("nom", ColumnType.TEXT)),
                 GeometryInfo.wgs84(GeometryKind.POINT)), RowSource.of(LongStream.rangeClosed(1, 3).mapToObj(i ->
                 new Row(new Object[] {"Station " + i}, jts.createPoint(new Coordinate(3.01 + i / 1000.0, 50.615))))),
-                LoadOptions.defaults()));
+                LoadOptions.defaults().withExpectedRows(3)));
         records = new LinkedHashMap<>();
         for (JsonNode item : ok("/api/records?size=500").path("items")) {
             String id = item.path("id").asString();
