@@ -7,11 +7,19 @@ package fr.mel.opale.ingest;
  */
 public final class PlanRevised extends RuntimeException {
     private final transient Analysis analysis;
+    private final String difference;
 
+    /** @param difference how the whole file differs from its start, in the producer's words (French) */
     public PlanRevised(Analysis analysis, String difference) {
         super("analyse revue en fin de fichier (" + difference + ") : lecture reprise avec l'analyse du fichier "
                 + "entier", null, false, false);
         this.analysis = analysis;
+        this.difference = difference;
+    }
+
+    /** How the whole file differs from what its start suggested, e.g. "colonne « code » : entier au début, texte…". */
+    public String difference() {
+        return difference;
     }
 
     /** The analysis of the whole file. */

@@ -326,8 +326,8 @@ class ImportPipeline {
                         analysis = revised.analysis();
                         plan = analysis.plan();
                         job.log(JobMessage.info("plan-revised", "Le début du fichier ne suffisait pas à l'analyser ("
-                                + revised.getMessage() + ") : version " + loaded.version().number()
-                                + " abandonnée, fichier relu."));
+                                + revised.difference() + ") : version " + loaded.version().number()
+                                + " abandonnée, fichier relu avec l'analyse du fichier entier."));
                         adapter = new RowAdapter(readers.open(source, plan, Limits.DEFAULT, listener()),
                                 plan.geometry() != null);
                         loaded = load(dataset, plan, adapter, hash, analysis.rows());

@@ -224,8 +224,9 @@ abstract class IngestApiContract {
     void aLateValueThatRevisesTheGuessIsReadAgainAndOnlyThatVersionIsServed() {
         JsonNode job = ingest.publish("tardif.csv", largeCsv(16_000, 15_000), "{\"title\":\"Code tardif\"}", null);
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
-        assertThat(message(job, "plan-revised")).contains("colonne « code » : entier au début, texte sur tout le "
-                + "fichier", "version 1 abandonnée");
+        assertThat(message(job, "plan-revised")).isEqualTo("Le début du fichier ne suffisait pas à l'analyser "
+                + "(colonne « code » : entier au début, texte sur tout le fichier) : version 1 abandonnée, fichier "
+                + "relu avec l'analyse du fichier entier.");
         assertThat(job.get("version").asInt()).isEqualTo(2);
         String id = job.get("datasetId").asString();
         var served = datasets.currentVersion(id).orElseThrow();
