@@ -281,7 +281,11 @@ public final class CsvReader implements TableReader {
             throw new fr.mel.opale.ingest.InvalidReadOptions("unknown-encoding", "Encodage « " + forced
                     + " » inconnu.");
         }
-        TextEncoding encoding = TextEncoding.detect(file.path(), forced);
+        return nonEmpty(TextEncoding.detect(file.path(), forced), file);
+    }
+
+    /** The encoding of a file that has text after its byte order mark; an empty file fails here. */
+    private static TextEncoding nonEmpty(TextEncoding encoding, SourceFile file) {
         if (encoding.bytes() - encoding.bomLength() <= 0) {
             throw new UnreadableFile("empty-file", "Le fichier « " + file.name() + " » est vide.");
         }
@@ -303,10 +307,7 @@ public final class CsvReader implements TableReader {
             // warning names the first line that is not UTF-8).
             TextEncoding encoding = s.encoding() == null || TextEncoding.MIXED.equals(s.encoding())
                     || !java.nio.charset.Charset.isSupported(s.encoding()) ? encoding(file, s.encoding())
-                    : TextEncoding.declared(file.path(), s.encoding());
-            if (encoding.bytes() - encoding.bomLength() <= 0) {
-                throw new UnreadableFile("empty-file", "Le fichier « " + file.name() + " » est vide.");
-            }
+                    : nonEmpty(TextEncoding.declared(file.path(), s.encoding()), file);
             WarningLog log = new WarningLog(limits.maxWarningsPerCode());
             char delimiter = s.delimiter() == null ? ',' : s.delimiter();
             char quote = s.quote() == null ? '"' : s.quote();
