@@ -188,24 +188,18 @@ public final class CsvReader implements TableReader {
         if (size < 4L * TAIL_BYTES || encoding.name().startsWith("UTF-16")) {
             return List.of();
         }
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(TAIL_BYTES);
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file.path())) {
-            long from = size - TAIL_BYTES;
-            while (bytes.hasRemaining() && channel.read(bytes, from + bytes.position()) >= 0) {
-                // reading the last bytes
-            }
-        }
-        byte[] end = bytes.array();
+        byte[] end = new byte[TAIL_BYTES];
+        int length = FileSlice.read(file.path(), size - TAIL_BYTES, end);
         int start = -1;
         for (int attempt = 0; attempt < 4; attempt++) {
             // from the next line break: the previous one may have been inside a quoted value
             do {
                 start++;
-            } while (start < bytes.position() && end[start] != '\n');
-            if (start >= bytes.position()) {
+            } while (start < length && end[start] != '\n');
+            if (start >= length) {
                 return List.of();
             }
-            List<String[]> records = records(new String(end, start + 1, bytes.position() - start - 1,
+            List<String[]> records = records(new String(end, start + 1, length - start - 1,
                     encoding.charset()), detected, width, maxRecordChars);
             if (records != null) {
                 return records;

@@ -76,31 +76,20 @@ record TextEncoding(String name, int bomLength, long nulBytes, long firstNulLine
             return null;
         }
         byte[] buffer = new byte[END_BYTES];
-        int bom;
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
-            int n = read(channel, buffer, 0);
-            bom = bomLength(buffer, n);
-            if (bom == 2 || !validUtf8(buffer, bom, n, false)) {
-                return null;
-            }
-            n = read(channel, buffer, size - END_BYTES);
-            int lineStart = 0;
-            while (lineStart < n && buffer[lineStart] != '\n') {
-                lineStart++; // a cut at a line break never falls inside a multi-byte sequence
-            }
-            if (lineStart == n || !validUtf8(buffer, lineStart, n, true)) {
-                return null;
-            }
+        int n = FileSlice.read(file, 0, buffer);
+        int bom = bomLength(buffer, n);
+        if (bom == 2 || !validUtf8(buffer, bom, n, false)) {
+            return null;
+        }
+        n = FileSlice.read(file, size - END_BYTES, buffer);
+        int lineStart = 0;
+        while (lineStart < n && buffer[lineStart] != '\n') {
+            lineStart++; // a cut at a line break never falls inside a multi-byte sequence
+        }
+        if (lineStart == n || !validUtf8(buffer, lineStart, n, true)) {
+            return null;
         }
         return new TextEncoding("UTF-8", bom, 0, 0, 0, 0, 0, size, true);
-    }
-
-    private static int read(java.nio.channels.FileChannel channel, byte[] buffer, long from) throws IOException {
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(buffer);
-        while (bytes.hasRemaining() && channel.read(bytes, from + bytes.position()) >= 0) {
-            // filling the buffer
-        }
-        return bytes.position();
     }
 
     /** Whether {@code buffer[start, end)} is valid UTF-8; a sequence cut by the end counts only at the file's end. */
