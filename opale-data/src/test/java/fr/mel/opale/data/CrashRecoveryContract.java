@@ -8,7 +8,6 @@ import fr.mel.opale.data.internal.TableStore;
 import fr.mel.opale.data.testing.ChildJvm;
 import fr.mel.opale.data.testing.CrashTestDatabase;
 import java.sql.Connection;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -26,8 +25,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 abstract class CrashRecoveryContract {
     static final long KILL_AFTER_ROWS = 50_000;
-    /** Closing its output ends the reading: the test never waits on a stuck server longer than this. */
-    static final Duration CHILD_TIMEOUT = Duration.ofMinutes(3);
 
     /** Where both processes run: a database that outlives the first; a fresh one each call. */
     abstract CrashTestDatabase database();
@@ -43,7 +40,7 @@ abstract class CrashRecoveryContract {
         String datasetId = null;
         long rows = 0;
         String output;
-        try (ChildJvm server = ChildJvm.start(CrashingLoad.class, CrashingLoad.PREFIX, springArgs, CHILD_TIMEOUT)) {
+        try (ChildJvm server = ChildJvm.start(CrashingLoad.class, CrashingLoad.PREFIX, springArgs)) {
             List<String> report;
             while ((report = server.nextReport()) != null) {
                 if (report.get(0).equals("READY")) {

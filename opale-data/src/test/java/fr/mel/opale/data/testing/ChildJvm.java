@@ -27,6 +27,8 @@ public final class ChildJvm implements AutoCloseable {
     private static final String MAX_HEAP = "-Xmx256m";
     private static final long EXIT_WAIT_SECONDS = 60;
     private static final int OUTPUT_LINES_KEPT = 60;
+    /** The longest a child may run: a server started, a load or an import well under way, then killed. */
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     private final Process process;
     private final String marker;
@@ -41,18 +43,17 @@ public final class ChildJvm implements AutoCloseable {
 
     /**
      * Starts {@code main} with this JVM's classpath and the given arguments, its stderr merged into its stdout.
-     * Whatever happens it is killed after {@code timeout}, which ends its output: a test waiting on a stuck child
+     * Whatever happens it is killed after {@link #TIMEOUT}, which ends its output: a test waiting on a stuck child
      * fails instead of hanging.
      *
      * @param marker how the child's report lines start, e.g. {@code "CRASH-TEST "}
      */
-    public static ChildJvm start(Class<?> main, String marker, List<String> args, Duration timeout)
-            throws IOException {
+    public static ChildJvm start(Class<?> main, String marker, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), MAX_HEAP, "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(process::destroyForcibly);
+        CompletableFuture.delayedExecutor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).execute(process::destroyForcibly);
         return new ChildJvm(process, marker);
     }
 

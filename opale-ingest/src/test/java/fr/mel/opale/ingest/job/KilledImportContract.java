@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +56,6 @@ abstract class KilledImportContract {
      * the progress still shows the analysis' count, which must not count as rows written.
      */
     static final long KILL_AFTER_ROWS = 20_000;
-    /** Closing its output ends the reading: the test never waits on a stuck server longer than this. */
-    static final Duration CHILD_TIMEOUT = Duration.ofMinutes(3);
 
     @TempDir
     Path directory;
@@ -88,7 +85,7 @@ abstract class KilledImportContract {
         long killedAt = -1;
         long reingestStart = 0;
         String log;
-        try (ChildJvm server = ChildJvm.start(KilledImport.class, KilledImport.PREFIX, childArgs, CHILD_TIMEOUT)) {
+        try (ChildJvm server = ChildJvm.start(KilledImport.class, KilledImport.PREFIX, childArgs)) {
             List<String> words;
             while (killedAt < 0 && (words = server.nextReport()) != null) {
                 switch (words.get(0)) {
