@@ -20,34 +20,9 @@ import org.junit.jupiter.api.Test;
  * {@code eidas1} on request, FranceConnect's scopes, identity claims in userinfo only.
  */
 class FranceConnectRealmTest extends ProviderRealmContract {
-    @Override
-    KeycloakRealm realm() {
-        return KeycloakRealm.FRANCECONNECT;
-    }
-
-    @Override
-    JWSAlgorithm signature() {
-        return JWSAlgorithm.ES256;
-    }
-
-    @Override
-    boolean signsUserinfo() {
-        return true;
-    }
-
-    @Override
-    String acr() {
-        return "eidas1";
-    }
-
-    @Override
-    KeycloakUser user() {
-        return KeycloakUser.FC_CITIZEN;
-    }
-
-    @Override
-    Map<String, String> authorizationExtras() {
-        return Map.of("acr_values", "eidas1");
+    FranceConnectRealmTest() {
+        super(KeycloakRealm.FRANCECONNECT, JWSAlgorithm.ES256, SIGNED_USERINFO, "eidas1", "eidas1",
+                KeycloakUser.FC_CITIZEN);
     }
 
     @Override

@@ -43,8 +43,8 @@ final class JavaRuntimes {
                 .sorted(Comparator.comparingInt(JavaRuntimes::featureVersion).reversed())
                 .toList();
         return candidates.isEmpty()
-                ? new Found(null, "aucun JDK " + minimumVersion + "+ sous " + SYSTEM_JVMS + " (installez Temurin 25) ni dans "
-                + override)
+                ? new Found(null, "aucun JDK " + minimumVersion + "+ sous " + SYSTEM_JVMS
+                + " (installez-en un, Temurin 25 par exemple, ou nommez-le par " + override + ")")
                 : new Found(candidates.get(0), null);
     }
 

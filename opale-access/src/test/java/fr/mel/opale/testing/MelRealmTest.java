@@ -11,29 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** The {@code mel} realm plays MEL's own identity provider: generic OIDC, RS256, the agents' groups in a claim. */
 class MelRealmTest extends ProviderRealmContract {
-    @Override
-    KeycloakRealm realm() {
-        return KeycloakRealm.MEL;
-    }
-
-    @Override
-    JWSAlgorithm signature() {
-        return JWSAlgorithm.RS256;
-    }
-
-    @Override
-    boolean signsUserinfo() {
-        return false;
-    }
-
-    @Override
-    String acr() {
-        return "1";
-    }
-
-    @Override
-    KeycloakUser user() {
-        return KeycloakUser.MEL_AGENT;
+    MelRealmTest() {
+        super(KeycloakRealm.MEL, JWSAlgorithm.RS256, JSON_USERINFO, null, "1", KeycloakUser.MEL_AGENT);
     }
 
     @Override

@@ -11,34 +11,9 @@ import org.junit.jupiter.api.Test;
  * the agent's establishment ({@code siret}, {@code siren}) and usual name.
  */
 class ProConnectRealmTest extends ProviderRealmContract {
-    @Override
-    KeycloakRealm realm() {
-        return KeycloakRealm.PROCONNECT;
-    }
-
-    @Override
-    JWSAlgorithm signature() {
-        return JWSAlgorithm.RS256;
-    }
-
-    @Override
-    boolean signsUserinfo() {
-        return true;
-    }
-
-    @Override
-    String acr() {
-        return "eidas1";
-    }
-
-    @Override
-    KeycloakUser user() {
-        return KeycloakUser.PC_MEL_AGENT;
-    }
-
-    @Override
-    Map<String, String> authorizationExtras() {
-        return Map.of("acr_values", "eidas1");
+    ProConnectRealmTest() {
+        super(KeycloakRealm.PROCONNECT, JWSAlgorithm.RS256, SIGNED_USERINFO, "eidas1", "eidas1",
+                KeycloakUser.PC_MEL_AGENT);
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,35 +39,52 @@ abstract class ProviderRealmContract {
     /** Opale's callback on a port nobody listens on: the tests read the redirects, never follow them. */
     static final String APP = "http://127.0.0.1:8089";
 
+    /** Where the provider answers userinfo with a signed JWT ({@code application/jwt}) rather than JSON. */
+    static final boolean SIGNED_USERINFO = true;
+    static final boolean JSON_USERINFO = false;
+    private static final Map<KeycloakRealm, JsonNode> DISCOVERED = new ConcurrentHashMap<>();
+
     final KeycloakServer keycloak = KeycloakServer.shared();
+    /** The browser of tests that need one across steps; {@link #signIn(KeycloakUser)} uses a fresh one. */
     final OidcUserAgent browser = new OidcUserAgent();
     private final JsonMapper json = JsonMapper.builder().build();
+    private final KeycloakRealm realm;
+    private final JWSAlgorithm signature;
+    private final boolean signsUserinfo;
+    private final String acrValues;
+    private final String acr;
+    private final KeycloakUser user;
 
-    abstract KeycloakRealm realm();
+    /**
+     * @param signature the only algorithm the provider signs ID tokens (and userinfo, where signed) with
+     * @param acrValues what Opale asks for in {@code acr_values}, or null
+     * @param acr       the {@code acr} of a fresh password login
+     * @param user      the person the common checks sign in
+     */
+    ProviderRealmContract(KeycloakRealm realm, JWSAlgorithm signature, boolean signsUserinfo, String acrValues,
+                          String acr, KeycloakUser user) {
+        this.realm = realm;
+        this.signature = signature;
+        this.signsUserinfo = signsUserinfo;
+        this.acrValues = acrValues;
+        this.acr = acr;
+        this.user = user;
+    }
 
-    /** The only algorithm the provider signs ID tokens (and userinfo, where signed) with. */
-    abstract JWSAlgorithm signature();
+    KeycloakRealm realm() {
+        return realm;
+    }
 
-    /** Whether userinfo answers a signed JWT ({@code application/jwt}) rather than JSON. */
-    abstract boolean signsUserinfo();
-
-    /** The {@code acr} of a fresh password login. */
-    abstract String acr();
-
-    /** The person the common checks sign in. */
-    abstract KeycloakUser user();
+    KeycloakUser user() {
+        return user;
+    }
 
     /** What userinfo tells of {@code person} (besides {@code sub}, {@code iss} and {@code aud}) for the realm's scopes. */
     abstract Map<String, Object> userinfoOf(KeycloakUser person);
 
-    /** Extra parameters of every authorization request (e.g. {@code acr_values}). */
-    Map<String, String> authorizationExtras() {
-        return Map.of();
-    }
-
     @Test
     void discoveryDescribesTheProvider() {
-        JsonNode discovery = discovery();
+        JsonNode discovery = discovery(realm());
         String issuer = keycloak.issuer(realm());
         assertThat(discovery.path("issuer").asString()).isEqualTo(issuer);
         for (String endpoint : new String[]{"authorization_endpoint", "token_endpoint", "userinfo_endpoint",
@@ -74,13 +92,13 @@ abstract class ProviderRealmContract {
             assertThat(discovery.path(endpoint).asString()).as(endpoint).startsWith(issuer + "/");
         }
         assertThat(texts(discovery.path("response_types_supported"))).contains("code");
-        assertThat(texts(discovery.path("id_token_signing_alg_values_supported"))).contains(signature().getName());
-        assertThat(texts(discovery.path("userinfo_signing_alg_values_supported"))).contains(signature().getName());
+        assertThat(texts(discovery.path("id_token_signing_alg_values_supported"))).contains(signature.getName());
+        assertThat(texts(discovery.path("userinfo_signing_alg_values_supported"))).contains(signature.getName());
         assertThat(texts(discovery.path("token_endpoint_auth_methods_supported")))
                 .contains("client_secret_basic", "client_secret_post");
         assertThat(texts(discovery.path("scopes_supported")))
                 .containsAll(Set.of(realm().scopes().split(" ")));
-        assertThat(texts(discovery.path("acr_values_supported"))).contains(acr());
+        assertThat(texts(discovery.path("acr_values_supported"))).contains(acr);
     }
 
     @Test
@@ -91,7 +109,7 @@ abstract class ProviderRealmContract {
         assertThat(id.getSubject()).isEqualTo(user().subject());
         assertThat(id.getAudience()).containsExactly(realm().clientId());
         assertThat(id.getStringClaim("nonce")).isEqualTo(signedIn.nonce());
-        assertThat(id.getStringClaim("acr")).isEqualTo(acr());
+        assertThat(id.getStringClaim("acr")).isEqualTo(acr);
         assertThat(id.getStringClaim("typ")).isEqualTo("ID");
         assertThat(id.getExpirationTime().toInstant()).isAfter(Instant.now());
         assertThat(signedIn.tokens().path("token_type").asString()).isEqualTo("Bearer");
@@ -208,7 +226,9 @@ abstract class ProviderRealmContract {
         Map<String, String> parameters = new LinkedHashMap<>(Map.of("response_type", "code",
                 "client_id", realm().clientId(), "redirect_uri", callback(), "scope", scopes,
                 "state", state, "nonce", nonce));
-        parameters.putAll(authorizationExtras());
+        if (acrValues != null) {
+            parameters.put("acr_values", acrValues);
+        }
         return OidcUserAgent.withQuery(discovery().path("authorization_endpoint").asString(), parameters);
     }
 
@@ -219,12 +239,12 @@ abstract class ProviderRealmContract {
 
     /**
      * The claims of a userinfo answer, of the type the provider must answer: a JWT signed with its key, for Opale,
-     * by its issuer, where {@link #signsUserinfo()}, plain JSON elsewhere.
+     * by its issuer, where {@code signsUserinfo}, plain JSON elsewhere.
      */
     Map<String, Object> readUserinfo(HttpResponse<String> userinfo) throws Exception {
         assertThat(userinfo.statusCode()).as(userinfo.body()).isEqualTo(200);
         String type = userinfo.headers().firstValue("Content-Type").orElse("");
-        if (!signsUserinfo()) {
+        if (!signsUserinfo) {
             assertThat(type).startsWith("application/json");
             return json.readValue(userinfo.body(), Map.class);
         }
@@ -238,7 +258,7 @@ abstract class ProviderRealmContract {
      */
     JWTClaimsSet verify(String jwt, JWKSet keys, Set<String> required) throws Exception {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(signature(), new ImmutableJWKSet<>(keys)));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(signature, new ImmutableJWKSet<>(keys)));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(realm().clientId(),
                 new JWTClaimsSet.Builder().issuer(keycloak.issuer(realm())).build(), required));
         return processor.process(jwt, null);
@@ -248,8 +268,9 @@ abstract class ProviderRealmContract {
         return JWKSet.parse(browser.get(URI.create(discovery().path("jwks_uri").asString())).body());
     }
 
+    /** The realm's discovery document, read once per JVM (the server does not change under the tests). */
     JsonNode discovery() {
-        return discovery(realm());
+        return DISCOVERED.computeIfAbsent(realm(), this::discovery);
     }
 
     private JsonNode discovery(KeycloakRealm of) {
