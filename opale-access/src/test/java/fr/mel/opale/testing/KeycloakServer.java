@@ -72,7 +72,10 @@ public final class KeycloakServer {
         return availability.server();
     }
 
-    /** Starts or reaches the server once per JVM; never skips, fails only as {@link #shared()} says. */
+    /**
+     * Starts or reaches the server once per JVM and says whether it is there; throws as {@link #shared()} does when
+     * it must fail, but leaves skipping to the caller.
+     */
     static synchronized Availability availability() {
         if (shared == null) {
             shared = connectOrStart();
@@ -119,11 +122,11 @@ public final class KeycloakServer {
     }
 
     private static Availability connect(URI url) {
-        Optional<ProcessHandle> owner = Optional.ofNullable(System.getenv(PID_ENV)).filter(pid -> !pid.isBlank())
-                .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid.strip())));
-        if (System.getenv(PID_ENV) != null && owner.isEmpty()) {
+        Optional<String> pid = Optional.ofNullable(System.getenv(PID_ENV)).map(String::strip).filter(p -> !p.isEmpty());
+        Optional<ProcessHandle> owner = pid.flatMap(p -> ProcessHandle.of(Long.parseLong(p)));
+        if (pid.isPresent() && owner.isEmpty()) {
             return Availability.failed("le Keycloak de " + URL_ENV + "=" + url + " est arrêté (" + PID_ENV + "="
-                    + System.getenv(PID_ENV) + ") ; journal : " + System.getenv(LOG_ENV));
+                    + pid.get() + ") ; journal : " + System.getenv(LOG_ENV));
         }
         BooleanSupplier alive = () -> owner.map(ProcessHandle::isAlive).orElse(true);
         long start = System.nanoTime();

@@ -6,8 +6,9 @@ import java.util.List;
  * A person who can sign in to one realm of the test Keycloak, as the realm file declares them. {@code subject} is
  * the {@code sub} claim the provider sends (fixed in the realm file, so stable from one start to the next).
  * {@code email} is null for a person the provider knows no address of; {@code emailVerified} is what the provider's
- * {@code email_verified} says (MEL and FranceConnect; ProConnect sends no such claim). Every user has the same
- * password, {@link #PASSWORD}.
+ * {@code email_verified} says (MEL and FranceConnect; ProConnect sends no such claim: its agents' professional
+ * addresses are vouched for by their administration, true here). Every user has the same password,
+ * {@link #PASSWORD}.
  *
  * @param groups MEL's directory groups ({@code groups} claim), empty elsewhere
  * @param siret  the establishment's SIRET ({@code siret} claim, ProConnect), null elsewhere
