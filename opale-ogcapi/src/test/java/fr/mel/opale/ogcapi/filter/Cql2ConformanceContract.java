@@ -137,6 +137,19 @@ abstract class Cql2ConformanceContract {
         }
     }
 
+    @Test
+    void theBboxParameterMayCrossTheAntimeridian() {
+        assertThat(selected("bbox=179,-20,-179,-10")).containsExactly(8L, 9L);
+        assertThat(selected("bbox=179,-90,0.5,90"))
+                .isEqualTo(Cql2Places.ids(p -> p.geom() != null && (p.geom().getEnvelopeInternal().getMinX() >= 179
+                        || p.geom().getEnvelopeInternal().getMaxX() <= 0.5)));
+        assertThat(selected("bbox=" + q("-20,179,-10,-179") + "&bbox-crs=" + q("http://www.opengis.net/def/crs/EPSG/0/4326")))
+                .as("EPSG:4326, latitude first").containsExactly(8L, 9L);
+        HttpResponse<String> bad = http.get("/ogcapi/collections/" + places + "/items?bbox=179,-10,-179,-20");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("sud");
+    }
+
     /** Same AST from both encodings; the text (and the JSON) select exactly the expected places. */
     private void check(String text, @Nullable String json, Predicate<Place> expected) {
         List<Long> ids = Cql2Places.ids(expected);

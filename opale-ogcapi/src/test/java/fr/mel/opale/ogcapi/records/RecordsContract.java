@@ -336,12 +336,17 @@ abstract class RecordsContract {
 
     @Test
     void filtersByBoxAsTheCatalogSays() {
-        double[][] boxes = {{2.9, 50.5, 3.3, 50.8}, {-5, 41, 10, 51.5}, {3.015, 50.615, 3.016, 50.616}};
+        // The last box crosses the antimeridian (west > east): from 2.9° eastwards to 180°, then from -180° to -170°.
+        double[][] boxes = {{2.9, 50.5, 3.3, 50.8}, {-5, 41, 10, 51.5}, {3.015, 50.615, 3.016, 50.616},
+                {2.9, 41, -170, 51.5}};
         for (double[] b : boxes) {
             long expected = expected(r -> {
                 JsonNode box = r.path("spatialExtent").path("bbox");
-                return box.isObject() && box.path("west").asDouble() <= b[2] && box.path("east").asDouble() >= b[0]
-                        && box.path("south").asDouble() <= b[3] && box.path("north").asDouble() >= b[1];
+                boolean latitudes = box.path("south").asDouble() <= b[3] && box.path("north").asDouble() >= b[1];
+                boolean east = box.path("west").asDouble() <= (b[0] <= b[2] ? b[2] : 180)
+                        && box.path("east").asDouble() >= b[0];
+                boolean west = b[0] > b[2] && box.path("west").asDouble() <= b[2] && box.path("east").asDouble() >= -180;
+                return box.isObject() && latitudes && (east || west);
             });
             assertThat(matched("bbox=" + b[0] + "," + b[1] + "," + b[2] + "," + b[3])).as(List.of(b).toString())
                     .isEqualTo(expected);
