@@ -3,7 +3,7 @@ package fr.mel.opale.data;
 import static fr.mel.opale.data.internal.TableNames.quote;
 
 import fr.mel.opale.data.internal.DatasetRegistry;
-import fr.mel.opale.data.internal.FilterSql;
+import fr.mel.opale.data.internal.filter.FilterSql;
 import fr.mel.opale.data.internal.TableNames;
 import fr.mel.opale.data.internal.TableStore;
 import java.sql.Connection;
@@ -182,18 +182,9 @@ public class Features {
             params.add((statement, index) -> statement.setLong(index, query.afterFid()));
         }
         if (query.bbox() != null && version.geographic()) {
-            parts.add(store.bboxPredicate());
-            Bbox bbox = query.bbox();
-            // The store binds its box parameters in one go: the first placeholder binds them all, the others skip.
-            int placeholders = (int) store.bboxPredicate().chars().filter(c -> c == '?').count();
-            for (int i = 0; i < placeholders; i++) {
-                int position = i;
-                params.add((statement, index) -> {
-                    if (position == 0) {
-                        store.bindBbox(statement, index, bbox);
-                    }
-                });
-            }
+            FilterSql.Where box = bboxCondition(query.bbox());
+            parts.add(box.sql());
+            params.addAll(box.params());
         }
         if (query.filter() != null) {
             FilterSql.Where filter = FilterSql.translate(query.filter(), version, store);
@@ -201,6 +192,30 @@ public class Features {
             params.addAll(filter.params());
         }
         return new FilterSql.Where(parts.isEmpty() ? "TRUE" : String.join(" AND ", parts), params);
+    }
+
+    /**
+     * The store's "intersects the box" predicate, once per part of the box: two parts OR-ed for a box across the
+     * antimeridian.
+     */
+    private FilterSql.Where bboxCondition(Bbox bbox) {
+        List<String> predicates = new ArrayList<>();
+        List<FilterSql.Param> params = new ArrayList<>();
+        // The store binds its box parameters in one go: the first placeholder binds them all, the others skip.
+        int placeholders = (int) store.bboxPredicate().chars().filter(c -> c == '?').count();
+        for (Bbox part : bbox.parts()) {
+            predicates.add("(" + store.bboxPredicate() + ")");
+            for (int i = 0; i < placeholders; i++) {
+                boolean first = i == 0;
+                params.add((statement, index) -> {
+                    if (first) {
+                        store.bindBbox(statement, index, part);
+                    }
+                });
+            }
+        }
+        return new FilterSql.Where(predicates.size() == 1 ? predicates.get(0)
+                : "(" + String.join(" OR ", predicates) + ")", params);
     }
 
     private DatasetVersion version(String datasetId, FeatureQuery query) {

@@ -24,7 +24,7 @@ import org.locationtech.jts.geom.PrecisionModel;
 
 /**
  * H2 2.4 (the embedded default): its native {@code GEOMETRY} type, spatial index and {@code &&} operator, rows in
- * batched prepared inserts in one transaction. H2 has no {@code ST_Intersects}; {@link H2SpatialFunctions}
+ * batched prepared inserts in one transaction. H2 has no {@code ST_Intersects}; {@link H2Functions}
  * registers one (a JTS call) so that queries read the same on both engines.
  */
 public class H2TableStore implements TableStore {
@@ -32,7 +32,7 @@ public class H2TableStore implements TableStore {
     private final GeometryFactory wgs84 = new GeometryFactory(new PrecisionModel(), 4326);
 
     public H2TableStore(DataSource dataSource) {
-        H2SpatialFunctions.register(dataSource);
+        H2Functions.register(dataSource);
     }
 
     @Override
@@ -209,6 +209,16 @@ public class H2TableStore implements TableStore {
     @Override
     public String bboxPredicate() {
         return "\"geom\" && ? AND ST_INTERSECTS(\"geom\", ?)";
+    }
+
+    @Override
+    public String foldCase(String expression) {
+        return H2Functions.FOLD_CASE + "(" + expression + ")";
+    }
+
+    @Override
+    public String foldAccents(String expression) {
+        return H2Functions.FOLD_ACCENTS + "(" + expression + ")";
     }
 
     @Override

@@ -3,6 +3,7 @@ package fr.mel.opale.data.internal;
 import static fr.mel.opale.data.internal.TableNames.quote;
 
 import fr.mel.opale.data.Bbox;
+import fr.mel.opale.data.internal.filter.TextFolding;
 import fr.mel.opale.data.Column;
 import fr.mel.opale.data.ColumnType;
 import fr.mel.opale.data.DatasetSchema;
@@ -401,6 +402,16 @@ public class PostgisTableStore implements TableStore {
     public String bboxPredicate() {
         // && uses the GiST index on the boxes; ST_Intersects then keeps only the geometries really crossing it.
         return "\"geom\" && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(\"geom\", ST_MakeEnvelope(?, ?, ?, ?, 4326))";
+    }
+
+    @Override
+    public String foldCase(String expression) {
+        return TextFolding.postgresFoldCase(expression);
+    }
+
+    @Override
+    public String foldAccents(String expression) {
+        return TextFolding.postgresFoldAccents(expression);
     }
 
     @Override

@@ -3,6 +3,7 @@ package fr.mel.opale.data.internal;
 import fr.mel.opale.data.Bbox;
 import fr.mel.opale.data.ColumnType;
 import fr.mel.opale.data.DatasetSchema;
+import fr.mel.opale.data.internal.filter.FilterDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,9 +16,10 @@ import org.locationtech.jts.geom.Geometry;
  * The seam between the data store and one database engine: how a version table is created, filled, indexed,
  * dropped and read. One implementation per engine ({@link PostgisTableStore}, {@link H2TableStore}); both pass the
  * same contract tests. Table names reach these methods already checked by {@link TableNames}; column names come from
- * {@link fr.mel.opale.data.Column}, which only accepts safe identifiers.
+ * {@link fr.mel.opale.data.Column}, which only accepts safe identifiers. As a {@link FilterDialect}, it writes what
+ * filters need of the engine (geometry parameters, text foldings).
  */
-public interface TableStore {
+public interface TableStore extends FilterDialect {
     /** The engine's SQL type for a column type. */
     String sqlType(ColumnType type);
 
@@ -67,15 +69,6 @@ public interface TableStore {
 
     /** Binds the box parameters from {@code index}; returns the next free parameter index. */
     int bindBbox(PreparedStatement statement, int index, Bbox bbox) throws SQLException;
-
-    /**
-     * The placeholder of a geometry parameter in a filter (e.g. {@code ?} or {@code ST_GeomFromWKB(?, 4326)}),
-     * filled by {@link #bindGeometry}.
-     */
-    String geometryParameter();
-
-    /** Binds a WGS84 geometry to the placeholder of {@link #geometryParameter()}. */
-    void bindGeometry(PreparedStatement statement, int index, Geometry geometry) throws SQLException;
 
     /** Appends rows to a version table during a load. Not thread-safe: one loading thread. */
     interface RowWriter {

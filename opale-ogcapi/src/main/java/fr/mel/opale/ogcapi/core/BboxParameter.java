@@ -10,20 +10,34 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * {@code bbox}: 4 numbers (min x, min y, max x, max y) or 6 (with heights, ignored), in {@code bbox-crs} (CRS84 by
- * default, axis order of the CRS: latitude first for EPSG:4326). Reprojected to CRS84 by its corners and edge
- * midpoints; out-of-range or inverted boxes are a 400.
+ * default, axis order of the CRS: latitude first for EPSG:4326). In CRS84 and EPSG:4326 a west edge greater than the
+ * east edge is a box across the antimeridian (OGC API – Features Part 1: {@code 177,65,-177,70} spans the 180°
+ * meridian); projected boxes are reprojected to CRS84 by their corners and edge midpoints. Out-of-range or otherwise
+ * inverted boxes are a 400. Records reads its {@code bbox} (CRS84) with {@link #parse}.
  */
-final class BboxParameter implements ItemsParameter {
+public final class BboxParameter implements ItemsParameter {
+    private static final String NAME = "bbox";
+
     @Override
     public String name() {
-        return "bbox";
+        return NAME;
     }
 
     @Override
     public void apply(String raw, ItemsRequest request) {
+        request.bbox(parse(raw, request.bboxCrs()));
+    }
+
+    /**
+     * The CRS84 box of a {@code bbox} value given in {@code crs}.
+     *
+     * @throws OgcApiProblem 400 naming {@code bbox}: not 4 or 6 finite numbers, out of the CRS's range, south above
+     *                       north (or min above max in a projected CRS)
+     */
+    public static Bbox parse(String raw, SupportedCrs crs) {
         String[] parts = raw.split(",", -1);
         if (parts.length != 4 && parts.length != 6) {
-            throw OgcApiProblem.badParameter(name(), "4 ou 6 nombres séparés par des virgules sont attendus (reçu "
+            throw OgcApiProblem.badParameter(NAME, "4 ou 6 nombres séparés par des virgules sont attendus (reçu "
                     + parts.length + " valeur(s)).");
         }
         double[] numbers = new double[parts.length];
@@ -31,10 +45,10 @@ final class BboxParameter implements ItemsParameter {
             try {
                 numbers[i] = Double.parseDouble(parts[i].strip());
             } catch (NumberFormatException e) {
-                throw OgcApiProblem.badParameter(name(), "« " + Abbreviation.of(parts[i]) + " » n'est pas un nombre.");
+                throw OgcApiProblem.badParameter(NAME, "« " + Abbreviation.of(parts[i]) + " » n'est pas un nombre.");
             }
             if (!Double.isFinite(numbers[i])) {
-                throw OgcApiProblem.badParameter(name(), "nombres finis attendus.");
+                throw OgcApiProblem.badParameter(NAME, "nombres finis attendus.");
             }
         }
         int half = parts.length / 2;
@@ -42,21 +56,24 @@ final class BboxParameter implements ItemsParameter {
         double minY = numbers[1];
         double maxX = numbers[half];
         double maxY = numbers[half + 1];
-        if (minX > maxX || minY > maxY) {
-            throw OgcApiProblem.badParameter(name(), "le coin bas-gauche doit précéder le coin haut-droit (min ≤ max).");
-        }
-        SupportedCrs crs = request.bboxCrs();
         if (crs == SupportedCrs.CRS84 || crs == SupportedCrs.EPSG_4326) {
-            double lonMin = crs == SupportedCrs.CRS84 ? minX : minY;
-            double latMin = crs == SupportedCrs.CRS84 ? minY : minX;
-            double lonMax = crs == SupportedCrs.CRS84 ? maxX : maxY;
-            double latMax = crs == SupportedCrs.CRS84 ? maxY : maxX;
-            if (lonMin < -180 || lonMax > 180 || latMin < -90 || latMax > 90) {
-                throw OgcApiProblem.badParameter(name(), "longitudes dans [-180, 180] et latitudes dans [-90, 90] "
+            boolean lonFirst = crs == SupportedCrs.CRS84;
+            double west = lonFirst ? minX : minY;
+            double south = lonFirst ? minY : minX;
+            double east = lonFirst ? maxX : maxY;
+            double north = lonFirst ? maxY : maxX;
+            if (Math.abs(west) > 180 || Math.abs(east) > 180 || Math.abs(south) > 90 || Math.abs(north) > 90) {
+                throw OgcApiProblem.badParameter(NAME, "longitudes dans [-180, 180] et latitudes dans [-90, 90] "
                         + "attendues (dans l'ordre des axes de bbox-crs).");
             }
-            request.bbox(new Bbox(lonMin, latMin, lonMax, latMax));
-            return;
+            if (south > north) {
+                throw OgcApiProblem.badParameter(NAME, "le sud doit précéder le nord (min ≤ max ; seules les "
+                        + "longitudes peuvent s'inverser, pour traverser l'antiméridien).");
+            }
+            return new Bbox(west, south, east, north);
+        }
+        if (minX > maxX || minY > maxY) {
+            throw OgcApiProblem.badParameter(NAME, "le coin bas-gauche doit précéder le coin haut-droit (min ≤ max).");
         }
         Envelope envelope = new Envelope();
         double midX = (minX + maxX) / 2;
@@ -66,18 +83,18 @@ final class BboxParameter implements ItemsParameter {
                 new double[] {minX, midY}, new double[] {maxX, midY})) {
             Coordinate c = crs.toStorage(point[0], point[1]);
             if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
-                throw OgcApiProblem.badParameter(name(), "emprise hors du domaine de " + crs.uri + ".");
+                throw OgcApiProblem.badParameter(NAME, "emprise hors du domaine de " + crs.uri + ".");
             }
             envelope.expandToInclude(c);
         }
-        request.bbox(new Bbox(Math.max(-180, envelope.getMinX()), Math.max(-90, envelope.getMinY()),
-                Math.min(180, envelope.getMaxX()), Math.min(90, envelope.getMaxY())));
+        return new Bbox(Math.max(-180, envelope.getMinX()), Math.max(-90, envelope.getMinY()),
+                Math.min(180, envelope.getMaxX()), Math.min(90, envelope.getMaxY()));
     }
 
     @Override
     public Map<String, Object> openApi(OgcCollection collection) {
         return ItemsParameter.describe(name(), "Emprise : minx,miny,maxx,maxy (ou avec altitudes : 6 nombres), "
-                        + "dans bbox-crs (CRS84 par défaut).",
+                        + "dans bbox-crs (CRS84 par défaut) ; ouest > est traverse l'antiméridien.",
                 Map.of("type", "array", "minItems", 4, "maxItems", 6, "items", Map.of("type", "number")));
     }
 }

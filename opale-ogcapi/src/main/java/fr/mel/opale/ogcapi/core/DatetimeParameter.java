@@ -15,14 +15,16 @@ import org.jspecify.annotations.Nullable;
  * {@code datetime}: an instant ({@code 2024-03-01} or {@code 2024-03-01T10:00:00Z}) or an interval
  * ({@code start/end}, either end {@code ..} or empty for open), matched against the collection's temporal property
  * (first date or timestamp column unless configured) with CQL2's {@code T_INTERSECTS}: it really filters. A collection
- * without a temporal property answers 400 rather than ignoring the filter.
+ * without a temporal property answers 400 rather than ignoring the filter. Records reads its {@code datetime} with
+ * {@link #parse}.
  */
-final class DatetimeParameter implements ItemsParameter {
+public final class DatetimeParameter implements ItemsParameter {
+    private static final String NAME = "datetime";
     private static final ZoneId LOCAL = ZoneId.of("Europe/Paris");
 
     @Override
     public String name() {
-        return "datetime";
+        return NAME;
     }
 
     @Override
@@ -32,29 +34,40 @@ final class DatetimeParameter implements ItemsParameter {
             throw OgcApiProblem.badParameter(name(), "la collection « " + request.collection().id()
                     + " » n'a pas de propriété de date ou d'horodatage.");
         }
+        Operand.Interval period = parse(raw);
+        Operand operand = period.start() != null && period.start().equals(period.end())
+                ? new Operand.Literal(period.start()) : period;
+        request.addFilter(new Filter.Temporal(Filter.TemporalOperator.INTERSECTS, new Operand.Property(property), operand));
+    }
+
+    /**
+     * A {@code datetime} value as an interval whose bounds are {@link LocalDate}s, {@link Instant}s or null (open);
+     * an instant is the interval from itself to itself.
+     *
+     * @throws OgcApiProblem 400 naming {@code datetime}: neither a date nor an RFC 3339 timestamp, an open instant,
+     *                       a start after the end
+     */
+    public static Operand.Interval parse(String raw) {
         // An unencoded '+' of a time-zone offset arrives as a space.
         String value = raw.strip().replace(' ', '+');
-        Operand operand;
         int slash = value.indexOf('/');
         if (slash < 0) {
             Object instant = instant(value);
             if (instant == null) {
-                throw OgcApiProblem.badParameter(name(), "un instant ne peut pas être ouvert (« .. »).");
+                throw OgcApiProblem.badParameter(NAME, "un instant ne peut pas être ouvert (« .. »).");
             }
-            operand = new Operand.Literal(instant);
-        } else {
-            Object start = instant(value.substring(0, slash));
-            Object end = instant(value.substring(slash + 1));
-            if (start != null && end != null && asInstant(start).isAfter(asInstant(end))) {
-                throw OgcApiProblem.badParameter(name(), "le début de l'intervalle est après sa fin.");
-            }
-            operand = new Operand.Interval(start, end);
+            return new Operand.Interval(instant, instant);
         }
-        request.addFilter(new Filter.Temporal(Filter.TemporalOperator.INTERSECTS, new Operand.Property(property), operand));
+        Object start = instant(value.substring(0, slash));
+        Object end = instant(value.substring(slash + 1));
+        if (start != null && end != null && asInstant(start).isAfter(asInstant(end))) {
+            throw OgcApiProblem.badParameter(NAME, "le début de l'intervalle est après sa fin.");
+        }
+        return new Operand.Interval(start, end);
     }
 
     /** A date, an instant, or null for an open end. */
-    private @Nullable Object instant(String text) {
+    private static @Nullable Object instant(String text) {
         String t = text.strip();
         if (t.isEmpty() || t.equals("..")) {
             return null;
@@ -65,11 +78,12 @@ final class DatetimeParameter implements ItemsParameter {
             }
             return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException e) {
-            throw OgcApiProblem.badParameter(name(), "« " + Abbreviation.of(t) + " » n'est ni une date (AAAA-MM-JJ) "
+            throw OgcApiProblem.badParameter(NAME, "« " + Abbreviation.of(t) + " » n'est ni une date (AAAA-MM-JJ) "
                     + "ni un horodatage RFC 3339 (AAAA-MM-JJThh:mm:ssZ).");
         }
     }
 
+    /** A bound as an instant: a date stands for its first instant in Europe/Paris. */
     private static Instant asInstant(Object value) {
         return value instanceof LocalDate date ? date.atStartOfDay(LOCAL).toInstant() : (Instant) value;
     }

@@ -1,17 +1,21 @@
 package fr.mel.opale.ogcapi.records;
 
 import fr.mel.opale.catalog.model.BoundingBox;
+import fr.mel.opale.data.Bbox;
+import fr.mel.opale.data.filter.Operand;
 import fr.mel.opale.ogcapi.OgcApiProblem;
 import fr.mel.opale.ogcapi.core.Abbreviation;
+import fr.mel.opale.ogcapi.core.BboxParameter;
+import fr.mel.opale.ogcapi.core.DatetimeParameter;
+import fr.mel.opale.ogcapi.crs.SupportedCrs;
 import fr.mel.opale.search.Facet;
 import fr.mel.opale.search.SearchOrder;
 import fr.mel.opale.search.SearchPeriod;
 import fr.mel.opale.search.SearchQuery;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -108,82 +112,31 @@ final class RecordsRequest {
                 : terms.stream().map(t -> "(" + t + ")").collect(Collectors.joining(" | ")));
     }
 
-    /** {@code bbox}: 4 numbers (or 6, heights ignored) in CRS84; west above east crosses the antimeridian. */
+    /** {@code bbox}: Features' parameter in CRS84; west above east crosses the antimeridian. */
     private void bbox() {
         String raw = value("bbox");
         if (raw == null) {
             return;
         }
-        String[] parts = raw.split(",", -1);
-        if (parts.length != 4 && parts.length != 6) {
-            throw OgcApiProblem.badParameter("bbox", "4 ou 6 nombres séparés par des virgules sont attendus (reçu "
-                    + parts.length + " valeur(s)).");
-        }
-        double[] numbers = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                numbers[i] = Double.parseDouble(parts[i].strip());
-            } catch (NumberFormatException e) {
-                throw OgcApiProblem.badParameter("bbox", "« " + Abbreviation.of(parts[i]) + " » n'est pas un nombre.");
-            }
-        }
-        int half = parts.length / 2;
-        double west = numbers[0];
-        double south = numbers[1];
-        double east = numbers[half];
-        double north = numbers[half + 1];
-        if (!(Math.abs(west) <= 180 && Math.abs(east) <= 180 && Math.abs(south) <= 90 && Math.abs(north) <= 90)
-                || south > north) {
-            throw OgcApiProblem.badParameter("bbox", "longitudes dans [-180, 180], latitudes dans [-90, 90] et "
-                    + "sud ≤ nord attendus (CRS84 : ouest,sud,est,nord).");
-        }
-        query.bbox(new BoundingBox(west, south, east, north));
+        Bbox box = BboxParameter.parse(raw, SupportedCrs.CRS84);
+        query.bbox(new BoundingBox(box.west(), box.south(), box.east(), box.north()));
     }
 
     /**
-     * {@code datetime}: an instant or an interval ({@code start/end}, {@code ..} or empty for an open end), matched
-     * against the resources' temporal extents, which are dates: a timestamp stands for its day in Europe/Paris.
+     * {@code datetime}: Features' parameter, matched against the resources' temporal extents, which are dates: a
+     * timestamp stands for its day in Europe/Paris.
      */
     private void datetime() {
         String raw = value("datetime");
         if (raw == null) {
             return;
         }
-        // An unencoded '+' of a time-zone offset arrives as a space.
-        String text = raw.replace(' ', '+');
-        int slash = text.indexOf('/');
-        LocalDate start;
-        LocalDate end;
-        if (slash < 0) {
-            start = date(text);
-            end = start;
-            if (start == null) {
-                throw OgcApiProblem.badParameter("datetime", "un instant ne peut pas être ouvert (« .. »).");
-            }
-        } else {
-            start = date(text.substring(0, slash));
-            end = date(text.substring(slash + 1));
-        }
-        if (start != null && end != null && start.isAfter(end)) {
-            throw OgcApiProblem.badParameter("datetime", "le début de l'intervalle est après sa fin.");
-        }
-        query.period(new SearchPeriod(start, end));
+        Operand.Interval period = DatetimeParameter.parse(raw);
+        query.period(new SearchPeriod(day(period.start()), day(period.end())));
     }
 
-    private static @Nullable LocalDate date(String text) {
-        String t = text.strip();
-        if (t.isEmpty() || t.equals("..")) {
-            return null;
-        }
-        try {
-            if (t.length() <= 10) {
-                return LocalDate.parse(t);
-            }
-            return OffsetDateTime.parse(t).atZoneSameInstant(LOCAL).toLocalDate();
-        } catch (DateTimeParseException e) {
-            throw OgcApiProblem.badParameter("datetime", "« " + Abbreviation.of(t) + " » n'est ni une date "
-                    + "(AAAA-MM-JJ) ni un horodatage RFC 3339 (AAAA-MM-JJThh:mm:ssZ).");
-        }
+    private static @Nullable LocalDate day(@Nullable Object bound) {
+        return bound instanceof Instant instant ? instant.atZone(LOCAL).toLocalDate() : (LocalDate) bound;
     }
 
     /** A comma-separated list parameter, bounded to {@value #MAX_VALUES} values. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
 /**
@@ -50,7 +51,7 @@ final class TileEncoder {
             if (feature.geometry() == null || feature.geometry().isEmpty()) {
                 continue;
             }
-            Geometry mercator = WebMercatorQuad.toMercator(feature.geometry());
+            Geometry mercator = besideTheTile(WebMercatorQuad.toMercator(feature.geometry()), clip);
             if (mercator.getDimension() > 0) {
                 Envelope size = mercator.getEnvelopeInternal();
                 if (size.getWidth() < pixel && size.getHeight() < pixel) {
@@ -81,6 +82,27 @@ final class TileEncoder {
         }
         return MvtEncoder.encode(new JtsMvt(new JtsLayer(layer, geometries, EXTENT)), PARAMS,
                 new UserDataKeyValueMapConverter());
+    }
+
+    /**
+     * The geometry where it meets the clip: a tile whose buffer crosses the antimeridian selects features from the
+     * other side of the world (a box in two parts), which are drawn one world-width to the west or east of where
+     * they lie.
+     */
+    static Geometry besideTheTile(Geometry mercator, Envelope clip) {
+        Envelope extent = mercator.getEnvelopeInternal();
+        if (extent.intersects(clip)) {
+            return mercator;
+        }
+        double world = 2 * WebMercatorQuad.HALF_WORLD;
+        for (double shift : new double[] {-world, world}) {
+            Envelope shifted = new Envelope(extent.getMinX() + shift, extent.getMaxX() + shift, extent.getMinY(),
+                    extent.getMaxY());
+            if (shifted.intersects(clip)) {
+                return AffineTransformation.translationInstance(shift, 0).transform(mercator);
+            }
+        }
+        return mercator;
     }
 
     private static Map<String, Object> attributes(Feature feature) {

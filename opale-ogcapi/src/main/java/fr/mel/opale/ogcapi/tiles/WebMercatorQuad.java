@@ -45,10 +45,22 @@ final class WebMercatorQuad {
         return CELL_SIZE_0 / (1L << z);
     }
 
-    /** The WGS84 box covering a Web Mercator envelope (clamped to the world). */
+    /**
+     * The WGS84 box covering a Web Mercator envelope: latitudes clamped to the world, longitudes beyond ±180° wrapped
+     * to the other side (a box across the antimeridian, for a tile at the world's edge with its buffer), the whole
+     * world when it is wider than it.
+     */
     static Bbox toWgs84(Envelope mercator) {
-        double west = Math.max(-180, Math.toDegrees(mercator.getMinX() / RADIUS));
-        double east = Math.min(180, Math.toDegrees(mercator.getMaxX() / RADIUS));
+        double west = Math.toDegrees(mercator.getMinX() / RADIUS);
+        double east = Math.toDegrees(mercator.getMaxX() / RADIUS);
+        if (east - west >= 360) {
+            west = -180;
+            east = 180;
+        } else if (west < -180) {
+            west += 360;
+        } else if (east > 180) {
+            east -= 360;
+        }
         double south = Math.max(-90, latitude(mercator.getMinY()));
         double north = Math.min(90, latitude(mercator.getMaxY()));
         return new Bbox(west, south, east, north);

@@ -334,14 +334,29 @@ abstract class RecordsContract {
         assertThat(matched("q=&bbox=&datetime=&type=")).isEqualTo(records.size());
     }
 
+    /** Whether two longitude spans meet, either of them possibly across the antimeridian (west > east). */
+    private static boolean longitudesMeet(double west1, double east1, double west2, double east2) {
+        for (double[] a : west1 <= east1 ? new double[][] {{west1, east1}} : new double[][] {{west1, 180}, {-180, east1}}) {
+            for (double[] b : west2 <= east2 ? new double[][] {{west2, east2}} : new double[][] {{west2, 180}, {-180, east2}}) {
+                if (a[0] <= b[1] && a[1] >= b[0]) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @Test
     void filtersByBoxAsTheCatalogSays() {
-        double[][] boxes = {{2.9, 50.5, 3.3, 50.8}, {-5, 41, 10, 51.5}, {3.015, 50.615, 3.016, 50.616}};
+        // The last box crosses the antimeridian (west > east): from 2.9° eastwards to 180°, then from -180° to -170°.
+        double[][] boxes = {{2.9, 50.5, 3.3, 50.8}, {-5, 41, 10, 51.5}, {3.015, 50.615, 3.016, 50.616},
+                {2.9, 41, -170, 51.5}};
         for (double[] b : boxes) {
             long expected = expected(r -> {
                 JsonNode box = r.path("spatialExtent").path("bbox");
-                return box.isObject() && box.path("west").asDouble() <= b[2] && box.path("east").asDouble() >= b[0]
-                        && box.path("south").asDouble() <= b[3] && box.path("north").asDouble() >= b[1];
+                boolean latitudes = box.path("south").asDouble() <= b[3] && box.path("north").asDouble() >= b[1];
+                return box.isObject() && latitudes && longitudesMeet(box.path("west").asDouble(),
+                        box.path("east").asDouble(), b[0], b[2]);
             });
             assertThat(matched("bbox=" + b[0] + "," + b[1] + "," + b[2] + "," + b[3])).as(List.of(b).toString())
                     .isEqualTo(expected);

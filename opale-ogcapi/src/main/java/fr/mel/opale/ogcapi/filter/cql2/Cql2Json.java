@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import tools.jackson.core.JacksonException;
@@ -206,8 +205,8 @@ public final class Cql2Json {
                     throw invalid(path + ".bbox", "4 ou 6 nombres attendus");
                 }
                 int half = box.size() / 2;
-                return geometryLiteral(geometries.toGeometry(new Envelope(number(box.get(0), path),
-                        number(box.get(half), path), number(box.get(1), path), number(box.get(half + 1), path))), path);
+                return geometryLiteral(BboxLiteral.geometry(number(box.get(0), path), number(box.get(1), path),
+                        number(box.get(half), path), number(box.get(half + 1), path), geometries), path);
             }
             if (node.has("type") && (node.has("coordinates") || node.has("geometries"))) {
                 return geometryLiteral(GeoJsonGeometries.read(node, geometries, path), path);

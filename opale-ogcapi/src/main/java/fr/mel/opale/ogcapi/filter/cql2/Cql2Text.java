@@ -21,7 +21,6 @@ import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.misc.Interval;
 import org.jspecify.annotations.Nullable;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
@@ -236,9 +235,8 @@ public final class Cql2Text {
             if (literal.bboxLiteral() != null) {
                 List<Cql2Parser.NumericLiteralContext> n = literal.bboxLiteral().numericLiteral();
                 int half = n.size() / 2;
-                geometry = geometries.toGeometry(new Envelope(decimal(n.get(0)).doubleValue(),
-                        decimal(n.get(half)).doubleValue(), decimal(n.get(1)).doubleValue(),
-                        decimal(n.get(half + 1)).doubleValue()));
+                geometry = BboxLiteral.geometry(decimal(n.get(0)).doubleValue(), decimal(n.get(1)).doubleValue(),
+                        decimal(n.get(half)).doubleValue(), decimal(n.get(half + 1)).doubleValue(), geometries);
             } else {
                 String wkt = input.getText(Interval.of(literal.start.getStartIndex(), literal.stop.getStopIndex()));
                 try {

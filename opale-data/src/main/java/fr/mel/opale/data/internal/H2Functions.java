@@ -1,5 +1,6 @@
 package fr.mel.opale.data.internal;
 
+import fr.mel.opale.data.internal.filter.TextFolding;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,13 +10,17 @@ import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * The spatial functions H2 lacks, as Java functions on JTS, registered under their PostGIS names so that SQL reads
- * the same on both engines: {@code ST_Intersects} for bbox queries and the eight relations of CQL2's spatial
- * functions ({@link FilterSql}). Re-registered at every start (drop, then create): a database never keeps pointing
- * at a method that moved. Each answers null when either geometry is null, as PostGIS does, so that {@code NOT}
- * treats missing geometries alike on both engines.
+ * The functions H2 lacks, registered as Java functions: the spatial ones on JTS under their PostGIS names so that SQL
+ * reads the same on both engines ({@code ST_Intersects} for bbox queries and the eight relations of CQL2's spatial
+ * functions), and the text foldings of CQL2's {@code CASEI} and {@code ACCENTI} ({@link TextFolding}, which PostgreSQL
+ * runs as SQL). Re-registered at every start (drop, then create): a database never keeps pointing at a method that
+ * moved. Each answers null when an argument is null, as PostgreSQL does, so that {@code NOT} treats missing values
+ * alike on both engines.
  */
-public final class H2SpatialFunctions {
+public final class H2Functions {
+    /** SQL names of the text foldings. */
+    static final String FOLD_CASE = "OPALE_FOLD_CASE";
+    static final String FOLD_ACCENTS = "OPALE_FOLD_ACCENTS";
     /** SQL name → method of this class. */
     private static final Map<String, String> FUNCTIONS = Map.of(
             "ST_INTERSECTS", "intersects",
@@ -25,9 +30,11 @@ public final class H2SpatialFunctions {
             "ST_WITHIN", "within",
             "ST_OVERLAPS", "overlaps",
             "ST_CROSSES", "crosses",
-            "ST_CONTAINS", "contains");
+            "ST_CONTAINS", "contains",
+            FOLD_CASE, "foldCase",
+            FOLD_ACCENTS, "foldAccents");
 
-    private H2SpatialFunctions() {
+    private H2Functions() {
     }
 
     static void register(DataSource dataSource) {
@@ -35,7 +42,7 @@ public final class H2SpatialFunctions {
             for (Map.Entry<String, String> function : FUNCTIONS.entrySet()) {
                 statement.execute("DROP ALIAS IF EXISTS " + function.getKey());
                 statement.execute("CREATE ALIAS " + function.getKey() + " DETERMINISTIC FOR '"
-                        + H2SpatialFunctions.class.getName() + "." + function.getValue() + "'");
+                        + H2Functions.class.getName() + "." + function.getValue() + "'");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Fonctions spatiales H2 non enregistrées", e);
@@ -74,5 +81,15 @@ public final class H2SpatialFunctions {
 
     public static @Nullable Boolean contains(@Nullable Geometry a, @Nullable Geometry b) {
         return a == null || b == null ? null : a.contains(b);
+    }
+
+    /** CQL2's {@code CASEI}: {@link TextFolding#foldCase}. */
+    public static @Nullable String foldCase(@Nullable String text) {
+        return text == null ? null : TextFolding.foldCase(text);
+    }
+
+    /** CQL2's {@code ACCENTI}: {@link TextFolding#foldAccents}. */
+    public static @Nullable String foldAccents(@Nullable String text) {
+        return text == null ? null : TextFolding.foldAccents(text);
     }
 }
