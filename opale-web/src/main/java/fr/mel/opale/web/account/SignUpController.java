@@ -1,0 +1,115 @@
+package fr.mel.opale.web.account;
+
+import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.account.AccountPaths;
+import fr.mel.opale.access.account.AccountProblem;
+import fr.mel.opale.access.account.Accounts;
+import fr.mel.opale.web.layout.PageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Sign-up: {@code /inscription} (display name, email, password twice) → {@code /inscription/envoyee} ("a link was
+ * sent", the same answer whether the address had an account or not) → the mailed link
+ * {@code /inscription/confirmation?jeton=…}, which shows a button: the address is verified by the POST, so that a
+ * mail scanner that follows links does not use the single-use link up. Without SMTP the form says sign-up is closed.
+ */
+@Controller
+class SignUpController {
+    static final String FORM = "account/signup";
+    static final String MESSAGE = "account/message";
+    static final String CONFIRM = "account/confirm";
+
+    private final Accounts accounts;
+    private final AccessPolicy policy;
+
+    SignUpController(Accounts accounts, AccessPolicy policy) {
+        this.accounts = accounts;
+        this.policy = policy;
+    }
+
+    @GetMapping("/inscription")
+    String form(Model model) {
+        if (!policy.currentViewer().anonymous()) {
+            return "redirect:/compte";
+        }
+        return form(model, FormView.EMPTY);
+    }
+
+    @PostMapping("/inscription")
+    String signUp(@RequestParam(name = "displayName", required = false) @Nullable String displayName,
+                  @RequestParam(name = "email", required = false) @Nullable String email,
+                  @RequestParam(name = "password", required = false) @Nullable String password,
+                  @RequestParam(name = "confirmation", required = false) @Nullable String confirmation,
+                  @ModelAttribute("page") PageContext page, HttpServletRequest request, HttpServletResponse response,
+                  Model model) {
+        try {
+            accounts.signUp(displayName, email, password, confirmation, page.lang(), request.getRemoteAddr());
+            return "redirect:/inscription/envoyee";
+        } catch (AccountProblem problem) {
+            response.setStatus(problem.getStatusCode().value());
+            return form(model, FormView.of(problem, page, Map.of("displayName", displayName == null ? "" : displayName,
+                    "email", email == null ? "" : email)));
+        }
+    }
+
+    @GetMapping("/inscription/envoyee")
+    String sent(Model model) {
+        return message(model, "signup.sent.title", "signup.sent.text", "/connexion", "signup.sent.next");
+    }
+
+    @GetMapping(AccountPaths.VERIFY)
+    String confirmForm(@RequestParam(name = AccountPaths.TOKEN, required = false) @Nullable String token,
+                       HttpServletResponse response, Model model) {
+        if (!accounts.linkUsable(token, Accounts.LinkKind.VERIFY)) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return invalidLink(model);
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("action", AccountPaths.VERIFY);
+        model.addAttribute("titleKey", "signup.confirm.title");
+        model.addAttribute("textKey", "signup.confirm.text");
+        model.addAttribute("buttonKey", "signup.confirm.submit");
+        return CONFIRM;
+    }
+
+    @PostMapping(AccountPaths.VERIFY)
+    String confirm(@RequestParam(name = AccountPaths.TOKEN, required = false) @Nullable String token,
+                   HttpServletResponse response, Model model) {
+        try {
+            accounts.verifyEmail(token);
+            return message(model, "signup.verified.title", "signup.verified.text", "/connexion", "signup.verified.next");
+        } catch (AccountProblem problem) {
+            response.setStatus(problem.getStatusCode().value());
+            return invalidLink(model);
+        }
+    }
+
+    private String form(Model model, FormView form) {
+        model.addAttribute("form", form);
+        model.addAttribute("open", accounts.signUpOpen());
+        return FORM;
+    }
+
+    static String invalidLink(Model model) {
+        return message(model, "account.link.invalid.title", "account.problem.lien-invalide", "/mot-de-passe-oublie",
+                "account.link.invalid.next");
+    }
+
+    /** A page of one message and one link onwards ({@code account/message.jte}). */
+    static String message(Model model, String titleKey, String textKey, String next, String nextKey) {
+        model.addAttribute("titleKey", titleKey);
+        model.addAttribute("textKey", textKey);
+        model.addAttribute("next", next);
+        model.addAttribute("nextKey", nextKey);
+        return MESSAGE;
+    }
+}
