@@ -14,7 +14,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 /**
  * Where the login form leads. On success: the page asked for before, else {@code /}; the session (a fresh id: the
  * old one is changed against fixation) remembers the address and browser it logged in from, to tell sessions apart in
- * "Mon compte". On failure: back to the form with the reason's code — {@code ?erreur} (wrong login or password, the
+ * "Mon compte". On failure: back to the form with the reason's code — {@code ?error} (wrong login or password, the
  * same for unknown accounts), {@code ?bloque=<minutes>}, {@code ?en-attente} (address not verified yet; only after
  * the right password), {@code ?desactive}. Nothing about the failure is kept in the session.
  */
@@ -49,6 +49,6 @@ final class LoginOutcomes {
         if (exception instanceof DisabledException) {
             return LocalAuthentication.PENDING.equals(message) ? "en-attente" : "desactive";
         }
-        return "erreur";
+        return "error";
     }
 }

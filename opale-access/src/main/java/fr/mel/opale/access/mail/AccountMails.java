@@ -32,7 +32,7 @@ public final class AccountMails {
         Locale locale = "en".equals(language) ? Locale.ENGLISH : Locale.FRENCH;
         ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
                 ResourceBundle.Control.FORMAT_PROPERTIES));
-        String subject = texts.getString(mail.key() + ".subject");
+        String subject = new MessageFormat(texts.getString(mail.key() + ".subject"), locale).format(new Object[] {name});
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(new MessageFormat(texts.getString("greeting"), locale).format(new Object[] {name}));
         for (String paragraph : texts.getString(mail.key() + ".body").split("\\n\\s*\\n")) {
