@@ -126,16 +126,8 @@ class AccountController {
     @GetMapping(AccountPaths.CONFIRM_CHANGE)
     String confirmEmailForm(@RequestParam(name = AccountPaths.TOKEN, required = false) @Nullable String token,
                             HttpServletResponse response, Model model) {
-        if (!accounts.linkUsable(token, Accounts.LinkKind.CONFIRM_CHANGE)) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return SignUpController.invalidLink(model);
-        }
-        model.addAttribute("token", token);
-        model.addAttribute("action", AccountPaths.CONFIRM_CHANGE);
-        model.addAttribute("titleKey", "account.email.confirm.title");
-        model.addAttribute("textKey", "account.email.confirm.text");
-        model.addAttribute("buttonKey", "account.email.confirm.submit");
-        return SignUpController.CONFIRM;
+        return LinkPages.confirm(accounts, Accounts.LinkKind.CONFIRM_CHANGE, token, AccountPaths.CONFIRM_CHANGE,
+                "account.email.confirm", response, model);
     }
 
     @PostMapping(AccountPaths.CONFIRM_CHANGE)
@@ -143,15 +135,15 @@ class AccountController {
                         HttpServletResponse response, Model model) {
         try {
             accounts.confirmEmailChange(token);
-            return SignUpController.message(model, "account.email.confirmed.title", "account.email.confirmed.text",
+            return LinkPages.message(model, "account.email.confirmed.title", "account.email.confirmed.text",
                     "/compte", "account.email.confirmed.next");
         } catch (AccountProblem problem) {
             response.setStatus(problem.getStatusCode().value());
             if ("adresse-prise".equals(problem.code())) {
-                return SignUpController.message(model, "account.email.taken.title", "account.problem.adresse-prise",
+                return LinkPages.message(model, "account.email.taken.title", "account.problem.adresse-prise",
                         "/compte", "account.email.confirmed.next");
             }
-            return SignUpController.invalidLink(model);
+            return LinkPages.invalidLink(model);
         }
     }
 
@@ -217,7 +209,7 @@ class AccountController {
         if (session != null) {
             session.invalidate();
         }
-        return SignUpController.message(model, "account.deleted.title", "account.deleted.text", "/",
+        return LinkPages.message(model, "account.deleted.title", "account.deleted.text", "/",
                 "account.deleted.next");
     }
 

@@ -53,7 +53,7 @@ class PasswordResetController {
 
     @GetMapping("/mot-de-passe-oublie/envoye")
     String sent(Model model) {
-        return SignUpController.message(model, "reset.sent.title", "reset.sent.text", "/connexion", "reset.sent.next");
+        return LinkPages.message(model, "reset.sent.title", "reset.sent.text", "/connexion", "reset.sent.next");
     }
 
     @GetMapping(AccountPaths.RESET)
@@ -61,8 +61,9 @@ class PasswordResetController {
                      HttpServletResponse response, Model model) {
         if (!accounts.linkUsable(token, Accounts.LinkKind.RESET)) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return SignUpController.invalidLink(model);
+            return LinkPages.invalidLink(model);
         }
+        // the new-password form carries the link itself
         model.addAttribute("token", token);
         model.addAttribute("form", FormView.EMPTY);
         return RESET;
@@ -75,12 +76,12 @@ class PasswordResetController {
                  @ModelAttribute("page") PageContext page, HttpServletResponse response, Model model) {
         try {
             accounts.resetPassword(token, password, confirmation);
-            return SignUpController.message(model, "reset.done.title", "reset.done.text", "/connexion",
+            return LinkPages.message(model, "reset.done.title", "reset.done.text", "/connexion",
                     "reset.done.next");
         } catch (AccountProblem problem) {
             response.setStatus(problem.getStatusCode().value());
             if (problem.fields().isEmpty()) {
-                return SignUpController.invalidLink(model);
+                return LinkPages.invalidLink(model);
             }
             model.addAttribute("token", token);
             model.addAttribute("form", FormView.of(problem, page, Map.of()));

@@ -20,13 +20,12 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Sign-up: {@code /inscription} (display name, email, password twice) → {@code /inscription/envoyee} ("a link was
  * sent", the same answer whether the address had an account or not) → the mailed link
  * {@code /inscription/confirmation?jeton=…}, which shows a button: the address is verified by the POST, so that a
- * mail scanner that follows links does not use the single-use link up. Without SMTP the form says sign-up is closed.
+ * mail scanner that follows links does not use the single-use link up ({@link LinkPages}). Without SMTP the form says
+ * sign-up is closed.
  */
 @Controller
 class SignUpController {
     static final String FORM = "account/signup";
-    static final String MESSAGE = "account/message";
-    static final String CONFIRM = "account/confirm";
 
     private final Accounts accounts;
     private final AccessPolicy policy;
@@ -63,22 +62,14 @@ class SignUpController {
 
     @GetMapping("/inscription/envoyee")
     String sent(Model model) {
-        return message(model, "signup.sent.title", "signup.sent.text", "/connexion", "signup.sent.next");
+        return LinkPages.message(model, "signup.sent.title", "signup.sent.text", "/connexion", "signup.sent.next");
     }
 
     @GetMapping(AccountPaths.VERIFY)
     String confirmForm(@RequestParam(name = AccountPaths.TOKEN, required = false) @Nullable String token,
                        HttpServletResponse response, Model model) {
-        if (!accounts.linkUsable(token, Accounts.LinkKind.VERIFY)) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return invalidLink(model);
-        }
-        model.addAttribute("token", token);
-        model.addAttribute("action", AccountPaths.VERIFY);
-        model.addAttribute("titleKey", "signup.confirm.title");
-        model.addAttribute("textKey", "signup.confirm.text");
-        model.addAttribute("buttonKey", "signup.confirm.submit");
-        return CONFIRM;
+        return LinkPages.confirm(accounts, Accounts.LinkKind.VERIFY, token, AccountPaths.VERIFY, "signup.confirm",
+                response, model);
     }
 
     @PostMapping(AccountPaths.VERIFY)
@@ -86,10 +77,10 @@ class SignUpController {
                    HttpServletResponse response, Model model) {
         try {
             accounts.verifyEmail(token);
-            return message(model, "signup.verified.title", "signup.verified.text", "/connexion", "signup.verified.next");
+            return LinkPages.message(model, "signup.verified.title", "signup.verified.text", "/connexion", "signup.verified.next");
         } catch (AccountProblem problem) {
             response.setStatus(problem.getStatusCode().value());
-            return invalidLink(model);
+            return LinkPages.invalidLink(model);
         }
     }
 
@@ -97,19 +88,5 @@ class SignUpController {
         model.addAttribute("form", form);
         model.addAttribute("open", accounts.signUpOpen());
         return FORM;
-    }
-
-    static String invalidLink(Model model) {
-        return message(model, "account.link.invalid.title", "account.problem.lien-invalide", "/mot-de-passe-oublie",
-                "account.link.invalid.next");
-    }
-
-    /** A page of one message and one link onwards ({@code account/message.jte}). */
-    static String message(Model model, String titleKey, String textKey, String next, String nextKey) {
-        model.addAttribute("titleKey", titleKey);
-        model.addAttribute("textKey", textKey);
-        model.addAttribute("next", next);
-        model.addAttribute("nextKey", nextKey);
-        return MESSAGE;
     }
 }
