@@ -137,15 +137,24 @@ public class Accounts {
     }
 
     /**
-     * Activates the account whose address the link verifies; the link is then used up.
+     * Activates the account whose address the link verifies, given the password chosen at sign-up; the link is then
+     * used up. Asking for the password closes the pre-hijacking of an account: whoever signs up with someone else's
+     * address knows the password but not the mailbox, the owner of the mailbox has the link but not that password.
      *
-     * @throws AccountProblem 400 {@code lien-invalide} for an unknown, expired or used link
+     * @throws AccountProblem 400 {@code lien-invalide} for an unknown, expired or used link; 400 with
+     *                        {@code current} → {@code current-password-wrong} for another password (the link stays
+     *                        usable)
      */
     @Transactional
-    public void verifyEmail(@Nullable String token) {
+    public void verifyEmail(@Nullable String token, @Nullable String password) {
         EmailLink link = usableLink(token, Purpose.VERIFY);
         Instant now = Timestamps.now();
         StoredPerson person = people.find(link.personId()).orElseThrow(AccountProblem::invalidLink);
+        Map<String, String> problems = new LinkedHashMap<>();
+        checkCurrentPassword(person, password, problems);
+        if (!problems.isEmpty()) {
+            throw AccountProblem.invalid(problems);
+        }
         if (!links.use(link.id(), now) || !people.setVerifiedEmail(person.id(), link.email(), now)) {
             throw AccountProblem.invalidLink();
         }

@@ -23,6 +23,15 @@ final class LinkPages {
      */
     static String confirm(Accounts accounts, Accounts.LinkKind kind, @Nullable String token, String action,
                           String keys, HttpServletResponse response, Model model) {
+        return confirm(accounts, kind, token, action, keys, FormView.EMPTY, response, model);
+    }
+
+    /**
+     * The same, with {@code form} (a sign-up's confirmation asks for the password chosen at sign-up, and shows the
+     * error of a wrong one).
+     */
+    static String confirm(Accounts accounts, Accounts.LinkKind kind, @Nullable String token, String action,
+                          String keys, FormView form, HttpServletResponse response, Model model) {
         if (!accounts.linkUsable(token, kind)) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return invalidLink(model);
@@ -32,6 +41,8 @@ final class LinkPages {
         model.addAttribute("titleKey", keys + ".title");
         model.addAttribute("textKey", keys + ".text");
         model.addAttribute("buttonKey", keys + ".submit");
+        model.addAttribute("askPassword", kind == Accounts.LinkKind.VERIFY);
+        model.addAttribute("form", form);
         return CONFIRM;
     }
 

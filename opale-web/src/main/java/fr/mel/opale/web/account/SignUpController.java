@@ -74,12 +74,17 @@ class SignUpController {
 
     @PostMapping(AccountPaths.VERIFY)
     String confirm(@RequestParam(name = AccountPaths.TOKEN, required = false) @Nullable String token,
-                   HttpServletResponse response, Model model) {
+                   @RequestParam(name = "password", required = false) @Nullable String password,
+                   @ModelAttribute("page") PageContext page, HttpServletResponse response, Model model) {
         try {
-            accounts.verifyEmail(token);
+            accounts.verifyEmail(token, password);
             return LinkPages.message(model, "signup.verified.title", "signup.verified.text", "/connexion", "signup.verified.next");
         } catch (AccountProblem problem) {
             response.setStatus(problem.getStatusCode().value());
+            if (!problem.fields().isEmpty()) {
+                return LinkPages.confirm(accounts, Accounts.LinkKind.VERIFY, token, AccountPaths.VERIFY,
+                        "signup.confirm", FormView.of(problem, page, Map.of()), response, model);
+            }
             return LinkPages.invalidLink(model);
         }
     }

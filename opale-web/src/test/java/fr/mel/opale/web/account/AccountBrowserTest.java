@@ -93,6 +93,7 @@ class AccountBrowserTest {
         MimeMessage mail = MAIL.await(email, 1);
         chromium.open(Mailbox.path(mail));
         chromium.checkAccessibility("confirmation");
+        browser.findElement(By.id("password")).sendKeys("une phrase de passe solide");
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getPageSource().contains("Adresse confirmée"));
 

@@ -107,8 +107,8 @@ abstract class AccountPagesContract {
         PageSession visitor = visitor();
         assertThat(signUp(visitor, name, email, password, password).statusCode()).isEqualTo(302);
         MimeMessage mail = MAIL.await(email, 1);
-        assertThat(post(visitor, "/inscription/confirmation", "jeton=" + Mailbox.token(mail)).statusCode())
-                .isEqualTo(200);
+        assertThat(post(visitor, "/inscription/confirmation", "jeton=" + Mailbox.token(mail) + "&password="
+                + encode(password)).statusCode()).isEqualTo(200);
         assertLoggedIn(login(visitor, email, password));
         return visitor;
     }
@@ -137,9 +137,15 @@ abstract class AccountPagesContract {
         String link = Mailbox.path(mail);
         assertThat(visitor.get(link).body()).as("a GET shows a button, uses nothing").contains("Confirmer mon adresse");
         assertThat(visitor.get(link).statusCode()).isEqualTo(200);
-        HttpResponse<String> verified = post(visitor, "/inscription/confirmation", "jeton=" + Mailbox.token(mail));
+        HttpResponse<String> otherPassword = post(visitor, "/inscription/confirmation", "jeton=" + Mailbox.token(mail)
+                + "&password=" + encode("le mot de passe d'un autre"));
+        assertThat(otherPassword.statusCode()).as("the link alone does not activate").isEqualTo(400);
+        assertThat(otherPassword.body()).contains("Le mot de passe actuel est incorrect.", "aria-invalid=\"true\"");
+        HttpResponse<String> verified = post(visitor, "/inscription/confirmation", "jeton=" + Mailbox.token(mail)
+                + "&password=" + encode("cheval agrafe batterie"));
         assertThat(verified.body()).contains("Adresse confirmée");
-        HttpResponse<String> again = post(visitor, "/inscription/confirmation", "jeton=" + Mailbox.token(mail));
+        HttpResponse<String> again = post(visitor, "/inscription/confirmation", "jeton=" + Mailbox.token(mail)
+                + "&password=" + encode("cheval agrafe batterie"));
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("Lien inutilisable", "a déjà servi");
 
@@ -263,7 +269,8 @@ abstract class AccountPagesContract {
         MimeMessage mail = MAIL.await(email, 1);
         jdbc.update("UPDATE email_link SET expires_at = ? WHERE person_id = ?",
                 Timestamp.from(Instant.now().minusSeconds(1)), people.findByEmail(email).orElseThrow().id());
-        HttpResponse<String> expired = post(visitor, "/inscription/confirmation", "jeton=" + Mailbox.token(mail));
+        HttpResponse<String> expired = post(visitor, "/inscription/confirmation", "jeton=" + Mailbox.token(mail)
+                + "&password=" + encode("phrase bien longue"));
         assertThat(expired.statusCode()).isEqualTo(400);
         assertThat(people.findByEmail(email).orElseThrow().status()).isEqualTo(PersonStatus.PENDING);
 
@@ -421,7 +428,7 @@ abstract class AccountPagesContract {
         MimeMessage mail = MAIL.await(email, 1);
         assertThat(mail.getSubject()).isEqualTo("Confirm your address to activate your Opale account");
         String token = Mailbox.token(mail);
-        post(visitor, "/inscription/confirmation", "jeton=" + token);
+        post(visitor, "/inscription/confirmation", "jeton=" + token + "&password=" + encode("kate's long passphrase"));
         post(visitor(), "/mot-de-passe-oublie", "email=" + encode(email));
         String reset = Mailbox.token(MAIL.await(email, 2));
         login(visitor(), email, "a wrong password here");
