@@ -1,6 +1,9 @@
 package fr.mel.opale.access.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +36,26 @@ class SessionConfiguration {
         cookie.setUseHttpOnlyCookie(true);
         cookie.setSameSite("Lax");
         cookie.setUseSecureCookie(publicUrl.strip().startsWith("https:"));
-        return cookie;
+        return new SessionIdsOnly(cookie);
+    }
+
+    /**
+     * Reads only cookie values shaped like the session ids Spring Session makes (random UUIDs): anything else — a
+     * tampered cookie, bytes a database would choke on — is no session at all, never a query.
+     */
+    record SessionIdsOnly(CookieSerializer cookie) implements CookieSerializer {
+        private static final Pattern SESSION_ID =
+                Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+        @Override
+        public void writeCookieValue(CookieValue value) {
+            cookie.writeCookieValue(value);
+        }
+
+        @Override
+        public List<String> readCookieValues(HttpServletRequest request) {
+            return cookie.readCookieValues(request).stream().filter(id -> SESSION_ID.matcher(id).matches()).toList();
+        }
     }
 
     @Bean
