@@ -8,7 +8,7 @@ import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.access.Viewer;
 import fr.mel.opale.access.internal.PersonStore;
 import fr.mel.opale.testing.HttpTestClient;
-import fr.mel.opale.testing.TestAccounts;
+import fr.mel.opale.access.testing.TestAccounts;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import fr.mel.opale.access.internal.PersonStore;
-import fr.mel.opale.testing.TestAccounts;
+import fr.mel.opale.access.testing.TestAccounts;
 import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.catalog.StoredRecord;
 import fr.mel.opale.catalog.model.CatalogRecord;

@@ -1,7 +1,7 @@
 package fr.mel.opale.web.admin;
 
 import fr.mel.opale.access.internal.PersonStore;
-import fr.mel.opale.testing.TestAccounts;
+import fr.mel.opale.access.testing.TestAccounts;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**

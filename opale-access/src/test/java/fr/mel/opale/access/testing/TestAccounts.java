@@ -1,15 +1,17 @@
-package fr.mel.opale.testing;
+package fr.mel.opale.access.testing;
 
 import fr.mel.opale.access.PlatformRole;
 import fr.mel.opale.access.internal.PersonStatus;
 import fr.mel.opale.access.internal.PersonStore;
 import fr.mel.opale.access.internal.StoredPerson;
 import fr.mel.opale.access.internal.Timestamps;
+import fr.mel.opale.testing.HttpTestClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Local accounts made directly in the database for tests of other modules: a person who can log in (form, HTTP
- * Basic) without going through sign-up and mail. The database outlives a test (one per application context), so an
+ * Basic) without going through sign-up and mail. In opale-access's own package tree (not {@code fr.mel.opale.testing})
+ * because it reaches into the module's internals, which only the module itself may. The database outlives a test (one per application context), so an
  * account is created only where its login name is not taken yet.
  */
 public final class TestAccounts {
