@@ -1,6 +1,9 @@
 package fr.mel.opale.access;
 
+import fr.mel.opale.access.internal.Authorities;
+import fr.mel.opale.access.internal.PersonPrincipal;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -21,14 +24,52 @@ public class AccessPolicy {
     /** Spring Security authority carried by platform administrators. */
     public static final String PLATFORM_ADMIN = "ROLE_PLATFORM_ADMIN";
 
+    static {
+        if (!PLATFORM_ADMIN.equals(PlatformRole.ADMIN.authority())) {
+            throw new IllegalStateException("PLATFORM_ADMIN and PlatformRole.ADMIN disagree");
+        }
+    }
+
     /** The viewer of the current thread's request; {@link Viewer#ANONYMOUS} outside a request or when not logged in. */
     public Viewer currentViewer() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return Viewer.ANONYMOUS;
         }
-        boolean admin = auth.getAuthorities().stream().anyMatch(a -> PLATFORM_ADMIN.equals(a.getAuthority()));
-        return new Viewer(auth.getName(), admin);
+        Set<PlatformRole> roles = Authorities.roles(auth.getAuthorities());
+        if (auth.getPrincipal() instanceof PersonPrincipal person) {
+            return new Viewer(person.personId(), person.username(), person.displayName(), roles);
+        }
+        // the platform itself (asPlatform), or a test's ad-hoc authentication: a name, no person
+        return new Viewer(null, auth.getName(), auth.getName(), roles);
+    }
+
+    /** Whether {@code viewer} has a personal space ("Mon espace", "Mon compte"): every logged-in person. */
+    public boolean hasPersonalSpace(Viewer viewer) {
+        return viewer.personId() != null;
+    }
+
+    /**
+     * Whether {@code viewer} publishes: may import files and edit records or datasets somewhere. Today whoever may
+     * edit the catalog; organisation editors join with organisations.
+     */
+    public boolean canPublish(Viewer viewer) {
+        return canEditCatalog(viewer, Protected.publicResource()) || canEditDataset(viewer, Protected.publicResource());
+    }
+
+    /** Whether {@code viewer} sees the administration console. */
+    public boolean canSeeAdministration(Viewer viewer) {
+        return viewer.platformAdmin();
+    }
+
+    /** Whether {@code viewer} may list people, disable or enable them and change their platform roles. */
+    public boolean canAdministerPeople(Viewer viewer) {
+        return viewer.platformAdmin();
+    }
+
+    /** Whether {@code viewer} may read the audit log (sign-ins, failures, role changes). */
+    public boolean canSeeAuditLog(Viewer viewer) {
+        return viewer.platformAdmin();
     }
 
     /** Whether {@code viewer} may see {@code resource} at all (its page, its API form, its exports). */
@@ -88,11 +129,11 @@ public class AccessPolicy {
     }
 
     /**
-     * Whether {@code viewer} may see and revoke the personal API tokens of {@code account}: its owner, and platform
+     * Whether {@code viewer} may see and revoke the personal API tokens of person {@code personId}: their owner, and platform
      * administrators (to cut off a leaked token at once).
      */
-    public boolean canManageTokensOf(Viewer viewer, String account) {
-        return account.equals(viewer.username()) || viewer.platformAdmin();
+    public boolean canManageTokensOf(Viewer viewer, long personId) {
+        return Long.valueOf(personId).equals(viewer.personId()) || viewer.platformAdmin();
     }
 
     /**

@@ -23,13 +23,41 @@ import org.jspecify.annotations.Nullable;
 public final class PageSession {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final int port;
+    private final @Nullable String clientAddress;
 
     /** A new, anonymous visitor of the server on {@code port}. */
     public PageSession(int port) {
+        this(port, null);
+    }
+
+    /**
+     * A new, anonymous visitor coming from {@code clientAddress}, sent as {@code X-Forwarded-For} (the server reads
+     * it with {@code server.forward-headers-strategy=framework}): tests of per-address limits give each visitor an
+     * address of its own.
+     */
+    public PageSession(int port, @Nullable String clientAddress) {
         this.port = port;
+        this.clientAddress = clientAddress;
+    }
+
+    /** The value of this visitor's cookie {@code name}; null when it has none. */
+    public @Nullable String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Replaces this visitor's cookie {@code name} (a tampered or forged cookie). */
+    public void setCookie(String name, String value) {
+        cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).toList()
+                .forEach(c -> cookies.getCookieStore().remove(null, c));
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(uri("/"), cookie);
     }
 
     /**
@@ -92,6 +120,9 @@ public final class PageSession {
 
     /** Any other request, sent with this visitor's cookies; the body is read as UTF-8. */
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (clientAddress != null) {
+            request.header("X-Forwarded-For", clientAddress);
+        }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

@@ -228,7 +228,7 @@ abstract class PagesContract {
     void loginFailsWithAFrenchMessageThenSucceedsAndLogsOut() throws Exception {
         PageSession client = new PageSession(port);
         String form = client.get("/connexion").body();
-        assertThat(form).contains("<h1>Se connecter</h1>", "<label for=\"username\">Identifiant</label>",
+        assertThat(form).contains("<h1>Se connecter</h1>", "<label for=\"username\">Adresse électronique ou identifiant</label>",
                 "<label for=\"password\">Mot de passe</label>", "action=\"/connexion\"");
 
         HttpResponse<String> wrong = client.postForm("/connexion",
@@ -243,13 +243,13 @@ abstract class PagesContract {
         assertThat(right.statusCode()).isEqualTo(302);
         assertThat(URI.create(right.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/");
         String home = client.get("/").body();
-        assertThat(home).contains("Connecté : admin", "Se déconnecter", "action=\"/deconnexion\"")
-                .doesNotContain(">Se connecter</a>");
+        assertThat(home).contains("Menu du compte de </span>Administrateur</summary>", "Se déconnecter",
+                        "action=\"/deconnexion\"").doesNotContain(">Se connecter</a>");
         assertThat(client.get("/catalogue/web-secret").statusCode()).isEqualTo(200);
 
         HttpResponse<String> logout = client.postForm("/deconnexion", "_csrf=" + encode(csrf(home)));
         assertThat(logout.statusCode()).isEqualTo(302);
-        assertThat(client.get("/").body()).contains(">Se connecter</a>").doesNotContain("Connecté : admin");
+        assertThat(client.get("/").body()).contains(">Se connecter</a>").doesNotContain("Menu du compte de");
         assertThat(client.get("/catalogue/web-secret").statusCode()).isEqualTo(404);
     }
 

@@ -1,20 +1,25 @@
 package fr.mel.opale.access.internal;
 
+import fr.mel.opale.access.PlatformRole;
+import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates, or resets the password of, the platform administrator {@code admin} at start when
- * {@code OPALE_ADMIN_PASSWORD} ({@code opale.admin.password}) is set. Without it no administrator is created, so a
- * fresh platform has no default password anybody could guess.
+ * {@code OPALE_ADMIN_PASSWORD} ({@code opale.admin.password}) is set: a person with the login name {@code admin},
+ * active, with the platform role {@code admin} (given back if it was taken away, and the account enabled again).
+ * Without it no administrator is created, so a fresh platform has no default password anybody could guess. The
+ * password is not held to the sign-up rules: it is the operator's choice, set outside the application.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -22,13 +27,12 @@ class AdminBootstrap implements ApplicationRunner {
     static final String ADMIN = "admin";
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
 
-    private final AccountRepository accounts;
+    private final PersonStore people;
     private final PasswordEncoder encoder;
     private final String password;
 
-    AdminBootstrap(AccountRepository accounts, PasswordEncoder encoder,
-                   @Value("${opale.admin.password:}") String password) {
-        this.accounts = accounts;
+    AdminBootstrap(PersonStore people, PasswordEncoder encoder, @Value("${opale.admin.password:}") String password) {
+        this.people = people;
         this.encoder = encoder;
         this.password = password;
     }
@@ -39,15 +43,24 @@ class AdminBootstrap implements ApplicationRunner {
         if (password.isBlank()) {
             return;
         }
-        accounts.findById(ADMIN).ifPresentOrElse(admin -> {
-            if (!encoder.matches(password, admin.passwordHash())) {
-                admin.changePassword(encoder.encode(password));
+        Instant now = Timestamps.now();
+        Optional<StoredPerson> existing = people.findByUsername(ADMIN);
+        long id;
+        if (existing.isPresent()) {
+            StoredPerson admin = existing.get();
+            id = admin.id();
+            if (admin.passwordHash() == null || !encoder.matches(password, admin.passwordHash())) {
+                people.setPassword(id, encoder.encode(password), now);
                 LOG.info("Mot de passe du compte administrateur « admin » mis à jour depuis OPALE_ADMIN_PASSWORD");
             }
-            admin.grantPlatformAdmin();
-        }, () -> {
-            accounts.save(new Account(ADMIN, encoder.encode(password), "Administrateur", true));
+            if (admin.status() != PersonStatus.ACTIVE) {
+                people.setStatus(id, PersonStatus.ACTIVE);
+            }
+        } else {
+            id = people.insert(ADMIN, "Administrateur", null, PersonStatus.ACTIVE, encoder.encode(password), "fr",
+                    now);
             LOG.info("Compte administrateur « admin » créé depuis OPALE_ADMIN_PASSWORD");
-        });
+        }
+        people.grant(id, PlatformRole.ADMIN, now);
     }
 }

@@ -9,13 +9,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -24,6 +24,9 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * Authentication only: who is calling. What they may do is decided by {@link fr.mel.opale.access.AccessPolicy},
  * so every URL is open here and each surface asks the policy.
+ *
+ * <p>Passwords are checked by {@link LocalAuthentication} (throttled, no account enumeration, Argon2id); sessions
+ * live in the database ({@link SessionConfiguration}) and follow their person ({@link CurrentPerson}).
  *
  * <p>API clients authenticate by a personal token ({@code Authorization: Bearer}, {@link BearerTokenFilter}: per
  * request, no session, no CSRF token since no browser sends that header on its own) or by HTTP Basic; browsers by
@@ -35,21 +38,23 @@ class SecurityConfiguration {
     static final String LOGIN_PAGE = "/connexion";
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    SecurityFilterChain opaleSecurity(HttpSecurity http, ApiTokens tokens, AccountUserDetails accounts,
-                                      LocaleResolver localeResolver,
+    SecurityFilterChain opaleSecurity(HttpSecurity http, ApiTokens tokens, PersonStore people,
+                                      LocalAuthentication passwords, LocaleResolver localeResolver,
                                       @Value("${opale.web.basemap-url:}") String basemapUrl) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         http
-            .addFilterBefore(new BearerTokenFilter(tokens, accounts, localeResolver), BasicAuthenticationFilter.class)
+            .authenticationManager(new ProviderManager(passwords))
+            .addFilterBefore(new BearerTokenFilter(tokens, people, localeResolver), BasicAuthenticationFilter.class)
+            .addFilterBefore(new CurrentPerson(people), AnonymousAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
             .httpBasic(basic -> basic.realmName("Opale").authenticationEntryPoint(problemEntryPoint()))
-            .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll())
-            .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/"))
+            // the session id changes at login (fixation); the form posts login + password with its CSRF token
+            .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+            .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll()
+                .successHandler(LoginOutcomes.success())
+                .failureHandler(LoginOutcomes.failure(LOGIN_PAGE)))
+            .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/")
+                .invalidateHttpSession(true).deleteCookies(SessionConfiguration.COOKIE))
             .csrf(csrf -> csrf.ignoringRequestMatchers(api, BearerTokenFilter::presentsToken))
             .exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(problemEntryPoint(), api)

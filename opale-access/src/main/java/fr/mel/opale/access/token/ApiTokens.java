@@ -64,12 +64,13 @@ public class ApiTokens {
                     + " jours.");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        if (tokens.countUsable(viewer.username(), now) >= settings.maxPerAccount()) {
+        long person = personOf(viewer);
+        if (tokens.countUsable(person, now) >= settings.maxPerAccount()) {
             throw TokenProblem.tooMany(settings.maxPerAccount());
         }
         String secret = TokenSecrets.generate();
-        StoredToken stored = tokens.save(new StoredToken(viewer.username(), cleanName, TokenSecrets.hash(secret),
-                TokenSecrets.displayPrefix(secret), now, now.plus(Duration.ofDays(days))));
+        StoredToken stored = tokens.insert(person, cleanName, TokenSecrets.hash(secret),
+                TokenSecrets.displayPrefix(secret), now, now.plus(Duration.ofDays(days)));
         return new IssuedToken(stored.view(), secret);
     }
 
@@ -77,7 +78,7 @@ public class ApiTokens {
     @Transactional(readOnly = true)
     public List<ApiToken> mine() {
         Viewer viewer = requireViewer();
-        return tokens.findActiveOf(viewer.username()).stream().map(StoredToken::view).toList();
+        return tokens.findActiveOf(personOf(viewer)).stream().map(StoredToken::view).toList();
     }
 
     /**
@@ -90,9 +91,9 @@ public class ApiTokens {
     public void revoke(long id) {
         Viewer viewer = requireViewer();
         StoredToken token = tokens.findById(id)
-                .filter(t -> policy.canManageTokensOf(viewer, t.account()))
+                .filter(t -> policy.canManageTokensOf(viewer, t.personId()))
                 .orElseThrow(() -> TokenProblem.notFound(id));
-        token.revoke(Instant.now());
+        tokens.revoke(token.id(), Instant.now());
     }
 
     /**
@@ -113,6 +114,14 @@ public class ApiTokens {
             }
         });
         return found;
+    }
+
+    /** The person a logged-in viewer is; the platform itself ({@link AccessPolicy#asPlatform}) holds no tokens. */
+    private static long personOf(Viewer viewer) {
+        if (viewer.personId() == null) {
+            throw new AccessDenied(viewer);
+        }
+        return viewer.personId();
     }
 
     private Viewer requireViewer() {

@@ -1,21 +1,22 @@
 package fr.mel.opale.access.token;
 
+import fr.mel.opale.access.internal.PersonPrincipal;
 import java.util.Collection;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 
 /**
- * A request authenticated by a personal API token: the token's account with that account's authorities, so that
+ * A request authenticated by a personal API token: the token's person with that person's current platform roles, so that
  * {@link fr.mel.opale.access.AccessPolicy} answers as for its password. Carries the token's id so that what a token
  * must not do (create tokens) can be told apart.
  */
 public final class BearerTokenAuthentication extends AbstractAuthenticationToken {
-    private final String account;
+    private final PersonPrincipal person;
     private final long tokenId;
 
-    BearerTokenAuthentication(String account, long tokenId, Collection<? extends GrantedAuthority> authorities) {
+    BearerTokenAuthentication(PersonPrincipal person, long tokenId, Collection<? extends GrantedAuthority> authorities) {
         super(authorities);
-        this.account = account;
+        this.person = person;
         this.tokenId = tokenId;
         setAuthenticated(true);
     }
@@ -33,6 +34,6 @@ public final class BearerTokenAuthentication extends AbstractAuthenticationToken
 
     @Override
     public Object getPrincipal() {
-        return account;
+        return person;
     }
 }

@@ -13,16 +13,16 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import fr.mel.opale.access.internal.Authorities;
+import fr.mel.opale.access.internal.PersonStore;
+import fr.mel.opale.access.internal.StoredPerson;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Reads {@code Authorization: Bearer <token>} (RFC 6750) on every request. A usable token authenticates the request
  * as its account, with the account's current authorities, for this request only: nothing goes in a session (Bearer
- * clients are stateless). An unknown, revoked or expired token, or one whose account is gone, is answered 401
+ * clients are stateless). An unknown, revoked or expired token, or one whose person is gone or disabled, is answered 401
  * problem+json with {@code WWW-Authenticate: Bearer error="invalid_token"} at once — never silently downgraded to
  * anonymous, which would turn a revoked token into a confusing 404 on closed data. No {@code Bearer} header: the
  * request goes on untouched (anonymous, Basic or session, as before).
@@ -33,13 +33,13 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
     private static final String SCHEME = "Bearer";
 
     private final ApiTokens tokens;
-    private final UserDetailsService accounts;
+    private final PersonStore people;
     private final LocaleResolver languages;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    public BearerTokenFilter(ApiTokens tokens, UserDetailsService accounts, LocaleResolver languages) {
+    public BearerTokenFilter(ApiTokens tokens, PersonStore people, LocaleResolver languages) {
         this.tokens = tokens;
-        this.accounts = accounts;
+        this.people = people;
         this.languages = languages;
     }
 
@@ -67,14 +67,10 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /** The token's person with their current roles; empty when the person is gone or no longer active. */
     private Optional<BearerTokenAuthentication> asAccount(StoredToken token) {
-        try {
-            UserDetails account = accounts.loadUserByUsername(token.account());
-            return Optional.of(new BearerTokenAuthentication(account.getUsername(), token.id(),
-                    account.getAuthorities()));
-        } catch (UsernameNotFoundException gone) {
-            return Optional.empty();
-        }
+        return people.find(token.personId()).filter(StoredPerson::active)
+                .map(p -> new BearerTokenAuthentication(p.principal(), token.id(), Authorities.of(p.roles())));
     }
 
     private static Optional<String> secretOf(HttpServletRequest request) {

@@ -1,11 +1,7 @@
 package fr.mel.opale.access.token;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import fr.mel.opale.access.internal.Secrets;
 import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -18,15 +14,12 @@ final class TokenSecrets {
     /** Characters of the secret shown as its prefix: the scheme and 6 random characters (36 of 256 bits). */
     static final int DISPLAY_LENGTH = SCHEME_PREFIX.length() + 6;
     private static final Pattern SHAPE = Pattern.compile("opale_[A-Za-z0-9_-]{43}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private TokenSecrets() {
     }
 
     static String generate() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return SCHEME_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SCHEME_PREFIX + Secrets.random(32);
     }
 
     /** Whether {@code value} could be a token at all; anything else is refused without a database look-up. */
@@ -35,12 +28,7 @@ final class TokenSecrets {
     }
 
     static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 est exigé de toute JVM", e);
-        }
+        return Secrets.sha256(secret);
     }
 
     static String displayPrefix(String secret) {

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.mel.opale.access.AccessDenied;
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.access.Viewer;
-import fr.mel.opale.access.internal.Account;
-import fr.mel.opale.access.internal.AccountRepository;
+import fr.mel.opale.access.internal.PersonStore;
 import fr.mel.opale.testing.HttpTestClient;
+import fr.mel.opale.access.testing.TestAccounts;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,11 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +39,7 @@ import tools.jackson.databind.JsonNode;
  * holds, and the bounds. Each test works under fresh names or accounts: the context is shared.
  */
 @SpringBootTest(classes = ApiTokensContract.AccessTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.flyway.locations=classpath:db/migration/{vendor}", "spring.jpa.open-in-view=false",
-                "spring.jpa.hibernate.ddl-auto=validate", "spring.messages.basename=i18n/problems",
+        properties = {"spring.flyway.locations=classpath:db/migration/{vendor}", "spring.messages.basename=i18n/problems",
                 "spring.messages.fallback-to-system-locale=false", "spring.main.banner-mode=off",
                 "opale.admin.password=test-admin-secret", "logging.level.root=warn"})
 abstract class ApiTokensContract {
@@ -53,8 +50,6 @@ abstract class ApiTokensContract {
      * nested in test classes, where a top-level second {@code @SpringBootApplication} would be picked up.
      */
     @SpringBootApplication(scanBasePackages = "fr.mel.opale.access")
-    @EnableJpaRepositories(basePackages = "fr.mel.opale.access")
-    @EntityScan(basePackages = "fr.mel.opale.access")
     @Import(AdminProbe.class)
     static class AccessTestApplication {
     }
@@ -83,7 +78,7 @@ abstract class ApiTokensContract {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    AccountRepository accounts;
+    PersonStore people;
     @Autowired
     PasswordEncoder encoder;
     HttpTestClient http;
@@ -96,8 +91,7 @@ abstract class ApiTokensContract {
     /** A fresh account that is not an administrator; returns its Basic credentials. */
     String reader() {
         String name = "lecteur-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.save(new Account(name, encoder.encode("secret-" + name), "Lecteur", false));
-        return HttpTestClient.basic(name, "secret-" + name);
+        return TestAccounts.reader(people, encoder, name, "secret-" + name);
     }
 
     JsonNode create(String authorization, String name) {
@@ -200,7 +194,7 @@ abstract class ApiTokensContract {
         JsonNode orphan = create(reader, "Orphelin");
         String username = new String(java.util.Base64.getDecoder().decode(reader.substring(6)),
                 StandardCharsets.UTF_8).split(":")[0];
-        accounts.deleteById(username);
+        people.delete(people.findByUsername(username).orElseThrow().id());
         assertInvalidToken(http.get("/api/tokens", bearer(orphan)));
     }
 
@@ -213,7 +207,8 @@ abstract class ApiTokensContract {
                 .digest(secret.getBytes(StandardCharsets.US_ASCII)));
         assertThat(row.get("token_hash")).isEqualTo(expected);
         assertThat(row.get("prefix")).isEqualTo(secret.substring(0, 12));
-        assertThat(row.get("account")).isEqualTo("admin");
+        assertThat(((Number) row.get("person_id")).longValue())
+                .isEqualTo(people.findByUsername("admin").orElseThrow().id());
         for (Object value : row.values()) {
             assertThat(String.valueOf(value)).doesNotContain(secret.substring(12));
         }

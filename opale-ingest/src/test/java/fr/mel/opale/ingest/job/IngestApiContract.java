@@ -5,8 +5,8 @@ import static fr.mel.opale.ingest.job.IngestHttp.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import fr.mel.opale.access.internal.Account;
-import fr.mel.opale.access.internal.AccountRepository;
+import fr.mel.opale.access.internal.PersonStore;
+import fr.mel.opale.access.testing.TestAccounts;
 import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.catalog.StoredRecord;
 import fr.mel.opale.catalog.model.CatalogRecord;
@@ -70,7 +70,7 @@ abstract class IngestApiContract {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    AccountRepository accounts;
+    PersonStore people;
     @Autowired
     PasswordEncoder encoder;
     @Autowired
@@ -81,9 +81,7 @@ abstract class IngestApiContract {
     @BeforeEach
     void client() {
         ingest = new IngestHttp(port);
-        if (accounts.findById("lecteur-import").isEmpty()) {
-            accounts.save(new Account("lecteur-import", encoder.encode("lecteur-secret"), "Lecteur", false));
-        }
+        TestAccounts.ensure(people, encoder, "lecteur-import", "lecteur-secret", false);
     }
 
     static Stream<Path> sharedFiles() {

@@ -30,14 +30,30 @@ public final class PageContext {
     private final String path;
     private final @Nullable String query;
     private final @Nullable CsrfToken csrf;
-    private final boolean platformAdmin;
+    private final Tabs tabs;
 
-    public PageContext(Locale locale, MessageSource messages, @Nullable String userName, boolean platformAdmin,
+    /**
+     * The tabs and links the header offers, as the access policy answered for this visitor: the page never reads
+     * roles itself.
+     *
+     * @param space          "Mon espace" and the account menu: every logged-in person
+     * @param publish        "Publier": producers
+     * @param administration "Administration": platform administrators
+     * @param signUp         "Créer un compte": anonymous visitors, when sign-up is open (an SMTP server is set)
+     */
+    public record Tabs(boolean space, boolean publish, boolean administration, boolean signUp) {
+        public static final Tabs NONE = new Tabs(false, false, false, false);
+    }
+
+    /**
+     * @param userName the logged-in person's display name, else null
+     */
+    public PageContext(Locale locale, MessageSource messages, @Nullable String userName, Tabs tabs,
                        String path, @Nullable String query, @Nullable CsrfToken csrf) {
         this.locale = locale;
         this.messages = messages;
         this.userName = userName;
-        this.platformAdmin = platformAdmin;
+        this.tabs = tabs;
         this.path = path;
         this.query = query;
         this.csrf = csrf;
@@ -57,7 +73,7 @@ public final class PageContext {
         return messages.getMessage(key, args, locale);
     }
 
-    /** The user's name when logged in, else null. */
+    /** The logged-in person's display name, else null. */
     public @Nullable String userName() {
         return userName;
     }
@@ -66,9 +82,9 @@ public final class PageContext {
         return userName != null;
     }
 
-    /** Whether the visitor administers the platform: the navigation then offers the administration pages. */
-    public boolean platformAdmin() {
-        return platformAdmin;
+    /** What the header offers this visitor. */
+    public Tabs tabs() {
+        return tabs;
     }
 
     /** The current path (without context path or query), e.g. {@code /catalogue}. */
@@ -107,6 +123,11 @@ public final class PageContext {
 
     public String date(@Nullable Instant instant) {
         return instant == null ? "" : date(instant.atZone(ZONE).toLocalDate());
+    }
+
+    /** "28 novembre 2026 à 14:05" style, in the metropolis's time zone. */
+    public String dateTime(@Nullable Instant instant) {
+        return instant == null ? "" : dateTime(LocalDateTime.ofInstant(instant, ZONE));
     }
 
     /** "28 novembre 2026 à 14:05" style, for metadata timestamps. */

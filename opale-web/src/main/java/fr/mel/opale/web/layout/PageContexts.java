@@ -2,6 +2,7 @@ package fr.mel.opale.web.layout;
 
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.access.Viewer;
+import fr.mel.opale.access.account.Accounts;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -14,10 +15,12 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 public class PageContexts {
     private final MessageSource messages;
     private final AccessPolicy policy;
+    private final Accounts accounts;
 
-    PageContexts(MessageSource messages, AccessPolicy policy) {
+    PageContexts(MessageSource messages, AccessPolicy policy, Accounts accounts) {
         this.messages = messages;
         this.policy = policy;
+        this.accounts = accounts;
     }
 
     public PageContext of(HttpServletRequest request) {
@@ -27,7 +30,10 @@ public class PageContexts {
         String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
         String query = original instanceof String ? null : request.getQueryString();
         Viewer viewer = policy.currentViewer();
-        return new PageContext(RequestContextUtils.getLocale(request), messages, viewer.username(),
-                viewer.platformAdmin(), path.isEmpty() ? "/" : path, query, (CsrfToken) request.getAttribute(CsrfToken.class.getName()));
+        PageContext.Tabs tabs = new PageContext.Tabs(policy.hasPersonalSpace(viewer), policy.canPublish(viewer),
+                policy.canSeeAdministration(viewer), viewer.anonymous() && accounts.signUpOpen());
+        return new PageContext(RequestContextUtils.getLocale(request), messages,
+                viewer.anonymous() ? null : viewer.displayName(), tabs, path.isEmpty() ? "/" : path, query,
+                (CsrfToken) request.getAttribute(CsrfToken.class.getName()));
     }
 }

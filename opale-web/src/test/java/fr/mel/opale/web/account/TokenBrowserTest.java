@@ -53,6 +53,7 @@ class TokenBrowserTest {
         browser.findElement(By.id("password")).sendKeys("test-admin-secret", Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/connexion"));
 
+        browser.findElement(By.cssSelector(".account-menu > summary")).click();
         browser.findElement(By.linkText("Jetons d’accès")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/compte/jetons"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Jetons d’accès");

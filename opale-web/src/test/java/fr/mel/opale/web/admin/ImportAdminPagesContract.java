@@ -5,7 +5,7 @@ import static fr.mel.opale.web.PageSession.csrf;
 import static fr.mel.opale.web.PageSession.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.mel.opale.access.internal.AccountRepository;
+import fr.mel.opale.access.internal.PersonStore;
 import fr.mel.opale.web.PageSession;
 import fr.mel.opale.web.WebTestApplication;
 import java.net.http.HttpResponse;
@@ -39,7 +39,7 @@ abstract class ImportAdminPagesContract {
     private String readerLogin;
 
     @BeforeEach
-    void reader(@Autowired AccountRepository accounts, @Autowired PasswordEncoder encoder) {
+    void reader(@Autowired PersonStore accounts, @Autowired PasswordEncoder encoder) {
         readerLogin = ReaderAccount.basic("lecteur-import", accounts, encoder);
     }
 

@@ -1,8 +1,7 @@
 package fr.mel.opale.web.admin;
 
-import fr.mel.opale.access.internal.Account;
-import fr.mel.opale.access.internal.AccountRepository;
-import fr.mel.opale.testing.HttpTestClient;
+import fr.mel.opale.access.internal.PersonStore;
+import fr.mel.opale.access.testing.TestAccounts;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -17,10 +16,7 @@ final class ReaderAccount {
     }
 
     /** Creates the account {@code username} unless it exists; returns its {@code Authorization} header value. */
-    static String basic(String username, AccountRepository accounts, PasswordEncoder encoder) {
-        if (!accounts.existsById(username)) {
-            accounts.save(new Account(username, encoder.encode(PASSWORD), "Lecteur", false));
-        }
-        return HttpTestClient.basic(username, PASSWORD);
+    static String basic(String username, PersonStore people, PasswordEncoder encoder) {
+        return TestAccounts.reader(people, encoder, username, PASSWORD);
     }
 }

@@ -4,7 +4,7 @@ import static fr.mel.opale.web.PageSession.assertSentToLogin;
 import static fr.mel.opale.web.PageSession.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.mel.opale.access.internal.AccountRepository;
+import fr.mel.opale.access.internal.PersonStore;
 import fr.mel.opale.testing.HttpTestClient;
 import fr.mel.opale.web.PageSession;
 import fr.mel.opale.web.WebTestApplication;
@@ -37,7 +37,7 @@ abstract class ThesaurusAdminPagesContract {
     private String readerLogin;
 
     @BeforeEach
-    void reader(@Autowired AccountRepository accounts, @Autowired PasswordEncoder encoder) {
+    void reader(@Autowired PersonStore accounts, @Autowired PasswordEncoder encoder) {
         readerLogin = ReaderAccount.basic("lecteur-thesaurus", accounts, encoder);
     }
 

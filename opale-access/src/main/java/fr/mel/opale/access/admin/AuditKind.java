@@ -1,0 +1,23 @@
+package fr.mel.opale.access.admin;
+
+/** What an audit log entry records. Stored by name: never rename a constant. */
+public enum AuditKind {
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    /** Refused before any check: too many failures for the account or the address. */
+    LOGIN_LOCKED,
+    /** Right password, but the account is not verified yet or disabled. */
+    LOGIN_REFUSED,
+    LOGOUT_EVERYWHERE,
+    SIGNED_UP,
+    EMAIL_VERIFIED,
+    PASSWORD_CHANGED,
+    PASSWORD_RESET,
+    EMAIL_CHANGED,
+    ROLE_GRANTED,
+    ROLE_REVOKED,
+    ACCOUNT_DISABLED,
+    ACCOUNT_ENABLED,
+    ACCOUNT_DELETED,
+    SESSION_REVOKED
+}
