@@ -266,6 +266,11 @@ final class CellText {
         if (t.length() > 3 * Decimals.MAX_DIGITS) {
             return null;
         }
+        return Decimals.of(new BigDecimal(javaNumber(t, decimalMark)));
+    }
+
+    /** A number of that style as Java's parsers read it: '.' for the decimal mark, grouping left out. */
+    private static String javaNumber(String t, char decimalMark) {
         StringBuilder clean = new StringBuilder(t.length());
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
@@ -275,7 +280,7 @@ final class CellText {
                 clean.append(c);
             }
         }
-        return Decimals.of(new BigDecimal(clean.toString()));
+        return clean.toString();
     }
 
     /** The value of a number in the given decimal style, or NaN when {@code t} is not one. */
@@ -297,16 +302,7 @@ final class CellText {
         if (plain && decimalMark == '.') {
             return Double.parseDouble(t);
         }
-        StringBuilder clean = new StringBuilder(t.length());
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (c == decimalMark) {
-                clean.append('.');
-            } else if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e' || c == 'E') {
-                clean.append(c);
-            }
-        }
-        return Double.parseDouble(clean.toString());
+        return Double.parseDouble(javaNumber(t, decimalMark));
     }
 
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,

@@ -12,36 +12,35 @@ import org.junit.jupiter.api.Test;
  * bounded. Checked against {@link BigDecimal}'s own parser, which is the reference for "the number the text says".
  */
 class ExactDecimalsTest {
+    /** Text, decimal mark, the exact number it says (or null: not a number in that style). */
+    private static void assertReads(String[][] cases) {
+        for (String[] c : cases) {
+            assertThat(CellText.parseDecimal(c[0], c[1].charAt(0))).as(c[0])
+                    .isEqualTo(c[2] == null ? null : new BigDecimal(c[2]));
+        }
+    }
+
     @Test
     void frenchAndDotDecimalsAreTheirExactNumber() {
-        assertThat(CellText.parseDecimal("0,1", ',')).isEqualTo(new BigDecimal("0.1"));
-        assertThat(CellText.parseDecimal("0,2", ',')).isEqualTo(new BigDecimal("0.2"));
-        assertThat(CellText.parseDecimal("12345678901234,56789", ',')).isEqualTo(new BigDecimal("12345678901234.56789"));
-        assertThat(CellText.parseDecimal("12345678901234.56789", '.')).isEqualTo(new BigDecimal("12345678901234.56789"));
+        assertReads(new String[][] {
+            {"0,1", ",", "0.1"}, {"0,2", ",", "0.2"}, {"12345678901234,56789", ",", "12345678901234.56789"},
+            {"12345678901234.56789", ".", "12345678901234.56789"}, {"1 234 567,891", ",", "1234567.891"},
+            {"1.234.567,5", ",", "1234567.5"}, {"1,234,567.5", ".", "1234567.5"}, {"-0,000001", ",", "-0.000001"},
+            {"+.5", ".", "0.5"}, {"1,5E-3", ",", "0.0015"},
+            // Beyond a long: BigDecimal's own parser, same exactness.
+            {"123456789012345678901234567890,123456789", ",", "123456789012345678901234567890.123456789"},
+            {"12,5", ".", null}, // not a number in that style
+            {"01,5", ",", null}}); // a code
         assertThat(CellText.parseDecimal("0,1", ',').add(CellText.parseDecimal("0,2", ',')))
                 .isEqualTo(new BigDecimal("0.3"));
-        assertThat(CellText.parseDecimal("1 234 567,891", ',')).isEqualTo(new BigDecimal("1234567.891"));
-        assertThat(CellText.parseDecimal("1.234.567,5", ',')).isEqualTo(new BigDecimal("1234567.5"));
-        assertThat(CellText.parseDecimal("1,234,567.5", '.')).isEqualTo(new BigDecimal("1234567.5"));
-        assertThat(CellText.parseDecimal("-0,000001", ',')).isEqualTo(new BigDecimal("-0.000001"));
-        assertThat(CellText.parseDecimal("+.5", '.')).isEqualTo(new BigDecimal("0.5"));
-        assertThat(CellText.parseDecimal("1,5E-3", ',')).isEqualTo(new BigDecimal("0.0015"));
-        // Beyond a long: BigDecimal's own parser, same exactness.
-        assertThat(CellText.parseDecimal("123456789012345678901234567890,123456789", ','))
-                .isEqualTo(new BigDecimal("123456789012345678901234567890.123456789"));
-        assertThat(CellText.parseDecimal("12,5", '.')).isNull(); // not a number in that style
-        assertThat(CellText.parseDecimal("01,5", ',')).isNull(); // a code
     }
 
     @Test
     void theCanonicalFormHasNoTrailingZeroNoExponentAndOneZero() {
-        assertThat(CellText.parseDecimal("2,50", ',')).isEqualTo(new BigDecimal("2.5"));
-        assertThat(CellText.parseDecimal("1e3", '.')).isEqualTo(new BigDecimal("1000"));
-        assertThat(CellText.parseDecimal("1.0E+20", '.')).isEqualTo(new BigDecimal("100000000000000000000"));
-        assertThat(CellText.parseDecimal("10,000", ',')).isEqualTo(new BigDecimal("10"));
-        assertThat(CellText.parseDecimal("-0,00", ',')).isEqualTo(BigDecimal.ZERO);
-        assertThat(CellText.parseDecimal("12300000000000000000000,000", ','))
-                .isEqualTo(new BigDecimal("12300000000000000000000"));
+        assertReads(new String[][] {
+            {"2,50", ",", "2.5"}, {"1e3", ".", "1000"}, {"1.0E+20", ".", "100000000000000000000"},
+            {"10,000", ",", "10"}, {"-0,00", ",", "0"},
+            {"12300000000000000000000,000", ",", "12300000000000000000000"}});
         assertThat(Decimals.of(new BigDecimal("1.5E+3"))).isEqualTo(new BigDecimal("1500"));
         assertThat(Decimals.text(CellText.parseDecimal("1e-7", '.'))).isEqualTo("0.0000001");
     }
