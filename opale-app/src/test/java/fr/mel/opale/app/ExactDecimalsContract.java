@@ -116,9 +116,6 @@ abstract class ExactDecimalsContract {
                 "C", "-7.25");
         assertThat(itemValues(collection, "grand")).isEqualTo(decimals(grand));
         assertThat(csvValues(collection, "csv", "grand")).isEqualTo(decimals(grand));
-        assertThat(http("/ogcapi/collections/" + collection + "/items?f=html&limit=1000")).as("HTML page")
-                .contains("123456789012345678901234.5", "0.000000000000000000001", "12345678901234.56789")
-                .doesNotContain("1E-21");
     }
 
     @Test
