@@ -7,7 +7,12 @@ package fr.mel.opale.data;
 public enum ColumnType {
     /** {@link Long} (any {@link Number} without a fraction is accepted). 64-bit. */
     INTEGER,
-    /** {@link java.math.BigDecimal} (any finite {@link Number} is accepted); stored exactly, not as a double. */
+    /**
+     * {@link java.math.BigDecimal} (any finite {@link Number} is accepted); stored exactly, not as a double, by its
+     * value: read back without trailing zeros after the point and never with a negative scale ({@code 12.30} and
+     * {@code 1.23E+1} are read back as 12.3, {@code 1E+3} as 1000), the same on H2 and PostgreSQL. At most 1 000
+     * significant digits, decimals and integer digits (trailing zeros aside): more fails the load.
+     */
     DECIMAL,
     /** {@link Boolean}. */
     BOOLEAN,

@@ -6,6 +6,7 @@ import fr.mel.opale.data.internal.DatasetRegistry;
 import fr.mel.opale.data.internal.filter.FilterSql;
 import fr.mel.opale.data.internal.TableNames;
 import fr.mel.opale.data.internal.TableStore;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -254,10 +255,15 @@ public class Features {
         return new Feature(fid, properties, geometry);
     }
 
+    /** H2's DECFLOAT gives 1000 as 1E+3; PostgreSQL's NUMERIC as 1000, which is what both answer. */
+    private static @Nullable BigDecimal plain(@Nullable BigDecimal value) {
+        return value != null && value.scale() < 0 ? value.setScale(0) : value;
+    }
+
     private static @Nullable Object value(ResultSet rows, int index, ColumnType type) throws SQLException {
         Object value = switch (type) {
             case INTEGER -> rows.getLong(index);
-            case DECIMAL -> rows.getBigDecimal(index);
+            case DECIMAL -> plain(rows.getBigDecimal(index));
             case BOOLEAN -> rows.getBoolean(index);
             case DATE -> rows.getObject(index, LocalDate.class);
             case TIMESTAMP -> rows.getObject(index, OffsetDateTime.class);

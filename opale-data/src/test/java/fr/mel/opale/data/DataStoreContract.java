@@ -10,6 +10,7 @@ import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.catalog.model.CatalogRecord;
 import fr.mel.opale.catalog.model.LocalizedText;
 import fr.mel.opale.data.internal.StartupCleanup;
+import fr.mel.opale.data.internal.TableNames;
 import fr.mel.opale.data.internal.TableStore;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -200,6 +201,55 @@ public abstract class DataStoreContract {
                 assertThat(actual.getSRID()).isEqualTo(4326);
             }
         }
+    }
+
+    @Test
+    void decimalsAreStoredExactlyByValueAndSummedExactlyInSql() throws Exception {
+        DatasetSchema schema = new DatasetSchema(List.of(Column.of("k", ColumnType.INTEGER),
+                Column.of("d", ColumnType.DECIMAL)), null);
+        String[][] cases = { // as handed, as read back on both stores
+            {"0.1", "0.1"}, {"0.2", "0.2"}, {"12345678901234.56789", "12345678901234.56789"}, {"12.30", "12.3"},
+            {"1E+3", "1000"}, {"0.00", "0"}, {"-0.0000001", "-0.0000001"}, {"1.23E+1", "12.3"}, {"100", "100"},
+            {"123456789012345678901234567890.123456789", "123456789012345678901234567890.123456789"},
+            {"1E-1000", "0." + "0".repeat(999) + "1"}, {"1" + "0".repeat(999), "1" + "0".repeat(999)}};
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < cases.length; i++) {
+            rows.add(Row.of(null, (long) i, new BigDecimal(cases[i][0])));
+        }
+        rows.add(Row.of(null, 99L, 0.1)); // a double from a source: its shortest decimal
+        Dataset dataset = newDataset();
+        LoadResult result = load(dataset, schema, RowSource.of(rows.iterator()), LoadOptions.defaults());
+        assertThat(result.succeeded()).as("%s", result).isTrue();
+
+        List<Feature> read = readAll(dataset.id(), FeatureQuery.all());
+        for (int i = 0; i < cases.length; i++) {
+            BigDecimal value = (BigDecimal) read.get(i).properties().get("d");
+            // equals, not compareTo: the same scale on both stores, so the same text everywhere.
+            assertThat(value).as(cases[i][0]).isEqualTo(new BigDecimal(cases[i][1]));
+            assertThat(value.toPlainString()).isEqualTo(cases[i][1]);
+        }
+        assertThat(read.get(cases.length).properties().get("d")).isEqualTo(new BigDecimal("0.1"));
+
+        String table = TableNames.quote(result.version().tableName());
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            try (var sums = sql.executeQuery("SELECT SUM(\"d\") FROM " + table + " WHERE \"k\" IN (0, 1)")) {
+                sums.next();
+                assertThat(sums.getBigDecimal(1)).isEqualByComparingTo("0.3"); // not 0.30000000000000004
+            }
+            try (var equal = sql.executeQuery("SELECT COUNT(*) FROM " + table
+                    + " WHERE \"k\" IN (0, 1) HAVING SUM(\"d\") = 0.3")) {
+                assertThat(equal.next()).as("0.1 + 0.2 = 0.3 in SQL").isTrue();
+            }
+            try (var big = sql.executeQuery("SELECT SUM(\"d\") FROM " + table + " WHERE \"k\" IN (2, 3, 4)")) {
+                big.next();
+                assertThat(big.getBigDecimal(1)).isEqualByComparingTo("12345678902246.86789");
+            }
+        }
+
+        LoadResult tooLong = load(dataset, schema, RowSource.of(List.of(Row.of(null, 1L,
+                new BigDecimal("1" + "2".repeat(1000) + ".5"))).iterator()), LoadOptions.defaults());
+        assertThat(tooLong.version().status()).isEqualTo(VersionStatus.FAILED);
+        assertThat(tooLong.version().message()).contains("ligne 1", "colonne « d »", "1000 chiffres");
     }
 
     @Test

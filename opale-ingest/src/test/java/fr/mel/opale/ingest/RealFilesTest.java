@@ -127,7 +127,7 @@ class RealFilesTest {
         assertThat(a.rows()).isEqualTo(expected).isEqualTo(56);
         Read read = readAll(file, a.plan());
         assertThat(read.rows()).hasSize((int) expected);
-        assertThat(value(read, a.plan(), 0, "longitude")).isEqualTo(2.236558914);
+        assertThat(value(read, a.plan(), 0, "longitude")).isEqualTo(new java.math.BigDecimal("2.236558914"));
         assertThat(value(read, a.plan(), 0, "bouteilles")).isEqualTo(false);
         assertThat(read.summary().geometries()).isEqualTo(expected);
         assertThat(read.rows().get(0).geometry().getCoordinate().y).isEqualTo(48.8915863);

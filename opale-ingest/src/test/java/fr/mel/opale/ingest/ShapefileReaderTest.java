@@ -102,7 +102,12 @@ class ShapefileReaderTest {
 
     /** A DBF with one C(20) "NOM" and one N(5,0) "NB" field; a record starting with '*' is deleted. */
     private static byte[] dbf(int languageDriver, Charset charset, String... records) {
-        int recordLength = 1 + 20 + 5;
+        return dbf(languageDriver, charset, 5, 0, records);
+    }
+
+    /** The same with "NB" an N(length, decimals) field. */
+    private static byte[] dbf(int languageDriver, Charset charset, int length, int decimals, String... records) {
+        int recordLength = 1 + 20 + length;
         ByteBuffer b = ByteBuffer.allocate(32 + 64 + 1 + recordLength * records.length + 1)
                 .order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) 3).put(new byte[3]).putInt(records.length).putShort((short) (32 + 64 + 1))
@@ -111,14 +116,14 @@ class ShapefileReaderTest {
         b.put((byte) languageDriver);
         b.position(32);
         field(b, "NOM", 'C', 20, 0);
-        field(b, "NB", 'N', 5, 0);
+        field(b, "NB", 'N', length, decimals);
         b.put((byte) 0x0D);
         for (String record : records) {
             boolean deleted = record.startsWith("*");
             String[] parts = (deleted ? record.substring(1) : record).split("\\|");
             b.put((byte) (deleted ? '*' : ' '));
             b.put(pad(parts[0].getBytes(charset), 20, false));
-            b.put(pad(parts[1].getBytes(charset), 5, true));
+            b.put(pad(parts[1].getBytes(charset), length, true));
         }
         b.put((byte) 0x1A);
         return b.array();
@@ -193,6 +198,18 @@ class ShapefileReaderTest {
         assertThat(rows.get(1).geometry().getNumGeometries()).isEqualTo(2);
         assertThat(rows.get(2).geometry()).isNull();
         assertThat(rows.get(3).geometry().getCoordinates()[1].getZ()).isEqualTo(6.0);
+    }
+
+    @Test
+    void numericFieldsWithDecimalsAreReadDigitForDigit() throws IOException {
+        List<byte[]> records = List.of(shape(1, new double[][] {{3.06, 50.63}}), shape(1, new double[][] {{3.07,
+            50.64}}), shape(1, new double[][] {{3.08, 50.65}}));
+        Path file = zip("montants.zip", "montants", shp(1, records), dbf(0, Charset.forName("UTF-8"), 20, 5,
+                "a|0.10000", "b|0.2", "c|12345678901234.56789"), WGS84);
+        Analysis a = TableReaders.standard().analyse(SourceFile.of(file), ReadOptions.DEFAULT, ReadListener.NONE);
+        assertThat(a.column("nb").type()).isEqualTo(ColumnType.DECIMAL);
+        assertThat(read(file, a)).extracting(row -> row.values()[1]).containsExactly(new java.math.BigDecimal("0.1"),
+                new java.math.BigDecimal("0.2"), new java.math.BigDecimal("12345678901234.56789"));
     }
 
     @Test

@@ -66,11 +66,17 @@ abstract class TableReaderContract {
                     assertThat(v).isInstanceOf(switch (columns.get(i).type()) {
                         case BOOLEAN -> Boolean.class;
                         case INTEGER -> Long.class;
-                        case DECIMAL -> Double.class;
+                        case DECIMAL -> java.math.BigDecimal.class;
                         case DATE -> java.time.LocalDate.class;
                         case TIMESTAMP -> java.time.OffsetDateTime.class;
                         case TEXT -> String.class;
                     });
+                    if (v instanceof java.math.BigDecimal d) {
+                        // Exact and canonical: no trailing zero after the point, never an exponent.
+                        assertThat(d.scale()).as("%s", d).isGreaterThanOrEqualTo(0);
+                        assertThat(d.scale() == 0 || d.unscaledValue().mod(java.math.BigInteger.TEN).signum() != 0)
+                                .as("%s", d).isTrue();
+                    }
                 }
             }
             if (row.geometry() != null) {

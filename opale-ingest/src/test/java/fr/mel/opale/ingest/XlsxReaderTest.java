@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -65,7 +66,8 @@ class XlsxReaderTest {
         assertThat(a.plan().geometry().kind()).isEqualTo(GeometryKind.XY);
         try (RowStream rows = readers.open(SourceFile.of(file), a.plan(), Limits.DEFAULT, ReadListener.NONE)) {
             fr.mel.opale.ingest.Row row = rows.next();
-            assertThat(row.values()).containsExactly("Arceau 1", 4L, LocalDate.of(2024, 3, 1), 50.631, 3.061, false,
+            assertThat(row.values()).containsExactly("Arceau 1", 4L, LocalDate.of(2024, 3, 1), new BigDecimal("50.631"),
+                    new BigDecimal("3.061"), false,
                     "01");
             assertThat(row.geometry().getCoordinate().x).isEqualTo(3.061);
             assertThat(row.line()).isEqualTo(2);

@@ -75,15 +75,21 @@ final class CellValues {
         throw mismatch(value, "entier");
     }
 
+    /**
+     * Significant digits, decimals and integer digits a decimal may have: both stores keep such numbers exactly and
+     * alike (H2's DECFLOAT would round beyond 100 000 digits, PostgreSQL refuses more than 16 383 decimals).
+     */
+    static final int MAX_DECIMAL_DIGITS = 1000;
+
     private static BigDecimal decimal(Object value) {
         if (value instanceof BigDecimal dec) {
-            return dec;
+            return bounded(dec);
         }
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return BigDecimal.valueOf(((Number) value).longValue());
         }
         if (value instanceof BigInteger big) {
-            return new BigDecimal(big);
+            return bounded(new BigDecimal(big));
         }
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
@@ -94,6 +100,22 @@ final class CellValues {
             return plain != null ? plain : BigDecimal.valueOf(d);
         }
         throw mismatch(value, "décimal");
+    }
+
+    /** The value, unless it is beyond {@link #MAX_DECIMAL_DIGITS} even without its trailing zeros. */
+    private static BigDecimal bounded(BigDecimal value) {
+        if (withinBounds(value) || withinBounds(value.stripTrailingZeros())) {
+            return value;
+        }
+        String shown = value.toString();
+        throw new IllegalArgumentException("nombre « " + (shown.length() <= 60 ? shown : shown.substring(0, 60) + "…")
+                + " » : plus de " + MAX_DECIMAL_DIGITS + " chiffres, décimales ou chiffres entiers");
+    }
+
+    private static boolean withinBounds(BigDecimal value) {
+        int precision = value.precision();
+        return precision <= MAX_DECIMAL_DIGITS && value.scale() <= MAX_DECIMAL_DIGITS
+                && (long) precision - value.scale() <= MAX_DECIMAL_DIGITS;
     }
 
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,

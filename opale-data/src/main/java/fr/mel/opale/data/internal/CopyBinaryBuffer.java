@@ -157,25 +157,39 @@ final class CopyBinaryBuffer {
      * significant first, {@code weight} being the power of 10000 of the first one. The value is unscaled × 10^-scale:
      * the unscaled part is multiplied by 10^pad (pad in 0..3) so that the scale becomes a multiple of 4, and then
      * splits into base-10000 groups aligned on the decimal point — with long arithmetic when it fits, which is
-     * nearly always. dscale = the scale (0 when negative): 12.30 stays 12.30, 1E+3 is 1000, as numeric_in made them
-     * of the text "12.30" and "1E+3".
+     * nearly always. dscale = the scale without trailing zeros after the point (0 when negative): 12.30 is stored
+     * as 12.3 and 1E+3 as 1000 — by its value, as H2's DECFLOAT stores it, so that both stores give back the same.
      */
     void putNumeric(BigDecimal value) {
+        BigInteger unscaled = value.unscaledValue();
         int scale = value.scale();
+        long magnitude = -1; // |unscaled| while a long holds it, else -1
+        if (unscaled.bitLength() < 63) {
+            magnitude = Math.abs(unscaled.longValue());
+            while (scale > 0 && magnitude % 10 == 0) { // 0.00 ends as 0
+                magnitude /= 10;
+                scale--;
+            }
+        } else if (scale > 0) {
+            BigDecimal stripped = value.stripTrailingZeros();
+            BigDecimal plain = stripped.scale() >= 0 ? stripped : value.setScale(0);
+            unscaled = plain.unscaledValue();
+            scale = plain.scale();
+        }
         if (scale > MAX_SCALE) {
             throw new IllegalArgumentException("nombre « " + shown(value) + " » : plus de " + MAX_SCALE
                     + " décimales, hors des limites de PostgreSQL");
         }
         long alignedScale = Math.floorDiv(scale + 3L, 4) * 4; // ≥ scale, multiple of 4
         int pad = (int) (alignedScale - scale);
-        BigInteger unscaled = value.unscaledValue();
         int count;
-        if (unscaled.signum() == 0) {
+        if (value.signum() == 0) {
             count = 0;
-        } else if (unscaled.bitLength() < 63 && Math.abs(unscaled.longValue()) <= LONG_PATH_LIMIT) {
-            count = longGroups(Math.abs(unscaled.longValue()) * POWERS_OF_TEN[pad]);
+        } else if (magnitude >= 0 && magnitude <= LONG_PATH_LIMIT) {
+            count = longGroups(magnitude * POWERS_OF_TEN[pad]);
         } else {
-            count = bigGroups(unscaled.abs().multiply(BIG_POWERS_OF_TEN[pad]));
+            BigInteger big = magnitude >= 0 ? BigInteger.valueOf(magnitude) : unscaled.abs();
+            count = bigGroups(big.multiply(BIG_POWERS_OF_TEN[pad]));
         }
         // groups[0] sits at 10000^(-alignedScale / 4); zero groups at the low end carry nothing: drop them.
         int lowest = 0;

@@ -39,7 +39,8 @@ public class H2TableStore implements TableStore {
     public String sqlType(ColumnType type) {
         return switch (type) {
             case INTEGER -> "BIGINT";
-            // DECFLOAT keeps any decimal exactly; H2's NUMERIC without a scale would round to integers.
+            // DECFLOAT keeps any decimal of up to 100 000 digits exactly, by its value (12.30 is 12.3); H2's NUMERIC
+            // without precision has scale 0 and would round to integers, and one with a scale would pad every value.
             case DECIMAL -> "DECFLOAT";
             case BOOLEAN -> "BOOLEAN";
             case DATE -> "DATE";

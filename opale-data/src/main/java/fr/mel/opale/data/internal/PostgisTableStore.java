@@ -71,6 +71,8 @@ public class PostgisTableStore implements TableStore {
     public String sqlType(ColumnType type) {
         return switch (type) {
             case INTEGER -> "BIGINT";
+            // Without precision: any scale, exact. The COPY sends values without trailing zeros (CopyBinaryBuffer),
+            // as H2's DECFLOAT keeps them.
             case DECIMAL -> "NUMERIC";
             case BOOLEAN -> "BOOLEAN";
             case DATE -> "DATE";

@@ -13,12 +13,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The numeric encoding read back the way {@code numeric_recv} reads it: same value, same display scale, no zero
- * group at either end. The PostGIS round trip ({@code BinaryCopyPostgisTest}) checks what the server makes of it.
+ * The numeric encoding read back the way {@code numeric_recv} reads it: same value, display scale without trailing
+ * zeros after the point (as H2's DECFLOAT keeps it), no zero group at either end. The PostGIS round trip ({@code BinaryCopyPostgisTest}) checks what the server makes of it.
  */
 class CopyBinaryBufferTest {
     @Test
-    void numericsReadBackWithTheirScale() {
+    void numericsReadBackByTheirValue() {
         for (String text : new String[] {"0", "0.00", "-0.5", "12.30", "1E-20", "1E+3", "-1E+5",
             "123456789012345678901234.5678", "-98765432109876543210.0123456789012345", "9999", "10000", "0.0001",
             "0.00010", "1E+100", "1.5E-300",
@@ -59,6 +59,12 @@ class CopyBinaryBufferTest {
         assertThat(read.remaining()).isEqualTo(4);
     }
 
+    /** What H2's DECFLOAT keeps of a value: no trailing zero after the point, no negative scale. */
+    static BigDecimal byValue(BigDecimal value) {
+        BigDecimal stripped = value.scale() > 0 ? value.stripTrailingZeros() : value;
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     private static void assertRoundTrip(BigDecimal value) {
         CopyBinaryBuffer buffer = new CopyBinaryBuffer(8);
         buffer.putNumeric(value);
@@ -84,8 +90,7 @@ class CopyBinaryBufferTest {
         } else {
             assertThat(sign).isZero();
         }
-        BigDecimal expected = value.scale() < 0 ? value.setScale(0) : value;
-        assertThat(decoded.setScale(dscale, RoundingMode.UNNECESSARY)).as("%s", value).isEqualTo(expected);
+        assertThat(decoded.setScale(dscale, RoundingMode.UNNECESSARY)).as("%s", value).isEqualTo(byValue(value));
         if (ndigits == 0) {
             assertThat(weight).isZero();
         }

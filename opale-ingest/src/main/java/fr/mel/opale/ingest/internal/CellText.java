@@ -1,5 +1,6 @@
 package fr.mel.opale.ingest.internal;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -213,6 +214,75 @@ final class CellText {
         return i == n ? 1 : 0;
     }
 
+    /**
+     * The exact value of a number in the given decimal style ({@link Decimals}' canonical form), or null when
+     * {@code t} is not one or is beyond {@link Decimals}' bounds. What a decimal column holds: never a double.
+     */
+    static @Nullable BigDecimal parseDecimal(String t, char decimalMark) {
+        return numberBits(t, decimalMark) == 0 ? null : parseCheckedDecimal(t, decimalMark);
+    }
+
+    /**
+     * {@link #parseDecimal} of a cell already known to be a number in that style ({@link #numberBits} not 0): the
+     * digits straight into an unscaled long and a scale, grouping skipped; only a number of more than 18 digits goes
+     * through {@link BigDecimal}'s own parser.
+     */
+    static @Nullable BigDecimal parseCheckedDecimal(String t, char decimalMark) {
+        int n = t.length();
+        int i = 0;
+        boolean negative = false;
+        if (t.charAt(0) == '-' || t.charAt(0) == '+') {
+            negative = t.charAt(0) == '-';
+            i = 1;
+        }
+        long unscaled = 0;
+        long scale = 0;
+        boolean fraction = false;
+        for (; i < n; i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (unscaled > (Long.MAX_VALUE - 9) / 10) {
+                    return bigDecimal(t, decimalMark);
+                }
+                unscaled = unscaled * 10 + (c - '0');
+                if (fraction) {
+                    scale++;
+                }
+            } else if (c == decimalMark) {
+                fraction = true;
+            } else if (c == 'e' || c == 'E') {
+                scale -= Integer.parseInt(t, i + 1, n, 10); // at most three digits (numberBits)
+                break;
+            } // else a grouping mark, where numberBits allowed one
+        }
+        return Decimals.of(negative ? -unscaled : unscaled, scale);
+    }
+
+    /**
+     * The rare number of more than 18 digits: its digits, point and exponent handed to {@link BigDecimal}, whose
+     * parser is quadratic in the digits — so a text too long to be within {@link Decimals}' bounds is refused first.
+     */
+    private static @Nullable BigDecimal bigDecimal(String t, char decimalMark) {
+        if (t.length() > 3 * Decimals.MAX_DIGITS) {
+            return null;
+        }
+        return Decimals.of(new BigDecimal(javaNumber(t, decimalMark)));
+    }
+
+    /** A number of that style as Java's parsers read it: '.' for the decimal mark, grouping left out. */
+    private static String javaNumber(String t, char decimalMark) {
+        StringBuilder clean = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == decimalMark) {
+                clean.append('.');
+            } else if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e' || c == 'E') {
+                clean.append(c);
+            }
+        }
+        return clean.toString();
+    }
+
     /** The value of a number in the given decimal style, or NaN when {@code t} is not one. */
     static double parseNumber(String t, char decimalMark) {
         return numberBits(t, decimalMark) == 0 ? Double.NaN : parseCheckedNumber(t, decimalMark);
@@ -232,16 +302,7 @@ final class CellText {
         if (plain && decimalMark == '.') {
             return Double.parseDouble(t);
         }
-        StringBuilder clean = new StringBuilder(t.length());
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (c == decimalMark) {
-                clean.append('.');
-            } else if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e' || c == 'E') {
-                clean.append(c);
-            }
-        }
-        return Double.parseDouble(clean.toString());
+        return Double.parseDouble(javaNumber(t, decimalMark));
     }
 
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,

@@ -2,6 +2,7 @@ package fr.mel.opale.ingest.internal;
 
 import fr.mel.opale.ingest.ColumnProfile;
 import fr.mel.opale.ingest.ColumnType;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -59,7 +60,7 @@ final class ColumnStats {
             return;
         }
         nonNull++;
-        String text = cell instanceof Double d ? canonical(d) : cell.toString();
+        String text = canonical(cell);
         distinct.add(text);
         if (declared != null) {
             if (cell instanceof Number number) {
@@ -319,10 +320,18 @@ final class ColumnStats {
         return conformingBeforeDemotion;
     }
 
-    static String canonical(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return Long.toString((long) d);
+    /** A value a format typed, as text: numbers without exponent or useless ".0" ({@code 3.0} is "3"). */
+    static String canonical(Object cell) {
+        if (cell instanceof Double d) {
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString((long) (double) d);
+            }
+            return Double.toString(d);
         }
-        return Double.toString(d);
+        if (cell instanceof BigDecimal d) {
+            BigDecimal exact = Decimals.of(d);
+            return exact == null ? d.toString() : Decimals.text(exact);
+        }
+        return cell.toString();
     }
 }

@@ -5,6 +5,7 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A dBase III/IV table (.dbf) read sequentially: header, field descriptors, then fixed-width records. Values are
  * typed as the fields declare them: C text (right padding dropped), N/F numbers (integers when no decimals and at
- * most 18 digits), L booleans, D dates, I 32-bit integers, O doubles; anything else is text. Deleted records are
+ * most 18 digits, else exact decimals from their digits), L booleans, D dates, I 32-bit integers, O doubles; anything
+ * else is text. Deleted records are
  * skipped by the caller through {@link #deleted()}.
  */
 final class DbfTable implements AutoCloseable {
@@ -137,7 +139,12 @@ final class DbfTable implements AutoCloseable {
                     if (f.columnType() == ColumnType.INTEGER) {
                         return Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
                     }
-                    return Double.parseDouble(t.replace(',', '.'));
+                    String number = t.replace(',', '.');
+                    BigDecimal exact = CellText.parseDecimal(number, '.');
+                    if (exact == null) { // "01.50", "+.5": digits a CSV cell would keep as text
+                        exact = Decimals.of(new BigDecimal(number));
+                    }
+                    return exact != null ? exact : t;
                 } catch (NumberFormatException e) {
                     return t; // reported by the read pass as a value that does not fit
                 }

@@ -31,12 +31,16 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * GeoJSON (RFC 7946): a FeatureCollection streamed feature by feature with Jackson (one feature in memory at a
  * time), or a single Feature. Properties become columns, in order of first appearance, their names stripped of
- * BOMs; JSON numbers and booleans keep their type, strings may become dates, nested objects are kept as JSON text.
+ * BOMs; JSON numbers (exactly: a fraction is never read as a double) and booleans keep their type, strings may
+ * become dates, nested objects are kept as JSON text.
  * Coordinates are WGS84 unless an old-style {@code crs} member names another EPSG code.
  *
  * <p>Also reads the JSON "records" responses of OpenDataSoft and geOrchestra data APIs ({@code {"records": [{…}]}}):
@@ -47,6 +51,11 @@ public final class GeoJsonReader implements TableReader {
     /** Reads one feature at a time from a parser positioned inside the array: what follows is not "trailing". */
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    /**
+     * Properties' numbers as the file wrote them: a JSON number with a fraction read as a double would lose digits
+     * ({@code 12345678901234.56789}). Coordinates, which become doubles anyway, are read by {@link #JSON}: faster.
+     */
+    private static final ObjectReader EXACT = JSON.reader().with(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final Pattern EPSG = Pattern.compile("EPSG:{1,2}(?:[0-9.]*:)?(\\d+)$");
 
     @Override
@@ -167,7 +176,7 @@ public final class GeoJsonReader implements TableReader {
                 if ("Feature".equals(type)) {
                     parser.close();
                     try (InputStream whole = Files.newInputStream(file.path())) {
-                        single = JSON.readTree(whole);
+                        single = EXACT.readTree(whole);
                     }
                 } else if (!inFeatures) {
                     throw invalid("ni FeatureCollection avec « features », ni Feature");
@@ -201,7 +210,7 @@ public final class GeoJsonReader implements TableReader {
                     if (token != JsonToken.START_OBJECT) {
                         throw invalid("objet Feature attendu, trouvé " + token);
                     }
-                    feature = JSON.readTree(parser);
+                    feature = records ? EXACT.readTree(parser) : feature();
                 } else {
                     return false;
                 }
@@ -210,6 +219,17 @@ public final class GeoJsonReader implements TableReader {
             }
             read(feature, advance());
             return true;
+        }
+
+        /** The feature the parser is at, its properties read {@link #EXACT}ly, the rest as numbers go. */
+        private ObjectNode feature() {
+            ObjectNode feature = JSON.createObjectNode();
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                feature.set(name, name.equals("properties") ? EXACT.readTree(parser) : JSON.readTree(parser));
+            }
+            return feature;
         }
 
         private void read(JsonNode feature, long number) {
@@ -266,7 +286,7 @@ public final class GeoJsonReader implements TableReader {
                 return node.canConvertToLong() ? (Object) node.longValue() : node.asString();
             }
             if (node.isNumber()) {
-                return node.doubleValue();
+                return node.decimalValue(); // exact (see EXACT); typed as the column says by the read pass
             }
             if (node.isBoolean()) {
                 return node.booleanValue();

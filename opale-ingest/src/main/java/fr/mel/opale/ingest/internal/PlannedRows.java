@@ -135,10 +135,7 @@ final class PlannedRows implements RowStream {
         return switch (type) {
             case TEXT -> t;
             case INTEGER -> CellText.parseInteger(t, mark);
-            case DECIMAL -> {
-                double v = CellText.parseNumber(t, mark);
-                yield Double.isNaN(v) ? null : v;
-            }
+            case DECIMAL -> CellText.parseDecimal(t, mark);
             case BOOLEAN -> CellText.parseBoolean(t);
             case DATE -> CellText.parseTemporal(t) instanceof LocalDate d ? d : null;
             case TIMESTAMP -> {
@@ -152,7 +149,7 @@ final class PlannedRows implements RowStream {
     static @Nullable Object retype(Object raw, ColumnType type) {
         switch (type) {
             case TEXT:
-                return raw instanceof Double d ? ColumnStats.canonical(d) : raw.toString();
+                return ColumnStats.canonical(raw);
             case INTEGER:
                 if (raw instanceof Long || raw instanceof Integer || raw instanceof Short || raw instanceof Byte) {
                     return ((Number) raw).longValue();
@@ -164,7 +161,7 @@ final class PlannedRows implements RowStream {
                 break;
             case DECIMAL:
                 if (raw instanceof Number n) {
-                    return n.doubleValue();
+                    return Decimals.of(n);
                 }
                 break;
             case BOOLEAN:

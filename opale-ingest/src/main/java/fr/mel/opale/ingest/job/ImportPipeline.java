@@ -38,6 +38,7 @@ import fr.mel.opale.ingest.schema.SchemaValidationResult;
 import fr.mel.opale.ingest.schema.TableSchema;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -576,9 +577,12 @@ class ImportPipeline {
         private static long hash(@Nullable Object[] values, @Nullable Geometry geometry) {
             long h = LongHashSet.SEED;
             for (Object value : values) {
-                // Numbers by their bits: their text (Double.toString) cost as much as the rest of the row.
-                if (value instanceof Double d) {
-                    h = (h ^ Double.doubleToLongBits(d)) * 0x100000001b3L;
+                // Numbers by their bits: their text (toString) cost as much as the rest of the row. Decimals are in
+                // canonical form (equal numbers, equal values): the nearest double's bits and the hash of the
+                // digits and scale tell apart what the double alone would confuse.
+                if (value instanceof BigDecimal d) {
+                    h = (h ^ Double.doubleToLongBits(d.doubleValue())) * 0x100000001b3L;
+                    h = (h ^ d.hashCode()) * 0x100000001b3L;
                 } else if (value instanceof Long l) {
                     h = (h ^ l) * 0x100000001b3L;
                 } else {

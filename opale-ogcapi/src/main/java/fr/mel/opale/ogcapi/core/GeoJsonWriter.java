@@ -57,7 +57,7 @@ public final class GeoJsonWriter {
         } else if (value instanceof Long number) {
             json.writeNumber(number);
         } else if (value instanceof BigDecimal number) {
-            json.writeNumber(number);
+            json.writeNumber(number.toPlainString()); // every digit, never an exponent (1E-7)
         } else if (value instanceof Boolean bool) {
             json.writeBoolean(bool);
         } else {

@@ -55,6 +55,9 @@ final class HtmlViews {
     }
 
     private static String text(@Nullable Object value) {
+        if (value instanceof java.math.BigDecimal number) {
+            return number.toPlainString(); // as in the JSON: never an exponent
+        }
         return value == null ? "" : value.toString();
     }
 }

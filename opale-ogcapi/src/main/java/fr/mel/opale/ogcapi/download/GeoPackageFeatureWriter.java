@@ -38,8 +38,12 @@ import org.locationtech.jts.io.WKBWriter;
  * (rows committed every 10 000, memory constant) that the controller then copies to the response and deletes.
  *
  * <p>Coordinates: CRS84 and EPSG:4326 are both written as EPSG:4326 in longitude/latitude order (GeoPackage and GDAL
- * read 4326 as x = longitude), EPSG:2154 and EPSG:3857 in their metres. Types: INTEGER, DOUBLE (GeoPackage has no
- * exact decimal), BOOLEAN, DATE, DATETIME (ISO 8601 in UTC, as the standard asks) and TEXT.
+ * read 4326 as x = longitude), EPSG:2154 and EPSG:3857 in their metres. Types: INTEGER, DOUBLE, BOOLEAN, DATE,
+ * DATETIME (ISO 8601 in UTC, as the standard asks) and TEXT. GeoPackage has no exact decimal (its column types are
+ * fixed by the standard, and SQLite turns a numeric text put into a DOUBLE column into a double anyway): a decimal
+ * becomes the double nearest it — exact to the reader for up to 15 significant digits (the double prints back as
+ * the same decimal), rounded to ~17 beyond. GIS tools need numbers here, so the column stays DOUBLE rather than
+ * TEXT; CSV, GeoJSON and the shapefile's DBF carry every digit.
  */
 final class GeoPackageFeatureWriter implements AutoCloseable {
     private static final int BATCH = 10_000;

@@ -21,7 +21,8 @@ import org.locationtech.jts.io.WKTWriter;
 /**
  * Writes features as an XLSX workbook with POI's streaming SXSSF: only a window of 100 rows stays in memory, the
  * others are flushed to a compressed temporary file, and the workbook is zipped to the response at the end (so the
- * answer starts once every row is read; memory stays constant). Cells are typed: numbers, booleans, dates
+ * answer starts once every row is read; memory stays constant). Cells are typed: numbers (a decimal of more than
+ * 15 significant digits, which Excel would round, is a text cell with every digit), booleans, dates
  * (dd/mm/yyyy) and timestamps (dd/mm/yyyy hh:mm:ss, Europe/Paris: Excel has no time zones); a geometry is its WKT,
  * left empty beyond Excel's 32 767 characters per cell. The header row has the column names, then {@code geom}.
  */
@@ -31,6 +32,8 @@ final class XlsxFeatureWriter implements AutoCloseable {
     private static final int MAX_CELL = 32_767;
     /** Above 2^53 a double (Excel's only number) is no longer exact: such integers are written as text. */
     private static final long EXACT = 1L << 53;
+    /** Significant digits Excel keeps of a number. */
+    private static final int EXCEL_DIGITS = 15;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(100);
     private final Sheet sheet;
@@ -91,7 +94,7 @@ final class XlsxFeatureWriter implements AutoCloseable {
     private void set(Cell cell, Object value) {
         if (value instanceof Long number && Math.abs(number) <= EXACT) {
             cell.setCellValue(number);
-        } else if (value instanceof BigDecimal number) {
+        } else if (value instanceof BigDecimal number && isExcelExact(number)) {
             cell.setCellValue(number.doubleValue());
         } else if (value instanceof Boolean bool) {
             cell.setCellValue(bool);
@@ -105,6 +108,19 @@ final class XlsxFeatureWriter implements AutoCloseable {
             String text = value.toString();
             cell.setCellValue(text.length() <= MAX_CELL ? text : text.substring(0, MAX_CELL));
         }
+    }
+
+    /**
+     * Whether a decimal survives as an Excel number: Excel keeps 15 significant digits of a double (and its range
+     * is 1E-307 to 9.99…E+307), and a decimal of at most 15 significant digits is what the double nearest it shows
+     * with 15 digits. Longer ones (12345678901234.56789) would be rounded: they are written as text, every digit.
+     */
+    static boolean isExcelExact(BigDecimal number) {
+        if (number.signum() == 0) {
+            return true;
+        }
+        int exponent = number.precision() - number.scale() - 1; // of the first significant digit
+        return number.precision() <= EXCEL_DIGITS && exponent >= -307 && exponent <= 307;
     }
 
     void finish(OutputStream out) throws IOException {
