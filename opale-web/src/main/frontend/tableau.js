@@ -154,7 +154,10 @@ function enhance(container) {
     for (const [key, value] of new FormData(form)) {
       if (String(value).trim()) url.searchParams.append(key, String(value));
     }
-    show({ ...state(url), page: 1 }, true).then(() => status.focus());
+    // the sort, extent and page size are the current address's (the form's hidden fields hold the first page's)
+    const current = state(new URL(window.location.href));
+    const typed = state(url);
+    show({ ...current, text: typed.text, filters: typed.filters, page: 1 }, true).then(() => status.focus());
   });
   window.addEventListener('popstate', () => show(state(new URL(window.location.href)), false));
 }
