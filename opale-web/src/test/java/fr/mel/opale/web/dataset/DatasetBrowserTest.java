@@ -23,6 +23,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -167,6 +168,11 @@ class DatasetBrowserTest {
         focusLink(browser, "Graphique");
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("/graphique"));
+        // the form: group by town, exact values, drawn by the Enter key on its button
+        new Select(browser.findElement(By.id("chart-group"))).selectByVisibleText("Commune");
+        new Select(browser.findElement(By.id("chart-period"))).selectByValue("");
+        browser.findElement(By.cssSelector(".chart-form button[type=submit]")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("groupe=commune"));
         wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-chart]")).getAttribute("data-chart-drawn")));
         List<Map<String, Object>> counts = jdbc.queryForList("SELECT \"commune\" AS k, COUNT(*) AS n FROM \""
                 + data.table() + "\" GROUP BY \"commune\"");
