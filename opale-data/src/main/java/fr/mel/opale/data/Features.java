@@ -220,8 +220,18 @@ public class Features {
     }
 
     private DatasetVersion version(String datasetId, FeatureQuery query) {
+        return readable(datasetId, query.version());
+    }
+
+    /**
+     * The READY version {@code requested} (null: the served one) of a dataset the current viewer may read: what every
+     * read of rows starts from ({@link Aggregates} too).
+     *
+     * @throws DataProblem 404 when the dataset is unknown or hidden, or has no such version; 409 when not READY
+     */
+    DatasetVersion readable(String datasetId, @Nullable Integer requested) {
         Dataset dataset = datasets.find(datasetId).orElseThrow(() -> DataProblem.datasetNotFound(datasetId));
-        Integer number = query.version() != null ? query.version() : dataset.currentVersion();
+        Integer number = requested != null ? requested : dataset.currentVersion();
         if (number == null) {
             throw DataProblem.noVersion(datasetId);
         }

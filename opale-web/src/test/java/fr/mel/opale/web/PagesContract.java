@@ -121,7 +121,7 @@ abstract class PagesContract {
                 "du 10 mai 2016", "2,79", "50,5", "3,3", "50,8", "EPSG:2154", "1:25", "Export de l'API temps réel.",
                 "<h3>Télécharger</h3>", "<h3>API et services</h3>", "<h3>Documentation</h3>",
                 "href=\"https://data.lillemetropole.fr/vlille/stations.csv\">stations.csv</a>",
-                "Protocole : WWW:DOWNLOAD-1.0-http--download", "Format : text/csv",
+                "Accès : Téléchargement", "Format : CSV",
                 "href=\"/catalogue?format=CSV\">CSV</a>", "href=\"/catalogue?format=GeoJSON\">GeoJSON</a>",
                 "alt=\"Aperçu de la fiche « Stations V&#39;Lille »\"",
                 "href=\"/catalogue/web-population\">Population des communes</a>", "Référence croisée",

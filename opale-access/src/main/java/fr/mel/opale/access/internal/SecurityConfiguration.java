@@ -40,7 +40,9 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain opaleSecurity(HttpSecurity http, ApiTokens tokens, PersonStore people,
                                       LocalAuthentication passwords, LocaleResolver localeResolver,
-                                      @Value("${opale.web.basemap-url:}") String basemapUrl) throws Exception {
+                                      @Value("${opale.web.basemap-url:}") String basemapUrl,
+                                      @Value("${opale.web.map-style-url:}") String mapStyleUrl,
+                                      @Value("${opale.web.map-origins:}") String mapOrigins) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         http
             .authenticationManager(new ProviderManager(passwords))
@@ -66,7 +68,8 @@ class SecurityConfiguration {
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(
                     "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self'; script-src 'self'; "
-                    + "connect-src 'self'" + basemapOrigin(basemapUrl) + "; "
+                    + "connect-src 'self'" + basemapOrigin(basemapUrl) + basemapOrigin(mapStyleUrl)
+                    + mapOrigins(mapOrigins) + "; "
                     + "frame-ancestors 'self'; form-action 'self'; base-uri 'self'"))
                 .referrerPolicy(ref -> ref.policy(
                     org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
@@ -93,6 +96,18 @@ class SecurityConfiguration {
         } catch (IllegalArgumentException e) {
             return "";
         }
+    }
+
+    /**
+     * The origins a configured MapLibre style fetches its tiles, glyphs and sprites from
+     * ({@code opale.web.map-origins}, comma-separated https origins); anything else in the list is ignored.
+     */
+    static String mapOrigins(String origins) {
+        StringBuilder allowed = new StringBuilder();
+        for (String origin : origins.split(",")) {
+            allowed.append(basemapOrigin(origin));
+        }
+        return allowed.toString();
     }
 
     /** 403 as problem+json, for the API. */

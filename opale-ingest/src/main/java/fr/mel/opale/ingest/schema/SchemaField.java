@@ -55,6 +55,8 @@ public final class SchemaField {
 
     private final String name;
     private final @Nullable String title;
+    private final @Nullable String description;
+    private final @Nullable String unit;
     private final String type;
     private final String format;
     private final List<String> trueValues;
@@ -72,6 +74,9 @@ public final class SchemaField {
         }
         name = nameNode.asString();
         title = text(node, "title");
+        description = text(node, "description");
+        // not in the Table Schema spec, but written by schema.data.gouv.fr schemas and others that need it
+        unit = text(node, "unit");
         String declared = text(node, "type");
         type = declared == null ? "string" : declared;
         if (!TYPES.contains(type)) {
@@ -97,6 +102,16 @@ public final class SchemaField {
 
     public String name() {
         return name;
+    }
+
+    /** The field's {@code description}, shown with the dataset's columns; null when absent. */
+    public @Nullable String description() {
+        return description;
+    }
+
+    /** The field's {@code unit} (an extension some schemas use), null when absent. */
+    public @Nullable String unit() {
+        return unit;
     }
 
     public @Nullable String title() {

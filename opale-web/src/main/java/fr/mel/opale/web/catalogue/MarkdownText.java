@@ -1,5 +1,8 @@
 package fr.mel.opale.web.catalogue;
 
+import java.util.List;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
@@ -21,9 +24,13 @@ import org.springframework.stereotype.Component;
 public class MarkdownText {
     private static final int HEADING_SHIFT = 2;
 
-    private final Parser parser = Parser.builder().build();
-    private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
-    private final TextContentRenderer text = TextContentRenderer.builder().build();
+    // GFM tables: producers (and the import's « Structure des données » section) write them; without the extension
+    // their pipes showed as text
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final HtmlRenderer html = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
+            .sanitizeUrls(true).build();
+    private final TextContentRenderer text = TextContentRenderer.builder().extensions(EXTENSIONS).build();
 
     /** Safe HTML of {@code markdown}; empty for null or blank. */
     public String html(@Nullable String markdown) {

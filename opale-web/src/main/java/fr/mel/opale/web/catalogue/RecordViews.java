@@ -213,7 +213,8 @@ public class RecordViews {
                     : resource.description() != null ? resource.description() : resource.url();
             String description = Objects.equals(name, resource.description()) ? null : resource.description();
             groups.computeIfAbsent(group, k -> new ArrayList<>()).add(new Resource(name, resource.url(),
-                    SafeLinks.href(resource.url()), description, resource.protocol(), resource.format(),
+                    SafeLinks.href(resource.url()), description, ProtocolNames.protocol(resource.protocol(), locale),
+                    ProtocolNames.format(resource.format()),
                     resource.function()));
         }
         return GROUP_ORDER.stream().filter(groups::containsKey)

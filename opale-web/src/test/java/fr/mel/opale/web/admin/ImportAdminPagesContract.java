@@ -93,7 +93,10 @@ abstract class ImportAdminPagesContract {
         assertThat(record.find()).isTrue();
         String page = client.get(record.group(1)).body();
         assertThat(page).contains("Arceaux des pages", "Qualité des données", "Version 1 : 3 lignes, 5 colonnes.",
-                "Lignes en double", "<code>places</code>", "Structure des données", "Mobilité");
+                "<code>places</code>", "Structure des données", "Mobilité", record.group(1) + "/qualite");
+        // the whole report is the record's « Qualité des données » tab
+        assertThat(client.get(record.group(1) + "/qualite").body()).contains("Lignes en double", "<code>places</code>",
+                "Version 1 : 3 lignes, 5 colonnes.");
     }
 
     @Test

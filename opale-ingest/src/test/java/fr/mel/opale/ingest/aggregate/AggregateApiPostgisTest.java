@@ -1,0 +1,7 @@
+package fr.mel.opale.ingest.aggregate;
+
+import fr.mel.opale.testing.OnPostgis;
+
+@OnPostgis
+class AggregateApiPostgisTest extends AggregateApiContract {
+}
