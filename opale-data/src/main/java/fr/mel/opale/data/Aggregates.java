@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.mel.opale.data.AggregateQuery.Measure;
 import fr.mel.opale.data.internal.AggregateSql;
-import fr.mel.opale.data.internal.FilterSql;
+import fr.mel.opale.data.internal.filter.FilterSql;
 import fr.mel.opale.data.internal.TableStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
