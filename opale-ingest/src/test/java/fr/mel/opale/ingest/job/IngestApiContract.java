@@ -49,7 +49,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 5 end to end over real HTTP and a real database: every shared file publishes through
+ * File ingestion end to end over real HTTP and a real database: every shared file publishes through
  * {@code POST /api/ingest} (dataset version + catalog record + report), re-ingest, unchanged content, roll-back,
  * cancel, recovery after a stop, URL sources on a schedule, TableSchema block/report, hostile files, access.
  * Run on H2 and PostGIS by the two subclasses.
