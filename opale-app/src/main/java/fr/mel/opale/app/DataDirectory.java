@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The data directory ({@code OPALE_DATA_DIR}, default {@code ./opale-data}) holds the embedded database and, later,
- * the search index and uploaded files. Created before Spring starts so that H2 can open its file in it.
+ * The data directory ({@code OPALE_DATA_DIR}, default {@code ./data}) holds the embedded database ({@code db/}), the
+ * search index ({@code index/}), uploads waiting for their import ({@code uploads/}) and the optional setting files
+ * (rules, mappings). Created before Spring starts so that H2 can open its file in it.
  */
 final class DataDirectory {
     private DataDirectory() {
@@ -23,7 +24,7 @@ final class DataDirectory {
         if (configured == null) {
             configured = System.getProperty("opale.data.dir", System.getenv("OPALE_DATA_DIR"));
         }
-        Path dir = Path.of(configured == null || configured.isBlank() ? "opale-data" : configured);
+        Path dir = Path.of(configured == null || configured.isBlank() ? "data" : configured);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

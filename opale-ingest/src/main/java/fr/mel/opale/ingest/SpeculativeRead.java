@@ -1,7 +1,7 @@
 package fr.mel.opale.ingest;
 
 /**
- * A file's rows read before the whole file is known (issue 5, point 11): they are typed by a plan guessed from the
+ * A file's rows read before the whole file is known, so that a large file is read once rather than twice: they are typed by a plan guessed from the
  * file's first records while the same pass analyses every record, as {@link TableReader#analyse} would. At the end
  * of the rows the two are compared: when the analysis of the whole file gives the same plan, the rows are exactly
  * those {@code open(file, analysis().plan(), …)} would have given, and the file was read once instead of twice;

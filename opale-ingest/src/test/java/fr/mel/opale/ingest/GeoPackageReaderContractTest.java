@@ -1,5 +1,6 @@
 package fr.mel.opale.ingest;
 
+import fr.mel.opale.testing.SharedTestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ class GeoPackageReaderContractTest extends TableReaderContract {
     @Override
     SourceFile sample(Path dir) throws IOException {
         Path copy = dir.resolve("pprt.gpkg");
-        Files.copy(SharedFiles.file("geo/pprt_69dreal20090005.gpkg"), copy);
+        Files.copy(SharedTestData.file("geo/pprt_69dreal20090005.gpkg"), copy);
         return SourceFile.of(copy);
     }
 

@@ -3,6 +3,7 @@ package fr.mel.opale.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.mel.opale.testing.SharedTestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +101,7 @@ class OverridesTest {
 
     @Test
     void rephytoxBoundsCanBeTurnedIntoPoints() {
-        Path file = SharedFiles.file("csv/rephytox.csv");
+        Path file = SharedTestData.file("csv/rephytox.csv");
         Analysis a = readers.analyse(SourceFile.of(file), ReadOptions.DEFAULT, ReadListener.NONE);
         ReadPlan plan = a.plan().apply(Overrides.NONE.withGeometry(new Overrides.GeometryOverride(GeometryKind.XY,
                 List.of("coordonnees_passage_coordonnees_minx", "coordonnees_passage_coordonnees_miny"), 4326)));

@@ -3,6 +3,7 @@ package fr.mel.opale.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import fr.mel.opale.testing.SharedTestData;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,8 +78,8 @@ class RealFilesTest {
                 "rge-null-chars.csv", "salles-yffiniac.csv", "vlille_temps_reel_20251222.csv",
                 "41175_PLU_ZONE_URBA_shp.zip", "AC_TEMPLATE_SHP_QGIS.zip", "communes-59-nord.geojson",
                 "perimetre-epci-contrat-de-ville.geojson", "pprt_69dreal20090005.gpkg");
-        Path csv = SharedFiles.file("csv");
-        Path geo = SharedFiles.file("geo");
+        Path csv = SharedTestData.file("csv");
+        Path geo = SharedTestData.file("geo");
         try (Stream<Path> a = Files.list(csv); Stream<Path> b = Files.list(geo)) {
             assertThat(Stream.concat(a, b).map(p -> p.getFileName().toString()).toList())
                     .containsExactlyInAnyOrderElementsOf(covered);
@@ -87,8 +88,8 @@ class RealFilesTest {
 
     @Test
     void latin1AndUtf8TwinsGiveIdenticalRows() throws Exception {
-        Path latin1 = SharedFiles.file("csv/AC2_ASSIETTE_SUP_S_014_latin1.csv");
-        Path utf8 = SharedFiles.file("csv/AC2_ASSIETTE_SUP_S_014_utf8.csv");
+        Path latin1 = SharedTestData.file("csv/AC2_ASSIETTE_SUP_S_014_latin1.csv");
+        Path utf8 = SharedTestData.file("csv/AC2_ASSIETTE_SUP_S_014_utf8.csv");
         Analysis a = analyse(latin1);
         Analysis b = analyse(utf8);
         assertCsv(a, "ISO-8859-1", ',');
@@ -110,7 +111,7 @@ class RealFilesTest {
 
     @Test
     void cartolavageBomSemicolonDecimalCommasAndOuiNonNsp() throws Exception {
-        Path file = SharedFiles.file("csv/cartolavage-2023.csv");
+        Path file = SharedTestData.file("csv/cartolavage-2023.csv");
         Analysis a = analyse(file);
         assertCsv(a, "UTF-8", ';');
         assertThat(a.plan().settings().decimalSeparator()).isEqualTo(',');
@@ -135,7 +136,7 @@ class RealFilesTest {
 
     @Test
     void eauxBaignadesEmptyLonLatGiveNullGeometriesCounted() throws Exception {
-        Path file = SharedFiles.file("csv/eaux-baignades.csv");
+        Path file = SharedTestData.file("csv/eaux-baignades.csv");
         Analysis a = analyse(file);
         assertCsv(a, "UTF-8", ',');
         assertTypes(a, "id", ColumnType.INTEGER, "dep_num", ColumnType.TEXT, "long", ColumnType.DECIMAL,
@@ -154,7 +155,7 @@ class RealFilesTest {
 
     @Test
     void floodZonesTakeTheGeoJsonShapeColumn() throws Exception {
-        Path file = SharedFiles.file("csv/n_tri_lill_inondable_s_059.csv");
+        Path file = SharedTestData.file("csv/n_tri_lill_inondable_s_059.csv");
         Analysis a = analyse(file);
         assertCsv(a, "UTF-8", ';');
         assertThat(a.plan().geometry().kind()).isEqualTo(GeometryKind.GEOJSON);
@@ -172,7 +173,7 @@ class RealFilesTest {
 
     @Test
     void epciCsvTakesGeoPoint2d() throws Exception {
-        Path file = SharedFiles.file("csv/perimetre-epci-contrat-de-ville.csv");
+        Path file = SharedTestData.file("csv/perimetre-epci-contrat-de-ville.csv");
         Analysis a = analyse(file);
         assertCsv(a, "UTF-8", ';');
         assertThat(a.plan().geometry().kind()).isEqualTo(GeometryKind.LAT_LON_TEXT);
@@ -188,7 +189,7 @@ class RealFilesTest {
 
     @Test
     void populationHasNoGeometryAndCodesStayText() throws Exception {
-        Path file = SharedFiles.file("csv/population-millesimee-communes-mel.csv");
+        Path file = SharedTestData.file("csv/population-millesimee-communes-mel.csv");
         Analysis a = analyse(file);
         assertCsv(a, "UTF-8", ';');
         assertTypes(a, "population_totale", ColumnType.INTEGER, "superficie", ColumnType.DECIMAL,
@@ -202,7 +203,7 @@ class RealFilesTest {
 
     @Test
     void rephytoxFrenchDatesAndLongHeaders() throws Exception {
-        Path file = SharedFiles.file("csv/rephytox.csv");
+        Path file = SharedTestData.file("csv/rephytox.csv");
         Analysis a = analyse(file);
         assertCsv(a, "UTF-8", ';');
         assertTypes(a, "passage_date", ColumnType.DATE,
@@ -221,7 +222,7 @@ class RealFilesTest {
 
     @Test
     void rgeNulBytesAreStrippedWithAWarningNamingTheLine() throws Exception {
-        Path file = SharedFiles.file("csv/rge-null-chars.csv");
+        Path file = SharedTestData.file("csv/rge-null-chars.csv");
         Analysis a = analyse(file);
         assertCsv(a, "UTF-8", ',');
         ReadWarning nul = a.warnings().stream().filter(w -> w.code().equals("nul-bytes")).findFirst().orElseThrow();
@@ -240,7 +241,7 @@ class RealFilesTest {
 
     @Test
     void sallesYffiniacBomInQuotedHeaderAndRaggedRow() throws Exception {
-        Path file = SharedFiles.file("csv/salles-yffiniac.csv");
+        Path file = SharedTestData.file("csv/salles-yffiniac.csv");
         Analysis a = analyse(file);
         assertCsv(a, "UTF-8", ',');
         assertThat(a.columns().get(0).label()).isEqualTo("SALLE");
@@ -262,7 +263,7 @@ class RealFilesTest {
 
     @Test
     void vlilleTakesTheWktColumnAndIsoTimestamps() throws Exception {
-        Path file = SharedFiles.file("csv/vlille_temps_reel_20251222.csv");
+        Path file = SharedTestData.file("csv/vlille_temps_reel_20251222.csv");
         Analysis a = analyse(file);
         assertCsv(a, "UTF-8", ',');
         assertThat(a.plan().geometry().kind()).isEqualTo(GeometryKind.WKT);
@@ -281,7 +282,7 @@ class RealFilesTest {
 
     @Test
     void pezouShapefileInLambert93WithUtf8DbfAndNoCpg() throws Exception {
-        Path file = SharedFiles.file("geo/41175_PLU_ZONE_URBA_shp.zip");
+        Path file = SharedTestData.file("geo/41175_PLU_ZONE_URBA_shp.zip");
         Analysis a = analyse(file);
         assertThat(a.plan().settings().format()).isEqualTo("shapefile");
         assertThat(a.plan().settings().encoding()).isEqualTo("UTF-8");
@@ -303,7 +304,7 @@ class RealFilesTest {
 
     @Test
     void emptyTemplateShapefileHasColumnsAndNoRows() throws Exception {
-        Path file = SharedFiles.file("geo/AC_TEMPLATE_SHP_QGIS.zip");
+        Path file = SharedTestData.file("geo/AC_TEMPLATE_SHP_QGIS.zip");
         Analysis a = analyse(file);
         assertThat(IndependentCounts.dbfRecords(file)).isZero();
         assertThat(a.rows()).isZero();
@@ -317,7 +318,7 @@ class RealFilesTest {
 
     @Test
     void communesGeoJsonMixedPolygonTypes() throws Exception {
-        Path file = SharedFiles.file("geo/communes-59-nord.geojson");
+        Path file = SharedTestData.file("geo/communes-59-nord.geojson");
         Analysis a = analyse(file);
         assertThat(a.plan().settings().format()).isEqualTo("geojson");
         assertThat(a.plan().geometry().kind()).isEqualTo(GeometryKind.NATIVE);
@@ -333,7 +334,7 @@ class RealFilesTest {
 
     @Test
     void epciGeoJsonPointsKeepJsonTypes() throws Exception {
-        Path file = SharedFiles.file("geo/perimetre-epci-contrat-de-ville.geojson");
+        Path file = SharedTestData.file("geo/perimetre-epci-contrat-de-ville.geojson");
         Analysis a = analyse(file);
         long expected = IndependentCounts.geoJsonFeatures(file);
         assertThat(a.rows()).isEqualTo(expected).isEqualTo(37);
@@ -345,7 +346,7 @@ class RealFilesTest {
 
     @Test
     void geoPackageLayersIncludingAttributeOnlyTables() throws Exception {
-        Path file = SharedFiles.file("geo/pprt_69dreal20090005.gpkg");
+        Path file = SharedTestData.file("geo/pprt_69dreal20090005.gpkg");
         Analysis a = analyse(file);
         assertThat(a.plan().settings().format()).isEqualTo("geopackage");
         List<String> features = IndependentCounts.sqliteTables(file, "features");
@@ -377,7 +378,7 @@ class RealFilesTest {
 
     @Test
     void ogcApiItemsWithBomInPropertyName() throws Exception {
-        Path file = SharedFiles.file("ogcapi-responses/liste-des-jardins-familiaux-et-partages-de-roubaix_items.json");
+        Path file = SharedTestData.file("ogcapi-responses/liste-des-jardins-familiaux-et-partages-de-roubaix_items.json");
         Analysis a = analyse(file);
         assertThat(a.plan().settings().format()).isEqualTo("geojson");
         assertThat(a.columns()).anyMatch(c -> c.label().equals("nom") && c.name().equals("nom"));

@@ -3,6 +3,7 @@ package fr.mel.opale.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.mel.opale.testing.SharedTestData;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class SpeculativeReadTest {
     Path dir;
 
     static Stream<Path> sharedCsv() throws IOException {
-        Path root = SharedFiles.file("csv");
+        Path root = SharedTestData.file("csv");
         try (Stream<Path> files = Files.list(root)) {
             return files.sorted().toList().stream();
         }

@@ -1,7 +1,6 @@
 package fr.mel.opale.ogcapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.catalog.Catalog;
@@ -11,9 +10,6 @@ import fr.mel.opale.testing.HttpTestClient;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,9 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -308,27 +301,6 @@ abstract class OgcApiContract {
                 + q("S_INTERSECTS(geometry, BBOX(50.5,3.0005,50.7,3.0105))"))).isEqualTo(10);
         badRequest("/ogcapi/collections/" + geo + "/items?crs=EPSG:9999", "EPSG/0/2154");
         badRequest("/ogcapi/collections/" + geo + "/items?bbox-crs=nope&bbox=1,2,3,4", "bbox-crs");
-    }
-
-    @Test
-    void lambert93MatchesPostgisStTransform() throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            assumeThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
-            for (double[] point : new double[][] {{3.0573, 50.6292}, {2.3522, 48.8566}, {-1.5536, 47.2184}}) {
-                try (PreparedStatement statement = connection.prepareStatement("SELECT ST_X(p), ST_Y(p) FROM "
-                        + "(SELECT ST_Transform(ST_SetSRID(ST_MakePoint(?, ?), 4326), 2154) AS p) t")) {
-                    statement.setDouble(1, point[0]);
-                    statement.setDouble(2, point[1]);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        rows.next();
-                        Geometry ours = SupportedCrs.EPSG_2154.fromStorage(new GeometryFactory()
-                                .createPoint(new Coordinate(point[0], point[1])));
-                        assertThat(ours.getCoordinate().x).isCloseTo(rows.getDouble(1), org.assertj.core.data.Offset.offset(0.01));
-                        assertThat(ours.getCoordinate().y).isCloseTo(rows.getDouble(2), org.assertj.core.data.Offset.offset(0.01));
-                    }
-                }
-            }
-        }
     }
 
     // ---------------------------------------------------------------- Part 3

@@ -11,8 +11,8 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
  * The OGC API with the modules it reads through (access, catalog, data; search with thesaurus and quality for
- * Records), booted alone for the module's tests. Test classes of other modules' test-jars (the catalog's, for
- * {@code SharedData}) are left out of the scan.
+ * Records), booted alone for the module's tests. Other modules' test applications and contracts, should a test-jar
+ * bring them onto the class path, are left out of the scan.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -6,15 +6,14 @@ import static org.assertj.core.api.Assertions.fail;
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.data.Datasets;
+import fr.mel.opale.testing.ExternalTools;
 import fr.mel.opale.testing.OnH2;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,17 +25,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Real OGC clients against a real server (issue 6, point 9): GDAL's OAPIF driver ({@code ogrinfo}, {@code ogr2ogr};
+ * Real OGC clients against a real server: GDAL's OAPIF driver ({@code ogrinfo}, {@code ogr2ogr};
  * Debian {@code gdal-bin}) and OWSLib (Debian {@code python3-owslib}, run by {@code /usr/bin/python3}) list
  * collections, read schemas and page through every item of a geographic and a non-geographic collection. Skipped
- * with a message when a tool is missing, failing instead when {@code OPALE_REQUIRE_OGC_CLIENTS=true} (CI).
+ * with a message when a tool is missing, failing instead when {@code OPALE_REQUIRE_OGC_CLIENTS=true} (CI): see
+ * {@link ExternalTools}.
  */
 @OnH2
 @SpringBootTest(classes = OgcApiTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "opale.ogcapi.default-limit=40")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OgcClientsTest {
-    private static final boolean REQUIRED = "true".equals(System.getenv("OPALE_REQUIRE_OGC_CLIENTS"));
     @LocalServerPort
     int port;
     @Autowired
@@ -54,16 +53,6 @@ class OgcClientsTest {
 
     private String service() {
         return "OAPIF:http://127.0.0.1:" + port + "/ogcapi";
-    }
-
-    private static void requireTool(String path, String debianPackage) {
-        if (!new File(path).canExecute()) {
-            String message = path + " absent : installez le paquet Debian " + debianPackage;
-            if (REQUIRED) {
-                fail(message + " (OPALE_REQUIRE_OGC_CLIENTS=true)");
-            }
-            Assumptions.abort(message);
-        }
     }
 
     private record Run(int exit, String output) {
@@ -89,7 +78,7 @@ class OgcClientsTest {
 
     @Test
     void ogrinfoListsCollectionsReadsTheSchemaAndPagesThroughEveryFeature() throws Exception {
-        requireTool("/usr/bin/ogrinfo", "gdal-bin");
+        ExternalTools.requireGdal();
         Run summary = run(List.of("/usr/bin/ogrinfo", "-ro", "-so", service(), data.geo.slug()));
         assertThat(summary.exit()).as(summary.output()).isZero();
         assertThat(summary.output()).contains("Geometry: Point", "Feature Count: " + TestCollections.GEO_ROWS,
@@ -107,7 +96,7 @@ class OgcClientsTest {
 
     @Test
     void ogr2ogrExportsEveryFeatureToGeoJson(@TempDir Path dir) throws Exception {
-        requireTool("/usr/bin/ogr2ogr", "gdal-bin");
+        ExternalTools.requireGdal();
         Path out = dir.resolve("communes.geojson");
         Run export = run(List.of("/usr/bin/ogr2ogr", "-f", "GeoJSON", out.toString(), service(), data.geo.slug()));
         assertThat(export.exit()).as(export.output()).isZero();
@@ -118,14 +107,7 @@ class OgcClientsTest {
 
     @Test
     void owslibListsCollectionsQueryablesAndItems(@TempDir Path dir) throws Exception {
-        requireTool("/usr/bin/python3", "python3");
-        Run probe = run(List.of("/usr/bin/python3", "-c", "import owslib.ogcapi.features"));
-        if (probe.exit() != 0) {
-            if (REQUIRED) {
-                fail("OWSLib absent : installez python3-owslib\n" + probe.output());
-            }
-            Assumptions.abort("OWSLib absent : installez le paquet Debian python3-owslib");
-        }
+        ExternalTools.requireOwslib("owslib.ogcapi.features");
         Path script = dir.resolve("client.py");
         Files.writeString(script, """
                 import sys
@@ -149,14 +131,7 @@ class OgcClientsTest {
     }
     @Test
     void owslibRecordsReadsTheCatalog(@TempDir Path dir) throws Exception {
-        requireTool("/usr/bin/python3", "python3");
-        Run probe = run(List.of("/usr/bin/python3", "-c", "import owslib.ogcapi.records"));
-        if (probe.exit() != 0) {
-            if (REQUIRED) {
-                fail("OWSLib absent : installez python3-owslib\n" + probe.output());
-            }
-            Assumptions.abort("OWSLib absent : installez le paquet Debian python3-owslib");
-        }
+        ExternalTools.requireOwslib("owslib.ogcapi.records");
         Path script = dir.resolve("records.py");
         Files.writeString(script, """
                 import sys

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.mel.opale.quality.QualityBand;
 import fr.mel.opale.search.internal.IndexFollower;
 import fr.mel.opale.testing.HttpTestClient;
+import fr.mel.opale.testing.SharedTestData;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,7 @@ abstract class SearchApiContract {
     @BeforeAll
     void importSharedRecords() {
         client = new HttpTestClient(port);
-        byte[] zip = fr.mel.opale.catalog.SharedData.isoRecordsZip();
+        byte[] zip = SharedTestData.isoRecordsZip();
         HttpResponse<String> imported = client.send("POST", "/api/records/import", "application/zip", zip, ADMIN);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
     }

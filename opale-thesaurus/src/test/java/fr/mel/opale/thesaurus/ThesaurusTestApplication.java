@@ -11,7 +11,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
  * The thesaurus module and what it builds on (access, catalog), booted alone for the module's tests. The catalog's
- * test-jar (for {@code SharedData}) brings its own test application and contracts: left out of the scan.
+ * test application and contracts, should a test-jar bring them onto the class path, are left out of the scan.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -2,6 +2,7 @@ package fr.mel.opale.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mel.opale.testing.ExternalTools;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -27,11 +27,12 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Debian's Chromium driven headless by Selenium (never a downloaded browser or driver), with axe-core to check pages
  * against WCAG 2.1 A/AA. One per test; {@link #close()} quits the browser and deletes its profile. Skips the
- * calling test where Chromium is absent, unless {@code OPALE_REQUIRE_BROWSER=true} (CI).
+ * calling test where Chromium is absent, fails it instead under {@code OPALE_REQUIRE_BROWSER=true} (CI): see
+ * {@link ExternalTools#requireChromium()}.
  */
 public final class HeadlessChromium implements AutoCloseable {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = ExternalTools.CHROMIUM;
+    private static final Path CHROMEDRIVER = ExternalTools.CHROMEDRIVER;
     /** Installed by `npm ci` (run by Maven in generate-resources). */
     private static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
     private static final String AXE_RUN = """
@@ -69,10 +70,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** {@code graphics}: the GPU/WebGL switches (e.g. {@code --disable-gpu}, {@code --disable-webgl}). */
     public static HeadlessChromium start(int port, List<String> graphics) throws Exception {
-        if (!Files.isExecutable(CHROMIUM) && "true".equals(System.getenv("OPALE_REQUIRE_BROWSER"))) {
-            throw new IllegalStateException("OPALE_REQUIRE_BROWSER=true mais /usr/bin/chromium est absent");
-        }
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium absent (/usr/bin/chromium) : test navigateur ignoré");
+        ExternalTools.requireChromium();
         assertThat(AXE).as("axe-core missing: run `npm ci` in opale-web (Maven does it unless -Dskip.npm)").exists();
         // Selenium Manager must never try to download a browser or a driver
         System.setProperty("SE_OFFLINE", "true");

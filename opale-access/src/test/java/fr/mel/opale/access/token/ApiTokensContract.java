@@ -41,7 +41,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(classes = ApiTokensContract.AccessTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.flyway.locations=classpath:db/migration/{vendor}", "spring.messages.basename=i18n/problems",
                 "spring.messages.fallback-to-system-locale=false", "spring.main.banner-mode=off",
-                "opale.admin.password=test-admin-secret", "logging.level.root=warn"})
+                "opale.admin.password=test-admin-secret", "logging.level.root=warn",
+                // cheap hashing for the tests' Basic-auth requests; production keeps the application's cost
+                "opale.passwords.argon2-memory-kib=1024", "opale.passwords.argon2-iterations=1"})
 abstract class ApiTokensContract {
     /**
      * The access module booted alone, plus an administrators-only endpoint to authenticate against. Nested in this

@@ -94,9 +94,7 @@ abstract class DcatApiContract {
                 .hasProperty(DCAT.servesDataset, model.getResource(PUBLIC_URL + "/catalogue/dcat-velos#dataset"))).isTrue();
         assertThat(identifiers(model)).contains("dcat-velos", "dcat-wms", "dcat-reuse", "dcat-sans-description")
                 .doesNotContain("dcat-secret");
-        if (DcatShapes.available()) {
-            assertThat(DcatShapes.violations(model, false)).isEmpty();
-        }
+        assertThat(DcatShapes.violations(model, false)).isEmpty();
     }
 
     @Test
@@ -165,9 +163,7 @@ abstract class DcatApiContract {
         assertThat(model.contains(null, RDF.type, DCAT.Catalog)).isFalse();
         assertThat(model.listObjectsOfProperty(DCAT.accessURL).mapWith(n -> n.asResource().getURI()).toList())
                 .contains("https://data.example.fr/a%20b/wms");
-        if (DcatShapes.available()) {
-            assertThat(DcatShapes.violations(model, false)).isEmpty();
-        }
+        assertThat(DcatShapes.violations(model, false)).isEmpty();
         assertThat(get("/api/records/inconnue/dcat", null, null).statusCode()).isEqualTo(404);
     }
 

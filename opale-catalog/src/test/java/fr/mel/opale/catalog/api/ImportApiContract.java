@@ -4,7 +4,7 @@ import static fr.mel.opale.testing.HttpTestClient.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.mel.opale.catalog.CatalogTestApplication;
-import fr.mel.opale.catalog.SharedData;
+import fr.mel.opale.testing.SharedTestData;
 import fr.mel.opale.testing.HttpTestClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,8 +57,8 @@ abstract class ImportApiContract {
     @Test
     void importsEverySharedRecordAndReimportUpdatesWithoutDuplicates() throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        for (Path file : SharedData.isoRecords()) {
-            files.put(SharedData.dir().relativize(file).toString(), Files.readAllBytes(file));
+        for (Path file : SharedTestData.isoRecords()) {
+            files.put(SharedTestData.data().getParent().relativize(file).toString(), Files.readAllBytes(file));
         }
         HttpResponse<String> first = post("/api/records/import", "application/zip", zip(files), ADMIN);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);

@@ -1,7 +1,6 @@
 package fr.mel.opale.catalog.dcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.mel.opale.catalog.model.BoundingBox;
 import fr.mel.opale.catalog.model.CatalogRecord;
@@ -58,7 +57,6 @@ class DcatExportTest {
 
     @Test
     void everyKindAndEdgeCaseIsValidDcatAp() {
-        assumeTrue(DcatShapes.available(), "dossier partagé des validateurs absent");
         Model model = export.catalog(edgeCases(), new DcatPaging(1, 100, 14, null), Instant.parse("2026-11-28T10:15:30Z"));
 
         assertThat(DcatShapes.violations(model, false)).as(() -> turtle(model)).isEmpty();
@@ -67,7 +65,6 @@ class DcatExportTest {
 
     @Test
     void theShapesDoCatchAnInvalidExport() {
-        assumeTrue(DcatShapes.available(), "dossier partagé des validateurs absent");
         Model model = export.record(fullDataset());
         Resource dataset = model.getResource(PUBLIC_URL + "/catalogue/vlille#dataset");
         model.removeAll(dataset, DCTerms.title, null);
@@ -80,7 +77,6 @@ class DcatExportTest {
 
     @Test
     void eachRecordAloneIsValidDcatAp() {
-        assumeTrue(DcatShapes.available(), "dossier partagé des validateurs absent");
         for (CatalogRecord record : edgeCases()) {
             Model model = export.record(record);
             assertThat(DcatShapes.violations(model, false)).as(record.id()).isEmpty();

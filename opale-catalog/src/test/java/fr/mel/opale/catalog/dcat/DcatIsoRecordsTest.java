@@ -1,9 +1,8 @@
 package fr.mel.opale.catalog.dcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import fr.mel.opale.catalog.SharedData;
+import fr.mel.opale.testing.SharedTestData;
 import fr.mel.opale.catalog.iso.IsoReader;
 import fr.mel.opale.catalog.model.CatalogRecord;
 import java.io.IOException;
@@ -30,12 +29,11 @@ class DcatIsoRecordsTest {
     @BeforeAll
     static void readSharedRecords() {
         IsoReader reader = new IsoReader();
-        records = SharedData.isoRecords().stream().map(path -> read(reader, path)).toList();
+        records = SharedTestData.isoRecords().stream().map(path -> read(reader, path)).toList();
     }
 
     @Test
     void theWholeCatalogOfRealRecordsIsValidDcatAp() {
-        assumeTrue(DcatShapes.available(), "validateurs DCAT-AP absents");
         assertThat(records).hasSize(32);
         // Two OFB files are variants of one record (same fileIdentifier); storage keeps one record per identifier,
         // so a real page never holds both. Merged under one URI they would break DCAT-AP's "at most one" rules.
@@ -56,7 +54,6 @@ class DcatIsoRecordsTest {
 
     @Test
     void eachRealRecordAloneIsValidDcatAp() {
-        assumeTrue(DcatShapes.available(), "validateurs DCAT-AP absents");
         for (CatalogRecord record : records) {
             assertThat(DcatShapes.violations(EXPORT.record(record), false)).as(record.id()).isEmpty();
         }

@@ -1,10 +1,7 @@
 package fr.mel.opale.catalog.dcat;
 
-import fr.mel.opale.catalog.SharedData;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import fr.mel.opale.testing.SharedTestData;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
@@ -20,23 +17,14 @@ import org.apache.jena.shacl.validation.Severity;
  * combined as the EU validator's "base + range" mode: {@code shapes.ttl} + {@code range.ttl}. Range shapes check
  * the class of every object, so the export must type its objects itself; {@link #violations(Model, boolean)} can
  * also merge DCAT 3's own vocabulary into the data as background knowledge (subclasses), as the folder's README
- * describes.
+ * describes. The shapes are shared data: missing, the calling test is skipped, or fails under
+ * {@code OPALE_REQUIRE_SHARED_DATA=true} (see {@link SharedTestData}).
  */
 public final class DcatShapes {
-    private static final String VERSION_DIR = "validators/dcat-ap/3.0.0";
+    private static final String DIR = "validators/dcat-ap/";
     private static Shapes shapes;
 
     private DcatShapes() {
-    }
-
-    /** The shared {@code data} folder when it holds the DCAT-AP validators (see {@link SharedData}); else empty. */
-    public static Optional<Path> sharedDataDir() {
-        return SharedData.find().map(dir -> dir.resolve("data"))
-                .filter(data -> Files.isDirectory(data.resolve(VERSION_DIR)));
-    }
-
-    public static boolean available() {
-        return sharedDataDir().isPresent();
     }
 
     /**
@@ -48,8 +36,7 @@ public final class DcatShapes {
         Graph graph = data.getGraph();
         if (withBackground) {
             Model merged = ModelFactory.createDefaultModel().add(data);
-            RDFDataMgr.read(merged, sharedDataDir().orElseThrow()
-                    .resolve("validators/dcat-ap/background/dcat3.ttl").toString());
+            RDFDataMgr.read(merged, SharedTestData.file(DIR + "background/dcat3.ttl").toString());
             graph = merged.getGraph();
         }
         ValidationReport report = ShaclValidator.get().validate(shapes(), graph);
@@ -62,10 +49,9 @@ public final class DcatShapes {
 
     private static synchronized Shapes shapes() {
         if (shapes == null) {
-            Path dir = sharedDataDir().orElseThrow().resolve(VERSION_DIR);
             Model combined = ModelFactory.createDefaultModel();
-            Stream.of("shapes.ttl", "range.ttl")
-                    .forEach(file -> RDFDataMgr.read(combined, dir.resolve(file).toString()));
+            Stream.of("shapes.ttl", "range.ttl").forEach(file -> RDFDataMgr.read(combined,
+                    SharedTestData.file(DIR + "3.0.0/" + file).toString()));
             shapes = Shapes.parse(combined.getGraph());
         }
         return shapes;

@@ -2,7 +2,7 @@ package fr.mel.opale.catalog.iso;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.mel.opale.catalog.SharedData;
+import fr.mel.opale.testing.SharedTestData;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -35,11 +35,9 @@ final class Iso19139SchemaValidation {
     private Iso19139SchemaValidation() {
     }
 
-    /** The entry-point XSD; skips the calling test when the shared data is absent. */
+    /** The entry-point XSD, shared data: missing, skips the calling test or fails it (see {@link SharedTestData}). */
     static Path entryPoint() {
-        Path xsd = SharedData.dir().resolve("data/validators/iso19139/iso19139-all.xsd");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(xsd), "Schémas ISO 19139 absents : " + xsd);
-        return xsd;
+        return SharedTestData.file("validators/iso19139/iso19139-all.xsd");
     }
 
     static synchronized Schema schema() {

@@ -3,7 +3,7 @@ package fr.mel.opale.catalog.iso;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import fr.mel.opale.catalog.SharedData;
+import fr.mel.opale.testing.SharedTestData;
 import fr.mel.opale.catalog.model.BoundingBox;
 import fr.mel.opale.catalog.model.CatalogRecord;
 import fr.mel.opale.catalog.model.Contact;
@@ -59,8 +59,8 @@ class IsoReaderRealFilesTest {
     private static final String CITATION = IDENT + "/" + e("citation") + "/*";
 
     static Stream<Arguments> records() {
-        Path root = SharedData.dir().resolve("data").resolve("iso-metadata");
-        return SharedData.isoRecords().stream()
+        Path root = SharedTestData.file("iso-metadata");
+        return SharedTestData.isoRecords().stream()
                 .map(path -> Arguments.of(Named.of(root.relativize(path).toString(), path)));
     }
 
@@ -153,7 +153,7 @@ class IsoReaderRealFilesTest {
     }
 
     private static CatalogRecord read(String relative) throws IOException {
-        Path file = SharedData.file("iso-metadata/" + relative);
+        Path file = SharedTestData.file("iso-metadata/" + relative);
         return READER.read(Files.readAllBytes(file), file.getFileName().toString());
     }
 

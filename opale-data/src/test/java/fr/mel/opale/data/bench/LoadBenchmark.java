@@ -39,7 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Issue 5 point 11: loading a 1 000 000-row CSV (~100 MB, mixed types, lon/lat around Lille) into PostGIS with
+ * The load target — within a small factor of PostgreSQL's own COPY: loading a 1 000 000-row CSV (~100 MB, mixed types, lon/lat around Lille) into PostGIS with
  * {@link Datasets#load}, as a ratio to PostgreSQL's own {@code COPY} of the same file in the same run, and the peak
  * heap. Not a test (the class name keeps it out of {@code mvn verify}); see {@code bench/README.md} for the command.
  *

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The TableSchema attached to a dataset (issue 5, point 7): every import into it is validated against it, and what
+ * The TableSchema attached to a dataset: every import into it is validated against it, and what
  * an error does ({@link OnSchemaError}) is stored with it. A schema comes as JSON or from a URL (fetched once, with
  * the URL sources' guards, and kept: a schema that changes upstream does not change the rules silently).
  */

@@ -60,7 +60,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * What one import does, in order (issue 5, points 1, 6, 7, 8): fetch (URL sources) → hash (an unchanged re-ingest
+ * What one import does, in order: fetch (URL sources) → hash (an unchanged re-ingest
  * stops here) → analyse with the producer's corrections → validate against the TableSchema (third pass, on the
  * cells as written) → create the dataset if new → load a new version (switched to atomically when complete) →
  * create or update the catalog record → store the data-quality report. Runs on a worker thread as the platform;

@@ -50,7 +50,7 @@ import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Service;
 
 /**
- * The import jobs' entry point (issue 5, points 1 and 9): accept an upload, a URL (optionally re-ingested on a
+ * The import jobs' entry point: accept an upload, a URL (optionally re-ingested on a
  * schedule) or a file staged by the import page, run it in the background on a bounded pool
  * ({@code opale.ingest.workers}, default 2, plus {@code opale.ingest.queue-capacity} waiting; beyond, 503), follow
  * and cancel it, and analyse a file synchronously (dry run).

@@ -39,7 +39,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates or updates the catalog record of a published dataset version (issue 5, point 6): title, a description
+ * Creates or updates the catalog record of a published dataset version: title, a description
  * the producer completes, the data structure, kind, extent, formats, distributions (downloads and the OGC API
  * collection), dates and usage category.
  *

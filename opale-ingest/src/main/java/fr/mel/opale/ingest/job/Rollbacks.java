@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Serves a kept version of a dataset again (issue 5, point 6) and brings its catalog record in line (structure,
+ * Serves a kept version of a dataset again (roll-back) and brings its catalog record in line (structure,
  * extent, row count of that version). Editors only, as every change to a dataset.
  */
 @Service

@@ -20,7 +20,7 @@ public class UploadArea {
     UploadArea(IngestSettings settings, Environment environment) {
         String configured = settings.uploadDir();
         Path base = configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(environment.getProperty("opale.data.dir", "./opale-data")).resolve("uploads");
+                : Path.of(environment.getProperty("opale.data.dir", "./data")).resolve("uploads");
         root = base.toAbsolutePath().normalize();
         try {
             Files.createDirectories(tmp());

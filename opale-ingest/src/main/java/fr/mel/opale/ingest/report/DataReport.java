@@ -16,7 +16,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The data-quality report of one import (issue 5, point 8): what a producer and a re-user should know about the
+ * The data-quality report of one import: what a producer and a re-user should know about the
  * rows before trusting them. Stored with the version it describes, served by {@code GET /api/datasets/{id}/report}
  * and shown on the record page.
  *

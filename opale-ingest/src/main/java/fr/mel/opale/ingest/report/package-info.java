@@ -1,4 +1,4 @@
-/** The data-quality report of each import (issue 5, point 8), stored with the version it describes. */
+/** The data-quality report of each import, stored with the version it describes. */
 @NullMarked
 package fr.mel.opale.ingest.report;
 

@@ -21,8 +21,8 @@ import fr.mel.opale.ingest.ReadListener;
 import fr.mel.opale.ingest.ReadOptions;
 import fr.mel.opale.ingest.SourceFile;
 import fr.mel.opale.ingest.TableReaders;
-import fr.mel.opale.ingest.schema.TableSchemaExamplesTest;
 import fr.mel.opale.testing.HttpTestClient;
+import fr.mel.opale.testing.SharedTestData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -49,7 +49,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 5 end to end over real HTTP and a real database: every shared file publishes through
+ * File ingestion end to end over real HTTP and a real database: every shared file publishes through
  * {@code POST /api/ingest} (dataset version + catalog record + report), re-ingest, unchanged content, roll-back,
  * cancel, recovery after a stop, URL sources on a schedule, TableSchema block/report, hostile files, access.
  * Run on H2 and PostGIS by the two subclasses.
@@ -85,7 +85,7 @@ abstract class IngestApiContract {
     }
 
     static Stream<Path> sharedFiles() {
-        Path root = TableSchemaExamplesTest.shared("csv").getParent();
+        Path root = SharedTestData.data();
         try (Stream<Path> csv = Files.list(root.resolve("csv")); Stream<Path> geo = Files.list(root.resolve("geo"))) {
             return Stream.concat(csv.toList().stream(), geo.toList().stream()).sorted();
         } catch (IOException e) {
@@ -339,7 +339,7 @@ abstract class IngestApiContract {
 
     @Test
     void tableSchemaBlocksOrReportsAndStaysAttachedToTheDataset() throws IOException {
-        Path dir = TableSchemaExamplesTest.shared("tableschema/stationnement");
+        Path dir = SharedTestData.file("tableschema/stationnement");
         String schema = Files.readString(dir.resolve("schema.json"));
         JsonNode valid = ingest.publish(dir.resolve("exemple-valide.csv"),
                 "{\"title\":\"Stationnement\",\"tableSchema\":" + schema + ",\"onSchemaError\":\"block\"}", null);

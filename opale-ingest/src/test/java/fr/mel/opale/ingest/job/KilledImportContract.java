@@ -38,7 +38,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 5, points 6 and 9, for real: a server killed ({@code kill -9}: no shutdown hook, no {@code destroy()} of
+ * Crash safety of versions and jobs, for real: a server killed ({@code kill -9}: no shutdown hook, no {@code destroy()} of
  * {@link IngestJobs}, no rollback from our code) while an import job is writing a re-ingest restarts on the same
  * database with the job FAILED « Import interrompu par l'arrêt du serveur » (not a zombie {@code running}), version 1
  * still served and readable, no half-written table left, the catalog record untouched, and imports working again.

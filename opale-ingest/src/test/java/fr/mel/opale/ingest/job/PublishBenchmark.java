@@ -31,7 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Issue 5 point 11, end to end: a generated 1 000 000-row CSV (~100 MB: integer, decimal, date, quoted text,
+ * The publication throughput target, end to end: a generated 1 000 000-row CSV (~100 MB: integer, decimal, date, quoted text,
  * commune, boolean, lon/lat) published into PostGIS, as a ratio to PostgreSQL's own {@code COPY} of the same file
  * in the same run, with the peak heap. Not a test (the name keeps it out of {@code mvn verify}); command in
  * {@code bench/README.md}. Per round:

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import fr.mel.opale.testing.SharedTestData;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -125,7 +123,7 @@ public class TableSchemaExamplesTest {
 
     /** Reads the example with commons-csv (not our readers): the expected errors do not depend on them. */
     private static SchemaValidationResult validate(String name, String example) throws IOException {
-        Path dir = shared("tableschema/" + name);
+        Path dir = SharedTestData.file("tableschema/" + name);
         TableSchema schema = TableSchema.parse(Files.readString(dir.resolve("schema.json"), StandardCharsets.UTF_8));
         SchemaValidation validation = schema.validation();
         try (Reader in = Files.newBufferedReader(dir.resolve(example), StandardCharsets.UTF_8)) {
@@ -136,16 +134,5 @@ public class TableSchemaExamplesTest {
             }
         }
         return validation.result();
-    }
-
-    public static Path shared(String relative) {
-        Optional<Path> root = Stream.of(System.getProperty("opale.shared.dir"), "../../shared", "../shared")
-                .filter(c -> c != null && !c.isBlank()).map(c -> Path.of(c).toAbsolutePath().normalize())
-                .filter(p -> Files.isDirectory(p.resolve("data"))).findFirst();
-        if (root.isEmpty() && "true".equals(System.getenv("OPALE_REQUIRE_SHARED_DATA"))) {
-            throw new IllegalStateException("OPALE_REQUIRE_SHARED_DATA=true mais données partagées introuvables");
-        }
-        Assumptions.assumeTrue(root.isPresent(), "Données partagées absentes : test ignoré");
-        return root.get().resolve("data").resolve(relative);
     }
 }

@@ -60,7 +60,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 6 point 10: {@code items?limit=1000} of a 1 000 000-row PostGIS collection through the real HTTP endpoint
+ * The items throughput target: {@code items?limit=1000} of a 1 000 000-row PostGIS collection through the real HTTP endpoint
  * (Tomcat, access policy, query building, streamed GeoJSON, exact {@code numberMatched}) against the same page read
  * by plain JDBC and written as GeoJSON with {@code ST_AsGeoJSON} + Jackson in the same run, interleaved round by
  * round so both see the same machine load. Page 1 vs page 1 000 (by the keyset {@code cursor} our next links carry,

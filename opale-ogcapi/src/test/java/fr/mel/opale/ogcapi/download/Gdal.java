@@ -1,5 +1,6 @@
 package fr.mel.opale.ogcapi.download;
 
+import fr.mel.opale.testing.ExternalTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,19 +10,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * GDAL's command-line tools ({@code ogrinfo}, {@code ogr2ogr}, package gdal-bin) as an independent shapefile reader
- * for the tests: what they read back is what QGIS and ArcGIS users will see. Tests using it are skipped where GDAL
- * is not installed.
+ * for the tests: what they read back is what QGIS and ArcGIS users will see. Tests using it call
+ * {@link ExternalTools#requireGdal()} first: skipped where GDAL is not installed, failing instead under
+ * {@code OPALE_REQUIRE_OGC_CLIENTS=true} (CI).
  */
 public final class Gdal {
     private Gdal() {
-    }
-
-    public static boolean available() {
-        try {
-            return run("ogrinfo", "--version").startsWith("GDAL");
-        } catch (IllegalStateException e) {
-            return false;
-        }
     }
 
     /** {@code ogrinfo -al -so} on a layer: geometry type, feature count, CRS, fields. */

@@ -2,7 +2,6 @@ package fr.mel.opale.ogcapi.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import fr.mel.opale.data.Column;
 import fr.mel.opale.data.ColumnType;
@@ -10,6 +9,7 @@ import fr.mel.opale.data.Feature;
 import fr.mel.opale.data.GeometryKind;
 import fr.mel.opale.ogcapi.OgcApiProblem;
 import fr.mel.opale.ogcapi.crs.SupportedCrs;
+import fr.mel.opale.testing.ExternalTools;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -171,7 +171,7 @@ class ShapefileFeatureWriterTest {
 
     @Test
     void gdalReadsEveryFamilyWithItsValuesAndCrs() throws Exception {
-        assumeThat(Gdal.available()).as("GDAL (ogrinfo) installed").isTrue();
+        ExternalTools.requireGdal();
         Path zip = dir.resolve("g.zip");
         write(GeometryKind.GEOMETRY, SupportedCrs.CRS84, MIXED, zip);
         assertThat(Gdal.summary(zip, "mes-objets_points.shp")).contains("Geometry: Point", "Feature Count: 2",
@@ -215,7 +215,7 @@ class ShapefileFeatureWriterTest {
         int second = ByteBuffer.wrap(files.get("mes-objets.shx")).getInt(100 + 8) * 2; // big-endian offset
         assertThat(ByteBuffer.wrap(shp).order(ByteOrder.LITTLE_ENDIAN).getInt(second + 8)).isZero(); // Null Shape
         assertThat(ByteBuffer.wrap(shp).order(ByteOrder.LITTLE_ENDIAN).getDouble(36)).isBetween(600_000.0, 800_000.0);
-        assumeThat(Gdal.available()).as("GDAL (ogrinfo) installed").isTrue();
+        ExternalTools.requireGdal();
         String summary = Gdal.run("ogrinfo", "-ro", "-al", "/vsizip/" + zip.toAbsolutePath() + "/mes-objets.shp");
         assertThat(summary).contains("Geometry: Polygon", "Feature Count: 3", "ID[\"EPSG\",2154]");
         JsonNode features = JSON.readTree(Gdal.geoJson(zip, "mes-objets.shp")).get("features");

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.access.Visibility;
 import fr.mel.opale.catalog.Catalog;
-import fr.mel.opale.catalog.SharedData;
 import fr.mel.opale.catalog.model.BoundingBox;
 import fr.mel.opale.catalog.model.CatalogRecord;
 import fr.mel.opale.catalog.model.Contact;
@@ -32,6 +31,7 @@ import fr.mel.opale.data.Row;
 import fr.mel.opale.data.RowSource;
 import fr.mel.opale.ogcapi.download.DownloadFormat;
 import fr.mel.opale.testing.HttpTestClient;
+import fr.mel.opale.testing.SharedTestData;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -95,7 +95,7 @@ abstract class RecordsContract {
     void load() {
         http = new HttpTestClient(port);
         HttpResponse<String> imported = http.send("POST", "/api/records/import", "application/zip",
-                SharedData.isoRecordsZip(), ADMIN);
+                SharedTestData.isoRecordsZip(), ADMIN);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         suffix = UUID.randomUUID().toString().substring(0, 8);
         open = "rec-open-" + suffix;

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
     @Bean(destroyMethod = "close")
-    SearchEngine searchEngine(@Value("${opale.search.index-dir:${opale.data.dir:./opale-data}/index}") Path directory) {
+    SearchEngine searchEngine(@Value("${opale.search.index-dir:${opale.data.dir:./data}/index}") Path directory) {
         return SearchEngine.open(directory);
     }
 }

@@ -4,10 +4,10 @@ import static fr.mel.opale.testing.HttpTestClient.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.mel.opale.catalog.RecordEnricher;
-import fr.mel.opale.catalog.SharedData;
 import fr.mel.opale.catalog.iso.IsoReader;
 import fr.mel.opale.catalog.model.CatalogRecord;
 import fr.mel.opale.testing.HttpTestClient;
+import fr.mel.opale.testing.SharedTestData;
 import fr.mel.opale.thesaurus.ThesaurusTestApplication;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -109,7 +109,7 @@ abstract class EnrichmentContract {
     void enrichmentIsIdempotentOnEveryRealRecord() throws IOException {
         IsoReader reader = new IsoReader();
         int checked = 0;
-        for (Path file : SharedData.isoRecords()) {
+        for (Path file : SharedTestData.isoRecords()) {
             CatalogRecord record;
             try {
                 record = reader.read(Files.readAllBytes(file), file.getFileName().toString());
@@ -166,7 +166,7 @@ abstract class EnrichmentContract {
     }
 
     private JsonNode importIso(String relative) throws IOException {
-        byte[] xml = Files.readAllBytes(SharedData.file("iso-metadata/" + relative));
+        byte[] xml = Files.readAllBytes(SharedTestData.file("iso-metadata/" + relative));
         HttpResponse<String> response = client.send("POST", "/api/records/import", "application/xml", xml, ADMIN);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode report = client.json(response);

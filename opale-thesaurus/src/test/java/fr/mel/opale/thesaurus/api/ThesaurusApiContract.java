@@ -3,8 +3,8 @@ package fr.mel.opale.thesaurus.api;
 import static fr.mel.opale.testing.HttpTestClient.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.mel.opale.catalog.SharedData;
 import fr.mel.opale.testing.HttpTestClient;
+import fr.mel.opale.testing.SharedTestData;
 import fr.mel.opale.thesaurus.SkosExpectations;
 import fr.mel.opale.thesaurus.Thesauri;
 import fr.mel.opale.thesaurus.ThesaurusChanged;
@@ -120,7 +120,7 @@ abstract class ThesaurusApiContract {
             "inspire-theme.rdf, http://inspire.ec.europa.eu/theme, t-inspire",
             "themes-ecospheres.rdf, http://registre/ecospheres/themes-ecospheres, t-ecospheres"})
     void importsEverySharedThesaurusAndBrowsesItsHierarchy(String name, String scheme, String id) throws IOException {
-        Path file = SharedData.file("thesauri/" + name);
+        Path file = SharedTestData.file("thesauri/" + name);
         SkosExpectations expected = SkosExpectations.of(file, scheme);
         HttpResponse<String> created = client.send("POST", "/api/thesauri?id=" + id, "application/rdf+xml",
                 Files.readAllBytes(file), ADMIN);
@@ -214,7 +214,7 @@ abstract class ThesaurusApiContract {
 
     @Test
     void theJavaApiAnswersHierarchyAndUsageCategoryQuestions() throws IOException {
-        Path file = SharedData.file("thesauri/themes-ecospheres.rdf");
+        Path file = SharedTestData.file("thesauri/themes-ecospheres.rdf");
         SkosExpectations expected = SkosExpectations.of(file, "http://registre/ecospheres/themes-ecospheres");
         policy.asPlatform(() -> thesauri.create(read(file), fr.mel.opale.thesaurus.SkosFormat.RDF_XML, "t-java"));
         try {

@@ -2,10 +2,10 @@ package fr.mel.opale.thesaurus.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.mel.opale.catalog.SharedData;
 import fr.mel.opale.catalog.model.Keyword;
 import fr.mel.opale.catalog.model.LocalizedText;
 import fr.mel.opale.catalog.model.ThesaurusCitation;
+import fr.mel.opale.testing.SharedTestData;
 import fr.mel.opale.thesaurus.SkosExpectations;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +37,7 @@ class CategoryMappingTest {
             "gemet-theme.rdf, http://geonetwork-opensource.org/gemet-theme, 40",
             "eu-data-theme-skos.rdf, http://publications.europa.eu/resource/authority/data-theme, 14"})
     void mapsEveryConceptOfTheSharedVocabularies(String file, String scheme, int count) {
-        SkosExpectations vocabulary = SkosExpectations.of(SharedData.file("thesauri/" + file), scheme);
+        SkosExpectations vocabulary = SkosExpectations.of(SharedTestData.file("thesauri/" + file), scheme);
         assertThat(vocabulary.concepts).hasSize(count);
         for (String uri : vocabulary.concepts) {
             assertThat(mapping.uriMappings()).as(uri).containsKey(MatchKeys.uri(uri));

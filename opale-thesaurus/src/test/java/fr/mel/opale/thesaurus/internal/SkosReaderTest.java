@@ -3,7 +3,7 @@ package fr.mel.opale.thesaurus.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.mel.opale.catalog.SharedData;
+import fr.mel.opale.testing.SharedTestData;
 import fr.mel.opale.thesaurus.SkosExpectations;
 import fr.mel.opale.thesaurus.SkosFormat;
 import fr.mel.opale.thesaurus.ThesaurusProblem;
@@ -33,7 +33,7 @@ class SkosReaderTest {
             "inspire-theme.rdf, http://inspire.ec.europa.eu/theme",
             "themes-ecospheres.rdf, http://registre/ecospheres/themes-ecospheres"})
     void readsEverySharedThesaurusWithItsConceptsAndHierarchy(String name, String scheme) throws IOException {
-        Path file = SharedData.file("thesauri/" + name);
+        Path file = SharedTestData.file("thesauri/" + name);
         SkosExpectations expected = SkosExpectations.of(file, scheme);
 
         ParsedThesaurus parsed = SkosReader.read(Files.readAllBytes(file), SkosFormat.RDF_XML);
@@ -189,6 +189,6 @@ class SkosReaderTest {
     }
 
     private static ParsedThesaurus read(String name) throws IOException {
-        return SkosReader.read(Files.readAllBytes(SharedData.file("thesauri/" + name)), SkosFormat.RDF_XML);
+        return SkosReader.read(Files.readAllBytes(SharedTestData.file("thesauri/" + name)), SkosFormat.RDF_XML);
     }
 }

@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code /admin/import}: the producer's import in two steps (issue 5, points 1 and 5). Upload (a plain multipart
+ * {@code /admin/import}: the producer's import in two steps. Upload (a plain multipart
  * form; {@code /js/import.js} adds a progress bar) → the analysis page: detected settings, columns, geometry guess,
  * warnings, every one of them correctable, "analyse again" or "publish" → the job page, followed until the record.
  * Also a URL source with its schedule. Works without JavaScript (forms and redirects); editors only.

@@ -11,6 +11,7 @@ import fr.mel.opale.catalog.model.Keyword;
 import fr.mel.opale.catalog.model.LocalizedText;
 import fr.mel.opale.catalog.model.ThesaurusCitation;
 import fr.mel.opale.testing.HttpTestClient;
+import fr.mel.opale.testing.SharedTestData;
 import fr.mel.opale.web.WebTestApplication;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -78,7 +79,7 @@ abstract class SearchPagesContract {
             return;
         }
         HttpResponse<String> imported = client.send("POST", "/api/records/import", "application/zip",
-                SharedIsoRecords.zip(), ADMIN);
+                SharedTestData.isoRecordsZip(), ADMIN);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
     }
 
