@@ -75,7 +75,7 @@ class SecurityConfiguration {
                     "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self'; script-src 'self'; "
                     + "connect-src 'self'" + basemapOrigin(basemapUrl) + basemapOrigin(mapStyleUrl)
                     + mapOrigins(mapOrigins) + "; "
-                    + "frame-ancestors 'self'; form-action 'self'; base-uri 'self'"))
+                    + "frame-ancestors 'self'; form-action 'self'" + oidc.issuerOrigins() + "; base-uri 'self'"))
                 .referrerPolicy(ref -> ref.policy(
                     org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
                         .STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));

@@ -100,6 +100,24 @@ public class OidcLogin {
         return users;
     }
 
+    /**
+     * The origins of the declared issuers, each after a space, for the Content-Security-Policy's
+     * {@code form-action}: the logout form posts to Opale, which redirects to the provider's end-session endpoint,
+     * and browsers check the redirects of a form submission against {@code form-action} too.
+     */
+    public String issuerOrigins() {
+        StringBuilder origins = new StringBuilder();
+        for (ProviderSettings provider : registrations.settings()) {
+            java.net.URI issuer = java.net.URI.create(provider.issuer());
+            String origin = " " + issuer.getScheme() + "://" + issuer.getHost()
+                    + (issuer.getPort() < 0 ? "" : ":" + issuer.getPort());
+            if (origins.indexOf(origin) < 0) {
+                origins.append(origin);
+            }
+        }
+        return origins.toString();
+    }
+
     /** What {@code POST /deconnexion} does afterwards: through the provider for provider logins, else home. */
     public LogoutSuccessHandler logoutSuccess() {
         return new ProviderLogout(registrations);
