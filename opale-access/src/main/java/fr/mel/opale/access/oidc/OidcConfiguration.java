@@ -37,8 +37,9 @@ class OidcConfiguration {
     }
 
     @Bean
-    OidcLogin oidcLogin(ProviderRegistrations registrations, ProviderJwtDecoders decoders, ProviderSignIn signIn) {
-        return new OidcLogin(registrations, decoders, new ProviderLoginOutcomes(signIn, new ProviderSessions()));
+    OidcLogin oidcLogin(ProviderRegistrations registrations, ProviderJwtDecoders decoders, ProviderSignIn signIn,
+                        Audit audit) {
+        return new OidcLogin(registrations, decoders, new ProviderLoginOutcomes(signIn, new ProviderSessions(), audit));
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package fr.mel.opale.access.oidc;
 
+import fr.mel.opale.access.admin.AuditKind;
+import fr.mel.opale.access.internal.Audit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -34,11 +36,13 @@ final class ProviderLoginOutcomes implements AuthenticationSuccessHandler, Authe
 
     private final ProviderSignIn signIn;
     private final ProviderSessions sessions;
+    private final Audit audit;
     private final RequestCache requests = new HttpSessionRequestCache();
 
-    ProviderLoginOutcomes(ProviderSignIn signIn, ProviderSessions sessions) {
+    ProviderLoginOutcomes(ProviderSignIn signIn, ProviderSessions sessions, Audit audit) {
         this.signIn = signIn;
         this.sessions = sessions;
+        this.audit = audit;
     }
 
     @Override
@@ -72,6 +76,11 @@ final class ProviderLoginOutcomes implements AuthenticationSuccessHandler, Authe
                 : "authentication_failed";
         LOG.info("Connexion par fournisseur refusée depuis {} : {} ({})", request.getRemoteAddr(), code,
                 exception.getMessage());
+        String uri = request.getRequestURI();
+        String provider = uri.substring(uri.lastIndexOf('/') + 1);
+        // the provider's id as typed in the address: bounded, as the audit log keeps it
+        audit.record(AuditKind.LOGIN_FAILED, null, null, request.getRemoteAddr(),
+                (provider.length() > 64 ? provider.substring(0, 64) : provider) + " : " + code);
         String reason = DECLINED.contains(code) ? "annule" : "echec";
         response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?fournisseur=" + reason);
     }

@@ -61,6 +61,7 @@ class ProviderJwtDecodersTest {
     final AtomicReference<JWKSet> published = new AtomicReference<>();
     final AtomicInteger jwksFetches = new AtomicInteger();
     final AtomicReference<String> tokenAnswer = new AtomicReference<>();
+    final AtomicReference<String[]> userinfoAnswer = new AtomicReference<>();
     ECKey ec;
     RSAKey rsa;
 
@@ -85,6 +86,13 @@ class ProviderJwtDecodersTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.createContext("/userinfo", exchange -> {
+            byte[] body = userinfoAnswer.get()[1].getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", userinfoAnswer.get()[0]);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.start();
         issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/essai";
     }
@@ -100,6 +108,7 @@ class ProviderJwtDecodersTest {
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("http://127.0.0.1/login/oauth2/code/essai").scope("openid")
                 .authorizationUri(base + "/auth").tokenUri(base + "/token").jwkSetUri(base + "/jwks")
+                .userInfoUri(base + "/userinfo")
                 .issuerUri(issuer).userNameAttributeName("sub").build();
     }
 
@@ -186,6 +195,7 @@ class ProviderJwtDecodersTest {
     void theNonceOfTheIdTokenMustBeTheOneOfTheAuthorizationRequest() throws Exception {
         ProviderSettings settings = new ProviderSettings("essai", issuer, CLIENT, "secret", ProviderKind.GENERIC,
                 "Essai", List.of("openid"), null);
+        userinfoAnswer.set(new String[] {"application/json", "{\"sub\":\"sujet-1\"}"});
         ProviderRegistrations registrations = new ProviderRegistrations(List.of(settings));
         ProviderJwtDecoders decoders = new ProviderJwtDecoders();
         AuthenticationProvider codes = new OidcLogin(registrations, decoders, null).authenticationProviders().get(0);
@@ -199,6 +209,44 @@ class ProviderJwtDecodersTest {
         tokenAnswer.set(tokenResponse(es256(idClaims().claim("nonce", sha256(nonce)).build())));
         Authentication accepted = codes.authenticate(login(nonce));
         assertThat(((OidcUser) accepted.getPrincipal()).getSubject()).isEqualTo("sujet-1");
+    }
+
+    /**
+     * The userinfo answer through {@link SignedUserInfo} as the code exchange uses it: a FranceConnect-kind
+     * provider's JWT is read once verified; a bad signature, or plain JSON where a JWT is due, refuses the login; a
+     * {@code sub} other than the ID token's too (Spring's check, kept).
+     */
+    @Test
+    void franceConnectUserinfoMustBeAVerifiedJwtAboutTheSamePerson() throws Exception {
+        ProviderSettings settings = new ProviderSettings("essai", issuer, CLIENT, "secret", ProviderKind.FRANCECONNECT,
+                "FranceConnect", List.of("openid", "email"), null);
+        ProviderRegistrations registrations = new ProviderRegistrations(List.of(settings));
+        AuthenticationProvider codes = new OidcLogin(registrations, new ProviderJwtDecoders(), null)
+                .authenticationProviders().get(0);
+        String nonce = "n-1";
+        tokenAnswer.set(tokenResponse(es256(idClaims().claim("nonce", sha256(nonce)).build())));
+        JWTClaimsSet userinfo = new JWTClaimsSet.Builder().issuer(issuer).audience(CLIENT).subject("sujet-1")
+                .claim("given_name", "Camille").claim("email", "camille@exemple.fr").build();
+
+        userinfoAnswer.set(new String[] {"application/jwt", es256(userinfo)});
+        OidcUser user = (OidcUser) codes.authenticate(login(nonce)).getPrincipal();
+        assertThat(user.getEmail()).isEqualTo("camille@exemple.fr");
+        assertThat(user.getGivenName()).isEqualTo("Camille");
+
+        ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
+        Map<String, String[]> refused = Map.of(
+                "bad signature", new String[] {"application/jwt",
+                        sign(new ECDSASigner(stranger), JWSAlgorithm.ES256, "ec-1", userinfo)},
+                "plain JSON from FranceConnect", new String[] {"application/json",
+                        "{\"sub\":\"sujet-1\",\"email\":\"camille@exemple.fr\"}"},
+                "another person", new String[] {"application/jwt",
+                        es256(new JWTClaimsSet.Builder(userinfo).subject("sujet-2").build())},
+                "alg none", new String[] {"application/jwt", new PlainJWT(userinfo).serialize()});
+        refused.forEach((why, answer) -> {
+            userinfoAnswer.set(answer);
+            assertThatThrownBy(() -> codes.authenticate(login(nonce))).as(why)
+                    .isInstanceOf(OAuth2AuthenticationException.class);
+        });
     }
 
     private OAuth2LoginAuthenticationToken login(String nonce) {

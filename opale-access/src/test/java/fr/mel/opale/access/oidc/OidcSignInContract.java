@@ -13,7 +13,6 @@ import fr.mel.opale.testing.KeycloakRealm;
 import fr.mel.opale.testing.KeycloakServer;
 import fr.mel.opale.testing.KeycloakUser;
 import fr.mel.opale.testing.OidcUserAgent;
-import fr.mel.opale.testing.OnH2;
 import fr.mel.opale.testing.OnKeycloak;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -47,16 +46,15 @@ import org.springframework.web.bind.annotation.RestController;
  * authorization request's parameters, Keycloak's real login form, the callback, the person created (or found again),
  * the identity and its claims, the listeners, the logout through the provider; and each refusal: no address, an
  * unverified one, a forged {@code state}, an error on the callback — nothing created. The log of the whole run is
- * searched for passwords, codes and tokens.
+ * searched for passwords, codes and tokens. On H2 and PostGIS ({@code OidcSignInH2Test}, {@code OidcSignInPostgisTest}).
  */
 @OnKeycloak
-@OnH2
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(classes = OidcSignInTest.OidcTestApplication.class,
+@SpringBootTest(classes = OidcSignInContract.OidcTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.flyway.locations=classpath:db/migration/{vendor}",
                 "spring.messages.basename=i18n/problems", "spring.main.banner-mode=off", "logging.level.root=info"})
-class OidcSignInTest {
+abstract class OidcSignInContract {
     /** The access module alone, plus probes: who the session is, and its CSRF token (no pages here). */
     @SpringBootApplication(scanBasePackages = "fr.mel.opale.access")
     @Import(Probe.class)
