@@ -1,5 +1,7 @@
 package fr.mel.opale.access.oidc;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  * The client registrations of the declared providers, each discovered from its issuer
  * ({@code /.well-known/openid-configuration}: endpoints, JWKS, end-session endpoint, PKCE support) at its first
  * use and then kept. Discovery at first use rather than at start: a provider down when Opale starts must not stop
- * the platform (nor delay it), and the next click on its button tries again.
+ * the platform (nor delay it), and a click on its button tries again (at most every 30 seconds).
  *
  * <p>PKCE ({@code S256}) is asked whenever the provider's discovery document says it supports it.
  */
@@ -28,6 +30,14 @@ final class ProviderRegistrations implements ClientRegistrationRepository, Itera
 
     private final Map<String, ProviderSettings> providers = new LinkedHashMap<>();
     private final Map<String, ClientRegistration> discovered = new ConcurrentHashMap<>();
+    /** When each provider's discovery last failed: not tried again for {@link #RETRY_AFTER}. */
+    private final Map<String, Instant> failed = new ConcurrentHashMap<>();
+    /**
+     * Clicks on the button of a provider that does not answer are answered at once for this long, rather than
+     * each waiting for (and each sending) a discovery request: a person retrying, or a script, cannot pile up
+     * outgoing requests.
+     */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     ProviderRegistrations(List<ProviderSettings> providers) {
         providers.forEach(p -> this.providers.put(p.id(), p));
@@ -52,11 +62,17 @@ final class ProviderRegistrations implements ClientRegistrationRepository, Itera
         if (known != null) {
             return known;
         }
+        Instant lastFailure = failed.get(registrationId);
+        if (lastFailure != null && lastFailure.plus(RETRY_AFTER).isAfter(Instant.now())) {
+            return null;
+        }
         try {
             ClientRegistration registration = discover(provider);
             discovered.put(registrationId, registration);
+            failed.remove(registrationId);
             return registration;
         } catch (RuntimeException e) {
+            failed.put(registrationId, Instant.now());
             LOG.warn("Fournisseur OpenID Connect {} : découverte impossible depuis {} ({})", provider.id(),
                     provider.issuer(), e.toString());
             return null;

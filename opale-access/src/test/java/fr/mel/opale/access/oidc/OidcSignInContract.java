@@ -107,6 +107,10 @@ abstract class OidcSignInContract {
             registry.add(prefix + "kind", () -> realm == KeycloakRealm.MEL ? "generic" : realm.realmName());
             registry.add(prefix + "scopes", realm::scopes);
         }
+        // a provider that never answers (nothing listens on port 9 of the loopback): Opale starts all the same
+        registry.add("opale.oidc.providers.injoignable.issuer", () -> "http://127.0.0.1:9/realms/absent");
+        registry.add("opale.oidc.providers.injoignable.client-id", () -> "opale");
+        registry.add("opale.oidc.providers.injoignable.client-secret", () -> "secret");
     }
 
     @LocalServerPort
@@ -252,6 +256,18 @@ abstract class OidcSignInContract {
             assertThat(personCount(user.email())).isZero();
             assertThat(identities.find(user.realm().realmName(), user.subject())).isEmpty();
         }
+    }
+
+    @Test
+    void aProviderThatDoesNotAnswerIsReportedWithoutStoppingTheOthers() {
+        HttpResponse<String> refused = browser.get(app("/oauth2/authorization/injoignable"));
+        assertThat(OidcUserAgent.location(refused).toString()).endsWith("/connexion?fournisseur=indisponible");
+        // at once the second time (no new discovery attempt within 30 s)
+        long start = System.nanoTime();
+        assertThat(OidcUserAgent.location(browser.get(app("/oauth2/authorization/injoignable"))).toString())
+                .endsWith("/connexion?fournisseur=indisponible");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+        assertThat(browser.get(app("/oauth2/authorization/mel")).statusCode()).isEqualTo(302);
     }
 
     @Test
