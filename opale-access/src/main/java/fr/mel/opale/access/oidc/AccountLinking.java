@@ -13,9 +13,17 @@ import fr.mel.opale.access.internal.PersonPrincipal;
 import fr.mel.opale.access.internal.PersonStore;
 import fr.mel.opale.access.internal.StoredPerson;
 import fr.mel.opale.access.internal.Timestamps;
+import fr.mel.opale.access.account.AccountPaths;
+import fr.mel.opale.access.internal.Secrets;
+import fr.mel.opale.access.internal.Throttles;
+import fr.mel.opale.access.mail.AccountMail;
+import fr.mel.opale.access.mail.AccountMails;
+import fr.mel.opale.access.mail.MailOutbox;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,20 +33,27 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Linking a provider identity to an existing account, and unlinking it.
  *
  * <p><b>Linking</b> is offered, never done silently: a provider login whose verified address is an account's waits
  * in the session ({@link PendingLink}); the person proves the account with its password (checked by
- * {@link LocalAuthentication}: throttled, audited, the same answer for every failure), then the identity is
- * attached and the person logged in. Declining, or ten minutes, and nothing was written.
+ * {@link LocalAuthentication}: throttled, audited, the same answer for every failure) or with a single-use link
+ * mailed to its address and opened in the same browser (the secret's hash is kept in the offer, in the session),
+ * then the identity is attached and the person logged in. Declining, or ten minutes, and nothing was written.
  *
  * <p><b>Unlinking</b> one's own identity is allowed while another way in remains: a password, or another identity.
  */
 public class AccountLinking {
-    /** What the link page shows. */
-    public record Offer(String providerLabel, String email, boolean hasPassword) {
+    /**
+     * What the link page shows.
+     *
+     * @param canMail whether a proof by mail can be sent (SMTP configured)
+     * @param mailed  whether one was sent for this offer
+     */
+    public record Offer(String providerLabel, String email, boolean hasPassword, boolean canMail, boolean mailed) {
     }
 
     private final PersonStore people;
@@ -49,10 +64,16 @@ public class AccountLinking {
     private final AccessPolicy policy;
     private final Audit audit;
     private final TransactionTemplate transactions;
+    private final MailOutbox mail;
+    private final Throttles throttles;
+    private final String publicUrl;
 
     AccountLinking(PersonStore people, ExternalIdentities identities, LocalAuthentication passwords,
                    ProviderSessions sessions, ProviderSignIn signIn, AccessPolicy policy, Audit audit,
-                   TransactionTemplate transactions) {
+                   TransactionTemplate transactions, MailOutbox mail, Throttles throttles, String publicUrl) {
+        this.mail = mail;
+        this.throttles = throttles;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.people = people;
         this.identities = identities;
         this.passwords = passwords;
@@ -66,7 +87,8 @@ public class AccountLinking {
     /** The link waiting in this browser's session, if any and not expired. */
     public Optional<Offer> offer(HttpServletRequest request) {
         return pending(request).flatMap(link -> people.find(link.personId())
-                .map(person -> new Offer(link.providerLabel(), link.email(), person.passwordHash() != null)));
+                .map(person -> new Offer(link.providerLabel(), link.email(), person.passwordHash() != null,
+                        mail.enabled(), link.mailedHash() != null)));
     }
 
     /**
@@ -90,6 +112,51 @@ public class AccountLinking {
         if (!(proved.getPrincipal() instanceof PersonPrincipal principal) || principal.personId() != holder.id()) {
             throw AccountProblem.invalid(Map.of("password", "current-password-wrong"));
         }
+        link(request, response, link, holder);
+    }
+
+    /**
+     * Mails the account's address a single-use link proving the mailbox (within the mail limits per address and
+     * recipient); the link works in this browser only (the offer lives in its session) and until the offer expires.
+     *
+     * @throws AccountProblem 400 {@code liaison-expiree} when nothing waits; 503 without SMTP
+     */
+    public void mailProof(HttpServletRequest request) {
+        if (!mail.enabled()) {
+            throw AccountProblem.signUpClosed();
+        }
+        PendingLink link = pending(request).orElseThrow(AccountProblem::noPendingLink);
+        StoredPerson holder = people.find(link.personId()).orElseThrow(AccountProblem::noPendingLink);
+        if (holder.email() == null || !throttles.mailAllowed(request.getRemoteAddr(), holder.email())) {
+            return; // the same answer: the page says a mail was sent if the address is the account's
+        }
+        String secret = Secrets.random(32);
+        request.getSession().setAttribute(PendingLink.SESSION_KEY, link.withMailedHash(Secrets.sha256(secret)));
+        String url = UriComponentsBuilder.fromUriString(publicUrl + AccountPaths.LINK_IDENTITY)
+                .queryParam(AccountPaths.TOKEN, secret).build().toUriString();
+        mail.send(AccountMails.render(AccountMail.LINK_IDENTITY, holder.language(), holder.email(),
+                holder.displayName(), url), AccountMail.LINK_IDENTITY.name());
+    }
+
+    /**
+     * Links with the mailed secret: the offer of this browser's session, and the secret mailed for it.
+     *
+     * @throws AccountProblem 400 {@code lien-invalide} for a wrong, used or foreign secret; {@code liaison-expiree}
+     */
+    public void confirmByMail(HttpServletRequest request, HttpServletResponse response, @Nullable String token) {
+        PendingLink link = pending(request).orElseThrow(AccountProblem::noPendingLink);
+        if (token == null || token.isBlank() || token.length() > 100 || link.mailedHash() == null
+                || !MessageDigest.isEqual(link.mailedHash().getBytes(StandardCharsets.US_ASCII),
+                        Secrets.sha256(token.strip()).getBytes(StandardCharsets.US_ASCII))) {
+            throw AccountProblem.invalidLink();
+        }
+        StoredPerson holder = people.find(link.personId()).filter(StoredPerson::active)
+                .orElseThrow(AccountProblem::noPendingLink);
+        link(request, response, link, holder);
+    }
+
+    private void link(HttpServletRequest request, HttpServletResponse response, PendingLink link,
+                      StoredPerson holder) {
         Map<String, Object> claims = link.claims();
         StoredPerson person = transactions.execute(status -> {
             if (identities.find(link.provider(), link.subject()).isEmpty()) {

@@ -6,8 +6,11 @@ import fr.mel.opale.access.identity.ExternalLoginListener;
 import fr.mel.opale.access.internal.Audit;
 import fr.mel.opale.access.internal.LocalAuthentication;
 import fr.mel.opale.access.internal.PersonStore;
+import fr.mel.opale.access.internal.Throttles;
+import fr.mel.opale.access.mail.MailOutbox;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -50,8 +53,9 @@ class OidcConfiguration {
     @Bean
     AccountLinking accountLinking(PersonStore people, ExternalIdentities identities, LocalAuthentication passwords,
                                   ProviderSignIn signIn, AccessPolicy policy, Audit audit,
-                                  PlatformTransactionManager transactions) {
+                                  PlatformTransactionManager transactions, MailOutbox mail, Throttles throttles,
+                                  @Value("${opale.public-url:http://localhost:8080}") String publicUrl) {
         return new AccountLinking(people, identities, passwords, new ProviderSessions(), signIn, policy, audit,
-                new TransactionTemplate(transactions));
+                new TransactionTemplate(transactions), mail, throttles, publicUrl);
     }
 }

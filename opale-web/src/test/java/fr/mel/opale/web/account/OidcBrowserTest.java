@@ -2,6 +2,7 @@ package fr.mel.opale.web.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import fr.mel.opale.access.identity.ExternalIdentities;
 import fr.mel.opale.access.internal.PersonStatus;
 import fr.mel.opale.access.internal.PersonStore;
@@ -12,11 +13,13 @@ import fr.mel.opale.testing.OnH2;
 import fr.mel.opale.testing.OnKeycloak;
 import fr.mel.opale.web.HeadlessChromium;
 import fr.mel.opale.web.WebTestApplication;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -34,17 +37,25 @@ import org.springframework.test.context.DynamicPropertySource;
  * Sign-in with OpenID Connect in a real headless Chromium against the real test Keycloak: each provider's button on
  * {@code /connexion}, Keycloak's real login form, back logged in with the person's name and "Mon espace" in the
  * header, logout through the provider (whose session ends: its form shows again); a provider login matching an
- * existing account offered for linking, proved by the password, then listed in "Mon compte" and unlinked; the last
+ * existing account offered for linking, proved by the password or by a link mailed to it (GreenMail) and opened in
+ * the same browser only, then listed in "Mon compte" and unlinked; the last
  * way in refused; the messages of a refusal. axe-core checks the login, link and account pages (WCAG 2.1 A/AA, no
  * serious or critical violation). Skipped only where Chromium or Keycloak cannot run (unless CI requires them).
  */
 @OnKeycloak
 @OnH2
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "opale.mail.from=opale@exemple.fr")
 class OidcBrowserTest {
+    static final Mailbox MAIL = new Mailbox();
+    @RegisterExtension
+    static final GreenMailExtension SMTP = MAIL.server;
+
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
+        registry.add("opale.mail.host", () -> "127.0.0.1");
+        registry.add("opale.mail.port", () -> MAIL.port);
         KeycloakServer keycloak = KeycloakServer.shared();
         for (KeycloakRealm realm : KeycloakRealm.values()) {
             String prefix = "opale.oidc.providers." + realm.realmName() + ".";
@@ -146,12 +157,56 @@ class OidcBrowserTest {
         assertThat(chromium.accessibilityProblems()).as(String.join("\n", chromium.accessibilityProblems())).isEmpty();
     }
 
+    /** The local account holding the agent's address (made by the first test that needs it). */
+    private long holderOf(KeycloakUser agent) {
+        return people.findByEmail(agent.email()).map(p -> p.id()).orElseGet(() -> {
+            long id = people.insert(null, "Karim Benali", agent.email(), PersonStatus.ACTIVE,
+                    encoder.encode("mon mot de passe opale"), "fr", Instant.now());
+            people.setVerifiedEmail(id, agent.email(), Instant.now());
+            return id;
+        });
+    }
+
+    @Test
+    void anExistingAccountIsLinkedThroughALinkMailedToItsAddressOpenedInTheSameBrowser() throws Exception {
+        KeycloakUser agent = KeycloakUser.PC_COMMUNE_AGENT;
+        long holder = holderOf(agent);
+        chromium.open("/connexion");
+        browser.findElement(By.cssSelector("a.connect-proconnect")).click();
+        keycloakLogin(agent);
+        waitForApp("/connexion/liaison");
+        browser.findElement(By.cssSelector("form[action='/connexion/liaison/courriel'] button")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main [role=status]")));
+        assertThat(browser.findElement(By.cssSelector("main [role=status]")).getText()).contains(agent.email());
+        chromium.checkAccessibility("liaison : lien envoyé");
+        MimeMessage mail = MAIL.await(agent.email(), 1);
+        assertThat(mail.getSubject()).contains("Liez votre identité");
+        assertThat(identities.of(holder)).isEmpty();
+
+        // another browser (no offer in its session) cannot use the link
+        try (HeadlessChromium other = HeadlessChromium.start(port)) {
+            other.open(Mailbox.path(mail));
+            assertThat(other.driver().getPageSource()).contains("Aucune liaison n’est en attente");
+        }
+        assertThat(identities.of(holder)).isEmpty();
+
+        chromium.open(Mailbox.path(mail));
+        chromium.checkAccessibility("liaison : confirmation");
+        browser.findElement(By.cssSelector("form[action='/connexion/liaison/confirmation'] button")).click();
+        waitForApp("/compte");
+        assertThat(browser.getPageSource()).contains("Identité liée");
+        assertThat(identities.of(holder)).singleElement()
+                .satisfies(identity -> assertThat(identity.provider()).isEqualTo("proconnect"));
+        browser.findElement(By.cssSelector("#identites button")).click();
+        waitForApp("/compte?fait=identite-retiree");
+        assertThat(identities.of(holder)).isEmpty();
+        assertThat(chromium.accessibilityProblems()).as(String.join("\n", chromium.accessibilityProblems())).isEmpty();
+    }
+
     @Test
     void anExistingAccountIsLinkedAfterItsPasswordThenListedAndUnlinked() throws Exception {
         KeycloakUser agent = KeycloakUser.PC_COMMUNE_AGENT;
-        long holder = people.insert(null, "Karim Benali", agent.email(), PersonStatus.ACTIVE,
-                encoder.encode("mon mot de passe opale"), "fr", Instant.now());
-        people.setVerifiedEmail(holder, agent.email(), Instant.now());
+        long holder = holderOf(agent);
 
         chromium.open("/connexion");
         browser.findElement(By.cssSelector("a.connect-proconnect")).click();
