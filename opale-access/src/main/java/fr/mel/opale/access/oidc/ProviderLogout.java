@@ -23,8 +23,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * our sessions hold a person, so the login is rebuilt from the {@link ProviderDetails} kept for this.
  */
 final class ProviderLogout extends OidcClientInitiatedLogoutSuccessHandler {
+    private final ProviderRegistrations registrations;
+
     ProviderLogout(ProviderRegistrations registrations) {
         super(registrations);
+        this.registrations = registrations;
         setPostLogoutRedirectUri("{baseUrl}/");
         setDefaultTargetUrl("/");
     }
@@ -32,7 +35,9 @@ final class ProviderLogout extends OidcClientInitiatedLogoutSuccessHandler {
     @Override
     protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
                                         Authentication authentication) {
-        if (authentication == null || !(authentication.getDetails() instanceof ProviderDetails details)) {
+        if (authentication == null || !(authentication.getDetails() instanceof ProviderDetails details)
+                || registrations.findByRegistrationId(details.provider()) == null) {
+            // a local login, or a provider no longer declared or not answering: Opale's session is over, home
             return super.determineTargetUrl(request, response, authentication);
         }
         OidcIdToken idToken = new OidcIdToken(details.idToken(), null, null, Map.of("sub", "inconnu"));
