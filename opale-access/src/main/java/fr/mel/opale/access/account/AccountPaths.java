@@ -7,6 +7,8 @@ package fr.mel.opale.access.account;
 public final class AccountPaths {
     /** Confirms the address of a new account. */
     public static final String VERIFY = "/inscription/confirmation";
+    /** The mailed proof of an account, to link a provider identity to it (same browser, 10 minutes). */
+    public static final String LINK_IDENTITY = "/connexion/liaison/confirmation";
     /** Chooses a new password. */
     public static final String RESET = "/mot-de-passe/nouveau";
     /** Confirms a new address. */

@@ -40,6 +40,20 @@ public class AccountProblem extends Problem {
                 new LinkedHashMap<>(fields));
     }
 
+    /** A provider login waiting to be linked is gone: too old, or never started in this browser. */
+    public static AccountProblem noPendingLink() {
+        return new AccountProblem(HttpStatus.BAD_REQUEST, "liaison-expiree", "Liaison expirée",
+                "Aucune liaison n'est en attente (ou elle a expiré) : connectez-vous de nouveau avec le fournisseur.",
+                Map.of());
+    }
+
+    /** Unlinking the identity would leave the account without any way in. */
+    public static AccountProblem lastWayIn() {
+        return new AccountProblem(HttpStatus.CONFLICT, "dernier-acces", "Dernier moyen de connexion",
+                "Cette identité est votre seul moyen de connexion : définissez d'abord un mot de passe ou liez une "
+                        + "autre identité.", Map.of());
+    }
+
     public static AccountProblem invalidLink() {
         return new AccountProblem(HttpStatus.BAD_REQUEST, "lien-invalide", "Lien inutilisable",
                 "Ce lien est inconnu, a expiré ou a déjà servi. Demandez-en un nouveau.", Map.of());

@@ -19,5 +19,8 @@ public enum AuditKind {
     ACCOUNT_DISABLED,
     ACCOUNT_ENABLED,
     ACCOUNT_DELETED,
-    SESSION_REVOKED
+    SESSION_REVOKED,
+    /** An OpenID Connect identity attached to an existing account, after the person proved that account. */
+    IDENTITY_LINKED,
+    IDENTITY_UNLINKED
 }

@@ -2,7 +2,11 @@ package fr.mel.opale.access.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.authentication.AuthenticationProvider;
 import java.nio.charset.StandardCharsets;
+import fr.mel.opale.access.oidc.OidcLogin;
 import fr.mel.opale.access.token.ApiTokens;
 import fr.mel.opale.access.token.BearerTokenFilter;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,13 +43,13 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain opaleSecurity(HttpSecurity http, ApiTokens tokens, PersonStore people,
-                                      LocalAuthentication passwords, LocaleResolver localeResolver,
+                                      LocalAuthentication passwords, LocaleResolver localeResolver, OidcLogin oidc,
                                       @Value("${opale.web.basemap-url:}") String basemapUrl,
                                       @Value("${opale.web.map-style-url:}") String mapStyleUrl,
                                       @Value("${opale.web.map-origins:}") String mapOrigins) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         http
-            .authenticationManager(new ProviderManager(passwords))
+            .authenticationManager(new ProviderManager(providers(passwords, oidc)))
             .addFilterBefore(new BearerTokenFilter(tokens, people, localeResolver), BasicAuthenticationFilter.class)
             .addFilterBefore(new CurrentPerson(people), AnonymousAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
@@ -55,7 +59,8 @@ class SecurityConfiguration {
             .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll()
                 .successHandler(LoginOutcomes.success())
                 .failureHandler(LoginOutcomes.failure(LOGIN_PAGE)))
-            .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/")
+            // provider logins leave through the provider's end-session endpoint, the others land on /
+            .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessHandler(oidc.logoutSuccess())
                 .invalidateHttpSession(true).deleteCookies(SessionConfiguration.COOKIE))
             .csrf(csrf -> csrf.ignoringRequestMatchers(api, BearerTokenFilter::presentsToken))
             .exceptionHandling(ex -> ex
@@ -70,11 +75,20 @@ class SecurityConfiguration {
                     "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self'; script-src 'self'; "
                     + "connect-src 'self'" + basemapOrigin(basemapUrl) + basemapOrigin(mapStyleUrl)
                     + mapOrigins(mapOrigins) + "; "
-                    + "frame-ancestors 'self'; form-action 'self'; base-uri 'self'"))
+                    + "frame-ancestors 'self'; form-action 'self'" + oidc.issuerOrigins() + "; base-uri 'self'"))
                 .referrerPolicy(ref -> ref.policy(
                     org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
                         .STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        oidc.configure(http, LOGIN_PAGE);
         return http.build();
+    }
+
+    /** Passwords first, then the OpenID Connect callbacks' code check when providers are declared. */
+    private static List<AuthenticationProvider> providers(LocalAuthentication passwords, OidcLogin oidc) {
+        List<AuthenticationProvider> all = new ArrayList<>();
+        all.add(passwords);
+        all.addAll(oidc.authenticationProviders());
+        return all;
     }
 
     /**

@@ -17,7 +17,9 @@ public enum AccountMail {
     /** Sent to the old address once the change is done. */
     EMAIL_CHANGED("changed", false),
     /** The password was changed or reset. */
-    PASSWORD_CHANGED("password", false);
+    PASSWORD_CHANGED("password", false),
+    /** A provider login asks to be linked to the account: the link proves the mailbox, in the same browser. */
+    LINK_IDENTITY("link", true);
 
     private final String key;
     private final boolean hasLink;

@@ -8,12 +8,15 @@ import fr.mel.opale.access.account.Accounts;
 import fr.mel.opale.access.account.PersonalData;
 import fr.mel.opale.access.account.Profile;
 import fr.mel.opale.access.identity.ExternalIdentities;
+import fr.mel.opale.access.oidc.AccountLinking;
+import fr.mel.opale.access.oidc.SignInProviders;
 import fr.mel.opale.access.token.ApiTokens;
 import fr.mel.opale.web.layout.PageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +44,8 @@ class AccountController {
     static final String VIEW = "account/account";
     static final String DELETE = "account/delete";
     private static final String LOGIN = "redirect:/connexion";
-    private static final Set<String> DONE = Set.of("profil", "adresse", "mot-de-passe", "session", "adresse-confirmee");
+    private static final Set<String> DONE = Set.of("profil", "adresse", "mot-de-passe", "session", "adresse-confirmee",
+            "identite-liee", "identite-retiree");
 
     private final Accounts accounts;
     private final AccountSessions sessions;
@@ -49,9 +53,14 @@ class AccountController {
     private final ApiTokens tokens;
     private final PersonalData personalData;
     private final AccessPolicy policy;
+    private final AccountLinking linking;
+    private final SignInProviders providers;
 
     AccountController(Accounts accounts, AccountSessions sessions, ExternalIdentities identities, ApiTokens tokens,
-                      PersonalData personalData, AccessPolicy policy) {
+                      PersonalData personalData, AccessPolicy policy, AccountLinking linking,
+                      SignInProviders providers) {
+        this.linking = linking;
+        this.providers = providers;
         this.accounts = accounts;
         this.sessions = sessions;
         this.identities = identities;
@@ -213,6 +222,22 @@ class AccountController {
                 "account.deleted.next");
     }
 
+    /** Unlinks one of the person's identities, while another way in remains (opale-access refuses otherwise). */
+    @PostMapping("/compte/identites/{id}/suppression")
+    String unlink(@PathVariable("id") long id, @ModelAttribute("page") PageContext page, HttpServletRequest request,
+                  HttpServletResponse response, Model model) {
+        if (anonymous()) {
+            return LOGIN;
+        }
+        try {
+            linking.unlink(id);
+            return "redirect:/compte?fait=identite-retiree";
+        } catch (AccountProblem problem) {
+            response.setStatus(problem.getStatusCode().value());
+            return page(model, request, null, Map.of("identitiesForm", FormView.of(problem, page, Map.of())));
+        }
+    }
+
     private String deletePage(Model model, FormView form) {
         model.addAttribute("form", form);
         model.addAttribute("hasPassword", accounts.me().hasPassword());
@@ -224,6 +249,10 @@ class AccountController {
         model.addAttribute("me", me);
         model.addAttribute("done", done);
         model.addAttribute("identities", identities.of(me.id()));
+        Map<String, String> labels = new HashMap<>();
+        providers.all().forEach(p -> labels.put(p.id(), p.label()));
+        model.addAttribute("providerLabels", labels);
+        model.addAttribute("identitiesForm", forms.getOrDefault("identitiesForm", FormView.EMPTY));
         model.addAttribute("sessions", sessions.mine(sessionId(request)));
         model.addAttribute("tokenCount", tokens.mine().size());
         model.addAttribute("mailOn", accounts.signUpOpen());

@@ -1,0 +1,7 @@
+package fr.mel.opale.access.oidc;
+
+import fr.mel.opale.testing.OnPostgis;
+
+@OnPostgis
+class OidcSignInPostgisTest extends OidcSignInContract {
+}
