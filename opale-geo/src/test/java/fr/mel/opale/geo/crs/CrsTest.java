@@ -1,4 +1,4 @@
-package fr.mel.opale.ingest;
+package fr.mel.opale.geo.crs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +25,7 @@ class CrsTest {
         assertThat(Crs.isSupported(3857)).isTrue();
         assertThat(Crs.isSupported(999_999)).isFalse();
         assertThat(Crs.label(2154)).isEqualTo("RGF93 / Lambert-93 (EPSG:2154)");
-        assertThatThrownBy(() -> Crs.toWgs84(999_999)).isInstanceOf(InvalidReadOptions.class)
-                .hasMessageContaining("EPSG:999999");
+        assertThatThrownBy(() -> Crs.toWgs84(999_999)).isInstanceOf(UnknownCrs.class)
+                .hasMessage("Système de coordonnées EPSG:999999 inconnu.");
     }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.mel.opale.geo.crs;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.mel.opale.geo.geojson;
+
+import org.jspecify.annotations.NullMarked;

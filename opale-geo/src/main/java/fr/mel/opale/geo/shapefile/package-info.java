@@ -1,0 +1,4 @@
+@NullMarked
+package fr.mel.opale.geo.shapefile;
+
+import org.jspecify.annotations.NullMarked;
