@@ -1,9 +1,9 @@
 package fr.mel.opale.geo.shapefile;
 
 import fr.mel.opale.geo.GeometryType;
+import fr.mel.opale.geo.SpoolDirectory;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ public final class ShapefileWriter implements AutoCloseable {
     private final long maxBytes;
     private final DbfFields fields;
     private final @Nullable ShapeFamily single;
-    private final Path directory;
+    private final SpoolDirectory directory;
     private final Map<ShapeFamily, Layer> layers = new EnumMap<>(ShapeFamily.class);
     private final List<AutoCloseable> open = new ArrayList<>();
     private @Nullable Layer noGeometry;
@@ -77,7 +77,7 @@ public final class ShapefileWriter implements AutoCloseable {
         this.maxBytes = maxBytes;
         this.fields = new DbfFields(attributes);
         this.single = ShapeFamily.of(type);
-        this.directory = Files.createTempDirectory(TEMPORARY_PREFIX);
+        this.directory = new SpoolDirectory(TEMPORARY_PREFIX);
         if (single != null) {
             layer(single); // a file even when there is no row
         }
@@ -211,14 +211,7 @@ public final class ShapefileWriter implements AutoCloseable {
                 // deleting the files matters more; they are closed as far as possible
             }
         }
-        try (var files = Files.list(directory)) {
-            for (Path path : files.toList()) {
-                Files.deleteIfExists(path);
-            }
-            Files.deleteIfExists(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        directory.close();
     }
 
     /** One shapefile (or, without geometry, one attribute table) being written in the temporary directory. */
@@ -242,7 +235,7 @@ public final class ShapefileWriter implements AutoCloseable {
 
         /** Temporary files are numbered, not named after the rows' id: the names in the zip are set apart. */
         Path file(String extension) {
-            return directory.resolve("layer" + number + extension);
+            return directory.file("layer" + number + extension);
         }
 
         void add(@Nullable Geometry geometry, Map<String, @Nullable Object> properties) throws IOException {

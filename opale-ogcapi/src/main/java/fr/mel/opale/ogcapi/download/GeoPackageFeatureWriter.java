@@ -2,10 +2,10 @@ package fr.mel.opale.ogcapi.download;
 
 import fr.mel.opale.data.Column;
 import fr.mel.opale.data.Feature;
+import fr.mel.opale.geo.SpoolDirectory;
 import fr.mel.opale.geo.crs.Crs;
 import fr.mel.opale.ogcapi.crs.SupportedCrs;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ import org.locationtech.jts.io.WKBWriter;
 final class GeoPackageFeatureWriter implements FeatureWriter {
     private static final int BATCH = 10_000;
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
-    private final Path directory;
+    private final SpoolDirectory directory;
     private final Path file;
     private final GeoPackage geoPackage;
     private final UserDao<?, ?, ? extends UserRow<?, ?>, ?> dao;
@@ -73,8 +73,8 @@ final class GeoPackageFeatureWriter implements FeatureWriter {
         this.columns = columns;
         this.geographic = geographic;
         this.crs = crs;
-        this.directory = Files.createTempDirectory("opale-gpkg-");
-        this.file = directory.resolve("download.gpkg");
+        this.directory = new SpoolDirectory("opale-gpkg-");
+        this.file = directory.file("download.gpkg");
         GeoPackageManager.create(file.toFile());
         this.geoPackage = GeoPackageManager.open(file.toFile());
         String table = tableName.replaceAll("[^A-Za-z0-9_]", "_");
@@ -95,6 +95,9 @@ final class GeoPackageFeatureWriter implements FeatureWriter {
                 dao = geoPackage.getFeatureDao(table);
             } else {
                 srsId = 0;
+                // GDAL (so QGIS) opens a GeoPackage as vector data only when gpkg_geometry_columns exists, even
+                // for attributes alone ("no vector content" otherwise): an empty one costs nothing.
+                geoPackage.createGeometryColumnsTable();
                 List<AttributesColumn> attributeColumns = new ArrayList<>();
                 columns.forEach(c -> attributeColumns.add(AttributesColumn.createColumn(c.name(), type(c))));
                 AttributesTableMetadata metadata = AttributesTableMetadata.create(table, attributeColumns);
@@ -198,13 +201,6 @@ final class GeoPackageFeatureWriter implements FeatureWriter {
             geoPackage.close();
             closed = true;
         }
-        try (var files = Files.list(directory)) {
-            for (Path path : files.toList()) {
-                Files.deleteIfExists(path);
-            }
-            Files.deleteIfExists(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        directory.close();
     }
 }
