@@ -1,3 +1,4 @@
+/** GeoJSON geometry objects (RFC 7946) read into JTS and written from it. */
 @NullMarked
 package fr.mel.opale.geo.geojson;
 
