@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
@@ -34,6 +35,8 @@ public final class ShpReader implements AutoCloseable {
     private final long fileLength;
     /** What was wrong with the last record read, in French, when it was read anyway (null: nothing). */
     public @Nullable String lastProblem;
+    /** The bounding box the header declares (Xmin, Ymin, Xmax, Ymax), in the file's coordinates. */
+    public final Envelope bounds;
 
     /** Reads the header; geometries are made by {@code factory}; the stream is closed by {@link #close()}. */
     public ShpReader(InputStream stream, GeometryFactory factory) throws IOException {
@@ -46,6 +49,8 @@ public final class ShpReader implements AutoCloseable {
         }
         fileLength = bigInt(header, 24) * 2L;
         shapeType = littleInt(header, 32);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        bounds = new Envelope(b.getDouble(36), b.getDouble(52), b.getDouble(44), b.getDouble(60));
     }
 
     /** The next record's geometry (null for a null shape); throws {@link EOFException} at the end. */

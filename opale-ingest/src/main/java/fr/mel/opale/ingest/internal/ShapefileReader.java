@@ -33,6 +33,7 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -256,17 +257,14 @@ public final class ShapefileReader implements TableReader {
             log.add("missing-prj", "Pas de fichier .prj : système de coordonnées déduit de l'étendue des coordonnées ;"
                     + " précisez-le si besoin.");
         }
-        try (InputStream in = zip.open(layer.shp())) {
-            byte[] header = in.readNBytes(100);
-            if (header.length < 100) {
-                return Crs.WGS84;
-            }
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            Coordinate min = new Coordinate(b.getDouble(36), b.getDouble(44));
-            Coordinate max = new Coordinate(b.getDouble(52), b.getDouble(60));
-            int a = GeometryGuess.sridOfCoordinate(min);
-            return a == GeometryGuess.sridOfCoordinate(max) ? a : Crs.WGS84;
+        Envelope bounds;
+        try (ShpReader shp = new ShpReader(zip.open(layer.shp()), GeometryMaker.WGS84)) {
+            bounds = shp.bounds;
+        } catch (IOException unreadableHeader) {
+            return Crs.WGS84; // the read pass reports the file itself
         }
+        int a = GeometryGuess.sridOfCoordinate(new Coordinate(bounds.getMinX(), bounds.getMinY()));
+        return a == GeometryGuess.sridOfCoordinate(new Coordinate(bounds.getMaxX(), bounds.getMaxY())) ? a : Crs.WGS84;
     }
 
     private static String abbreviate(String text) {
