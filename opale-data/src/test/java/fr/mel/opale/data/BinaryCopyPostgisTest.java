@@ -1,5 +1,6 @@
 package fr.mel.opale.data;
 
+import fr.mel.opale.geo.GeometryType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.mel.opale.access.AccessPolicy;
@@ -43,7 +44,7 @@ class BinaryCopyPostgisTest {
             Column.of("day", ColumnType.DATE),
             Column.of("at", ColumnType.TIMESTAMP),
             Column.of("t", ColumnType.TEXT)),
-            new GeometryInfo(GeometryKind.GEOMETRY, "EPSG:4326"));
+            new GeometryInfo(GeometryType.GEOMETRY, "EPSG:4326"));
 
     @Autowired
     Datasets datasets;

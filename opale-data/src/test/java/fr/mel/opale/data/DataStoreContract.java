@@ -1,5 +1,6 @@
 package fr.mel.opale.data;
 
+import fr.mel.opale.geo.GeometryType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -114,7 +115,7 @@ public abstract class DataStoreContract {
     // ---------------------------------------------------------------- round trip
 
     @Test
-    void everyColumnTypeNullAndGeometryKindRoundTrips() throws Exception {
+    void everyColumnTypeNullAndGeometryTypeRoundTrips() throws Exception {
         WKTReader wkt = new WKTReader();
         DatasetSchema schema = new DatasetSchema(List.of(
                 Column.of("n", ColumnType.INTEGER),
@@ -124,7 +125,7 @@ public abstract class DataStoreContract {
                 new Column("date", "Date de pose", ColumnType.DATE),
                 new Column("order", "Ordre", ColumnType.TIMESTAMP),
                 new Column("libelle", "Libellé \"); DROP TABLE dataset; --", ColumnType.TEXT)),
-                new GeometryInfo(GeometryKind.GEOMETRY, "EPSG:2154"));
+                new GeometryInfo(GeometryType.GEOMETRY, "EPSG:2154"));
         String tricky = "Tab\there \"quoted\" 'single' back\\slash\\N\nnew line\r\n é à ç œ 🚲 ; DROP TABLE dataset; --";
         List<Object[]> values = List.of(
                 new Object[] {1L, new BigDecimal("12.345678901234567890"), true, LocalDate.of(2024, 2, 29),
@@ -162,7 +163,7 @@ public abstract class DataStoreContract {
         assertThat(version.rowCount()).isEqualTo(8);
         assertThat(version.contentHash()).isEqualTo("sha256:abc");
         assertThat(version.columns()).isEqualTo(schema.columns());
-        assertThat(version.geometry()).isEqualTo(new GeometryInfo(GeometryKind.GEOMETRY, "EPSG:2154"));
+        assertThat(version.geometry()).isEqualTo(new GeometryInfo(GeometryType.GEOMETRY, "EPSG:2154"));
         assertThat(version.bbox()).isEqualTo(new Bbox(2.9, 50.0, 3.4, 50.8));
         assertThat(version.finished()).isNotNull();
         assertThat(admin(() -> datasets.currentVersion(dataset.id()))).hasValue(version);
@@ -323,7 +324,7 @@ public abstract class DataStoreContract {
     void bboxKeepsOnlyFeaturesReallyIntersectingIt() throws Exception {
         WKTReader wkt = new WKTReader();
         DatasetSchema schema = new DatasetSchema(List.of(Column.of("nom", ColumnType.TEXT)),
-                GeometryInfo.wgs84(GeometryKind.GEOMETRY));
+                GeometryInfo.wgs84(GeometryType.GEOMETRY));
         Dataset dataset = newDataset();
         load(dataset, schema, RowSource.of(List.of(
                 Row.of(wkt.read("POINT (3.0573 50.6292)"), "Lille"),

@@ -1,5 +1,6 @@
 package fr.mel.opale.data;
 
+import fr.mel.opale.geo.GeometryType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.mel.opale.access.AccessPolicy;
@@ -96,7 +97,7 @@ public abstract class FeatureFiltersContract {
     void aBoxAcrossTheAntimeridianSelectsBothSidesOfIt() throws Exception {
         WKTReader wkt = new WKTReader();
         DatasetSchema schema = new DatasetSchema(List.of(Column.of("nom", ColumnType.TEXT)),
-                GeometryInfo.wgs84(GeometryKind.GEOMETRY));
+                GeometryInfo.wgs84(GeometryType.GEOMETRY));
         List<Row> rows = List.of(
                 Row.of(wkt.read("POINT (179 66)"), "Est"),
                 Row.of(wkt.read("POINT (-179 66)"), "Ouest"),

@@ -1,5 +1,6 @@
 package fr.mel.opale.data;
 
+import fr.mel.opale.geo.GeometryType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,7 +20,7 @@ final class TestRows {
             Column.of("jour", ColumnType.DATE),
             Column.of("horodatage", ColumnType.TIMESTAMP),
             new Column("libelle", "Libellé", ColumnType.TEXT)),
-            GeometryInfo.wgs84(GeometryKind.POINT));
+            GeometryInfo.wgs84(GeometryType.POINT));
 
     private TestRows() {
     }

@@ -57,11 +57,11 @@ public record Overrides(Map<String, ColumnOverride> columns, @Nullable GeometryO
      * Where the geometry comes from.
      *
      * @param kind    {@code null} means no geometry at all
-     * @param columns for {@link GeometryKind#XY}: X (longitude) then Y (latitude); for the one-column kinds: that
-     *                column; empty for {@link GeometryKind#NATIVE}
+     * @param columns for {@link GeometrySource#XY}: X (longitude) then Y (latitude); for the one-column kinds: that
+     *                column; empty for {@link GeometrySource#NATIVE}
      * @param srid    EPSG code of the coordinates; null keeps the detected one (4326 when nothing was detected)
      */
-    public record GeometryOverride(@Nullable GeometryKind kind, java.util.List<String> columns,
+    public record GeometryOverride(@Nullable GeometrySource kind, java.util.List<String> columns,
                                    @Nullable Integer srid) {
         public static final GeometryOverride NONE = new GeometryOverride(null, java.util.List.of(), null);
 

@@ -1,5 +1,6 @@
 package fr.mel.opale.ingest;
 
+import fr.mel.opale.geo.crs.Crs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,7 +60,7 @@ public record ReadPlan(SourceSettings settings, List<ColumnPlan> columns, @Nulla
             newGeometry = geometryFor(wanted);
             if (newGeometry != null) {
                 newSettings = settings.withSourceSrid(newGeometry.srid());
-                for (int source : newGeometry.kind() == GeometryKind.XY ? List.<Integer>of() : newGeometry.columns()) {
+                for (int source : newGeometry.kind() == GeometrySource.XY ? List.<Integer>of() : newGeometry.columns()) {
                     // A one-column geometry (WKT, GeoJSON, "lat,lon") is consumed, as when it is detected.
                     int at = indexOfSource(result, source);
                     result.set(at, result.get(at).withSkip(true));
@@ -84,7 +85,7 @@ public record ReadPlan(SourceSettings settings, List<ColumnPlan> columns, @Nulla
             case XY -> 2;
             case WKT, GEOJSON, LAT_LON_TEXT -> 1;
         };
-        if (wanted.kind() == GeometryKind.NATIVE && (geometry == null || geometry.kind() != GeometryKind.NATIVE)) {
+        if (wanted.kind() == GeometrySource.NATIVE && (geometry == null || geometry.kind() != GeometrySource.NATIVE)) {
             throw new InvalidReadOptions("no-native-geometry", "Ce format ne porte pas de géométrie propre.");
         }
         if (wanted.columns().size() != expected) {

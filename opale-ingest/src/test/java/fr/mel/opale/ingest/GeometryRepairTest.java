@@ -26,7 +26,7 @@ class GeometryRepairTest {
                 """);
         TableReaders readers = TableReaders.standard();
         Analysis a = readers.analyse(SourceFile.of(file), ReadOptions.DEFAULT, ReadListener.NONE);
-        assertThat(a.plan().geometry().kind()).isEqualTo(GeometryKind.WKT);
+        assertThat(a.plan().geometry().kind()).isEqualTo(GeometrySource.WKT);
         try (RowStream rows = readers.open(SourceFile.of(file), a.plan(), Limits.DEFAULT, ReadListener.NONE)) {
             Row bowtie = rows.next();
             assertThat(bowtie.geometry().isValid()).isTrue();

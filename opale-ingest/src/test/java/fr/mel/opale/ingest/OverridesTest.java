@@ -3,6 +3,7 @@ package fr.mel.opale.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.mel.opale.geo.crs.Crs;
 import fr.mel.opale.testing.SharedTestData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class OverridesTest {
     @Test
     void lambert93XyIsGuessedFromRangesAndReprojected() throws IOException {
         Analysis a = readers.analyse(SourceFile.of(file()), ReadOptions.DEFAULT, ReadListener.NONE);
-        assertThat(a.plan().geometry().kind()).isEqualTo(GeometryKind.XY);
+        assertThat(a.plan().geometry().kind()).isEqualTo(GeometrySource.XY);
         assertThat(a.plan().geometry().srid()).isEqualTo(Crs.LAMBERT_93);
         assertThat(a.column("nb_places").type()).isEqualTo(ColumnType.TEXT); // "abc"
         try (RowStream rows = readers.open(SourceFile.of(file()), a.plan(), Limits.DEFAULT, ReadListener.NONE)) {
@@ -77,13 +78,13 @@ class OverridesTest {
         ReadPlan none = a.plan().apply(Overrides.NONE.withGeometry(Overrides.GeometryOverride.NONE));
         assertThat(none.geometry()).isNull();
         ReadPlan mercator = a.plan().apply(Overrides.NONE.withGeometry(
-                new Overrides.GeometryOverride(GeometryKind.XY, List.of("x", "y"), 3857)));
+                new Overrides.GeometryOverride(GeometrySource.XY, List.of("x", "y"), 3857)));
         assertThat(mercator.geometry().srid()).isEqualTo(3857);
         try (RowStream rows = readers.open(SourceFile.of(file()), mercator, Limits.DEFAULT, ReadListener.NONE)) {
             assertThat(rows.next().geometry().getCoordinate().y).isBetween(53.0, 54.0); // 7059 km north in 3857
         }
         assertThatThrownBy(() -> a.plan().apply(Overrides.NONE.withGeometry(
-                new Overrides.GeometryOverride(GeometryKind.XY, List.of("x", "inconnue"), null))))
+                new Overrides.GeometryOverride(GeometrySource.XY, List.of("x", "inconnue"), null))))
                 .isInstanceOfSatisfying(InvalidReadOptions.class, e -> assertThat(e.code()).isEqualTo("unknown-column"));
         assertThatThrownBy(() -> a.plan().apply(Overrides.NONE.with("x", Overrides.ColumnOverride.rename("Y"))))
                 .isInstanceOfSatisfying(InvalidReadOptions.class,
@@ -103,7 +104,7 @@ class OverridesTest {
     void rephytoxBoundsCanBeTurnedIntoPoints() {
         Path file = SharedTestData.file("csv/rephytox.csv");
         Analysis a = readers.analyse(SourceFile.of(file), ReadOptions.DEFAULT, ReadListener.NONE);
-        ReadPlan plan = a.plan().apply(Overrides.NONE.withGeometry(new Overrides.GeometryOverride(GeometryKind.XY,
+        ReadPlan plan = a.plan().apply(Overrides.NONE.withGeometry(new Overrides.GeometryOverride(GeometrySource.XY,
                 List.of("coordonnees_passage_coordonnees_minx", "coordonnees_passage_coordonnees_miny"), 4326)));
         try (RowStream rows = readers.open(SourceFile.of(file), plan, Limits.DEFAULT, ReadListener.NONE)) {
             while (rows.next() != null) {

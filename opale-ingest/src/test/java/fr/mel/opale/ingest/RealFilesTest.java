@@ -3,6 +3,7 @@ package fr.mel.opale.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import fr.mel.opale.geo.crs.Crs;
 import fr.mel.opale.testing.SharedTestData;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +123,7 @@ class RealFilesTest {
         assertThat(a.warnings()).anyMatch(w -> w.code().equals("type-demoted") && "NSP".equals(w.message()
                 .replaceAll(".*« (NSP) ».*", "$1")) && w.row() != null);
         GeometryPlan g = a.plan().geometry();
-        assertThat(g.kind()).isEqualTo(GeometryKind.XY);
+        assertThat(g.kind()).isEqualTo(GeometrySource.XY);
         assertThat(g.srid()).isEqualTo(Crs.WGS84);
         long expected = IndependentCounts.csvRows(file, UTF8, ';');
         assertThat(a.rows()).isEqualTo(expected).isEqualTo(56);
@@ -142,7 +143,7 @@ class RealFilesTest {
         assertTypes(a, "id", ColumnType.INTEGER, "dep_num", ColumnType.TEXT, "long", ColumnType.DECIMAL,
                 "lat", ColumnType.DECIMAL, "qeb_2020", ColumnType.TEXT);
         assertThat(a.column("dep_num").samples()).contains("01"); // quoted code keeps its leading zero
-        assertThat(a.plan().geometry().kind()).isEqualTo(GeometryKind.XY);
+        assertThat(a.plan().geometry().kind()).isEqualTo(GeometrySource.XY);
         long expected = IndependentCounts.csvRows(file, UTF8, ',');
         assertThat(a.rows()).isEqualTo(expected).isEqualTo(300);
         Read read = readAll(file, a.plan());
@@ -158,7 +159,7 @@ class RealFilesTest {
         Path file = SharedTestData.file("csv/n_tri_lill_inondable_s_059.csv");
         Analysis a = analyse(file);
         assertCsv(a, "UTF-8", ';');
-        assertThat(a.plan().geometry().kind()).isEqualTo(GeometryKind.GEOJSON);
+        assertThat(a.plan().geometry().kind()).isEqualTo(GeometrySource.GEOJSON);
         assertThat(a.plan().columns().get(1).skip()).isTrue(); // geo_shape consumed
         assertTypes(a, "datentree", ColumnType.DATE, "typ_inond", ColumnType.TEXT);
         long expected = IndependentCounts.csvRows(file, UTF8, ';');
@@ -176,7 +177,7 @@ class RealFilesTest {
         Path file = SharedTestData.file("csv/perimetre-epci-contrat-de-ville.csv");
         Analysis a = analyse(file);
         assertCsv(a, "UTF-8", ';');
-        assertThat(a.plan().geometry().kind()).isEqualTo(GeometryKind.LAT_LON_TEXT);
+        assertThat(a.plan().geometry().kind()).isEqualTo(GeometrySource.LAT_LON_TEXT);
         assertTypes(a, "st_area_shape", ColumnType.DECIMAL, "code_epci", ColumnType.INTEGER,
                 "code_dep", ColumnType.TEXT);
         long expected = IndependentCounts.csvRows(file, UTF8, ';');
@@ -230,7 +231,7 @@ class RealFilesTest {
         assertThat(nul.message()).contains("3 caractère(s) nul(s)");
         assertTypes(a, "siret", ColumnType.INTEGER, "latitude", ColumnType.DECIMAL, "date_debut", ColumnType.DATE,
                 "telephone", ColumnType.TEXT);
-        assertThat(a.plan().geometry().kind()).isEqualTo(GeometryKind.XY);
+        assertThat(a.plan().geometry().kind()).isEqualTo(GeometrySource.XY);
         long expected = IndependentCounts.csvRows(file, UTF8, ',');
         assertThat(a.rows()).isEqualTo(expected).isEqualTo(7);
         Read read = readAll(file, a.plan());
@@ -266,7 +267,7 @@ class RealFilesTest {
         Path file = SharedTestData.file("csv/vlille_temps_reel_20251222.csv");
         Analysis a = analyse(file);
         assertCsv(a, "UTF-8", ',');
-        assertThat(a.plan().geometry().kind()).isEqualTo(GeometryKind.WKT);
+        assertThat(a.plan().geometry().kind()).isEqualTo(GeometrySource.WKT);
         assertTypes(a, "date_modification", ColumnType.TIMESTAMP, "nb_velos_dispo", ColumnType.INTEGER,
                 "x", ColumnType.DECIMAL, "code_insee", ColumnType.TEXT);
         assertThat(a.column("code_insee").nulls()).isEqualTo(a.rows());
@@ -288,7 +289,7 @@ class RealFilesTest {
         assertThat(a.plan().settings().encoding()).isEqualTo("UTF-8");
         assertThat(a.plan().settings().sourceSrid()).isEqualTo(Crs.LAMBERT_93);
         assertThat(a.hasWarning("encoding-guessed")).isTrue();
-        assertThat(a.plan().geometry().kind()).isEqualTo(GeometryKind.NATIVE);
+        assertThat(a.plan().geometry().kind()).isEqualTo(GeometrySource.NATIVE);
         assertTypes(a, "libelong", ColumnType.TEXT, "destdomi", ColumnType.TEXT);
         assertThat(a.column("libelong").samples()).anyMatch(s -> s.contains("où l'évolution"));
         long expected = IndependentCounts.dbfRecords(file);
@@ -321,7 +322,7 @@ class RealFilesTest {
         Path file = SharedTestData.file("geo/communes-59-nord.geojson");
         Analysis a = analyse(file);
         assertThat(a.plan().settings().format()).isEqualTo("geojson");
-        assertThat(a.plan().geometry().kind()).isEqualTo(GeometryKind.NATIVE);
+        assertThat(a.plan().geometry().kind()).isEqualTo(GeometrySource.NATIVE);
         assertTypes(a, "code", ColumnType.TEXT, "nom", ColumnType.TEXT);
         long expected = IndependentCounts.geoJsonFeatures(file);
         assertThat(a.rows()).isEqualTo(expected).isEqualTo(648);
@@ -363,7 +364,7 @@ class RealFilesTest {
             Read read = readAll(file, la.plan());
             assertThat(read.rows()).hasSize((int) expected);
             if (features.contains(layer)) {
-                assertThat(la.plan().geometry().kind()).isEqualTo(GeometryKind.NATIVE);
+                assertThat(la.plan().geometry().kind()).isEqualTo(GeometrySource.NATIVE);
                 assertThat(la.plan().settings().sourceSrid()).isEqualTo(Crs.LAMBERT_93);
                 if (expected > 0) {
                     // Rhône (PPRT 69): around 5.8°E, 45.2°N once in WGS84
@@ -384,7 +385,7 @@ class RealFilesTest {
         assertThat(a.columns()).anyMatch(c -> c.label().equals("nom") && c.name().equals("nom"));
         assertThat(a.columns()).noneMatch(c -> c.label().contains("\uFEFF"));
         assertThat(a.rows()).isEqualTo(IndependentCounts.geoJsonFeatures(file));
-        assertThat(a.plan().geometry().kind()).isEqualTo(GeometryKind.GEOJSON); // geo_shape as a JSON string
+        assertThat(a.plan().geometry().kind()).isEqualTo(GeometrySource.GEOJSON); // geo_shape as a JSON string
         Read read = readAll(file, a.plan());
         assertThat(read.rows()).hasSize((int) a.rows());
         assertThat(new Envelope(3.1, 3.25, 50.6, 50.75).contains(read.summary().bbox())).isTrue(); // Roubaix

@@ -2,6 +2,7 @@ package fr.mel.opale.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mel.opale.geo.crs.Crs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -3,6 +3,7 @@ package fr.mel.opale.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.mel.opale.geo.crs.Crs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -63,7 +63,7 @@ class XlsxReaderTest {
         assertThat(a.column("date_de_pose").type()).isEqualTo(ColumnType.DATE);
         assertThat(a.column("couvert").type()).isEqualTo(ColumnType.BOOLEAN);
         assertThat(a.column("code").type()).isEqualTo(ColumnType.TEXT);
-        assertThat(a.plan().geometry().kind()).isEqualTo(GeometryKind.XY);
+        assertThat(a.plan().geometry().kind()).isEqualTo(GeometrySource.XY);
         try (RowStream rows = readers.open(SourceFile.of(file), a.plan(), Limits.DEFAULT, ReadListener.NONE)) {
             fr.mel.opale.ingest.Row row = rows.next();
             assertThat(row.values()).containsExactly("Arceau 1", 4L, LocalDate.of(2024, 3, 1), new BigDecimal("50.631"),

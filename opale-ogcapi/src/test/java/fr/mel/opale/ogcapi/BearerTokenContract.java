@@ -13,7 +13,7 @@ import fr.mel.opale.data.Dataset;
 import fr.mel.opale.data.DatasetSchema;
 import fr.mel.opale.data.Datasets;
 import fr.mel.opale.data.GeometryInfo;
-import fr.mel.opale.data.GeometryKind;
+import fr.mel.opale.geo.GeometryType;
 import fr.mel.opale.data.LoadOptions;
 import fr.mel.opale.data.Row;
 import fr.mel.opale.data.RowSource;
@@ -77,7 +77,7 @@ abstract class BearerTokenContract {
             return datasets.create(title, recordId);
         });
         DatasetSchema schema = DatasetSchema.of(List.of(Column.of("nom", ColumnType.TEXT)),
-                GeometryInfo.wgs84(GeometryKind.POINT));
+                GeometryInfo.wgs84(GeometryType.POINT));
         policy.asPlatform(() -> datasets.load(dataset.id(), schema, RowSource.of(Stream.of(new Row(new Object[] {name},
                 new GeometryFactory().createPoint(new Coordinate(3.0635, 50.6305))))), LoadOptions.defaults()
                 .withExpectedRows(1)));

@@ -435,7 +435,7 @@ abstract class DownloadContract {
         });
         DatasetSchema schema = DatasetSchema.of(List.of(Column.of("population_municipale_2020", ColumnType.INTEGER),
                 Column.of("population_municipale_2021", ColumnType.INTEGER), Column.of("texte", ColumnType.TEXT)),
-                fr.mel.opale.data.GeometryInfo.wgs84(fr.mel.opale.data.GeometryKind.GEOMETRY));
+                fr.mel.opale.data.GeometryInfo.wgs84(fr.mel.opale.geo.GeometryType.GEOMETRY));
         policy.asPlatform(() -> datasets.load(mixed.id(), schema, RowSource.of(LongStream.rangeClosed(1, 5)
                 .mapToObj(i -> new Row(new Object[] {i, i * 10, i == 1 ? "x".repeat(300) : "ligne " + i},
                         geometries.get((int) i - 1)))), LoadOptions.defaults().withExpectedRows(geometries.size())));

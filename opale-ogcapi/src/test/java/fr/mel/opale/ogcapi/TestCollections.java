@@ -11,7 +11,7 @@ import fr.mel.opale.data.Dataset;
 import fr.mel.opale.data.DatasetSchema;
 import fr.mel.opale.data.Datasets;
 import fr.mel.opale.data.GeometryInfo;
-import fr.mel.opale.data.GeometryKind;
+import fr.mel.opale.geo.GeometryType;
 import fr.mel.opale.data.LoadOptions;
 import fr.mel.opale.data.Row;
 import fr.mel.opale.data.RowSource;
@@ -56,7 +56,7 @@ final class TestCollections {
                 Column.of("surface", ColumnType.DECIMAL),
                 Column.of("ouvert", ColumnType.BOOLEAN),
                 new Column("date_maj", "Date de mise à jour", ColumnType.DATE),
-                Column.of("releve", ColumnType.TIMESTAMP)), GeometryInfo.wgs84(GeometryKind.POINT));
+                Column.of("releve", ColumnType.TIMESTAMP)), GeometryInfo.wgs84(GeometryType.POINT));
         policy.asPlatform(() -> datasets.load(geo.id(), geoSchema, RowSource.of(LongStream.rangeClosed(1, GEO_ROWS)
                 .mapToObj(TestCollections::geoRow)), LoadOptions.defaults().withExpectedRows(GEO_ROWS)));
         DatasetSchema tableSchema = DatasetSchema.of(List.of(Column.of("libelle", ColumnType.TEXT),

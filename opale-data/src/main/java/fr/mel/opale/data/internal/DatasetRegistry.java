@@ -6,7 +6,7 @@ import fr.mel.opale.data.ColumnType;
 import fr.mel.opale.data.Dataset;
 import fr.mel.opale.data.DatasetVersion;
 import fr.mel.opale.data.GeometryInfo;
-import fr.mel.opale.data.GeometryKind;
+import fr.mel.opale.geo.GeometryType;
 import fr.mel.opale.data.VersionStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -194,7 +194,7 @@ public class DatasetRegistry {
         String kind = rs.getString("geometry_kind");
         String crs = rs.getString("source_crs");
         GeometryInfo geometry = crs == null ? null
-                : new GeometryInfo(kind == null ? GeometryKind.GEOMETRY : GeometryKind.valueOf(kind), crs);
+                : new GeometryInfo(kind == null ? GeometryType.GEOMETRY : GeometryType.valueOf(kind), crs);
         double west = rs.getDouble("west");
         Bbox bbox = rs.wasNull() ? null
                 : new Bbox(west, rs.getDouble("south"), rs.getDouble("east"), rs.getDouble("north"));

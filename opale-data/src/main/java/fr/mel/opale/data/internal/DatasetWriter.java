@@ -6,7 +6,7 @@ import fr.mel.opale.data.Dataset;
 import fr.mel.opale.data.DatasetSchema;
 import fr.mel.opale.data.DatasetVersion;
 import fr.mel.opale.data.GeometryInfo;
-import fr.mel.opale.data.GeometryKind;
+import fr.mel.opale.geo.GeometryType;
 import fr.mel.opale.data.LoadOptions;
 import fr.mel.opale.data.LoadResult;
 import fr.mel.opale.data.Row;
@@ -318,7 +318,7 @@ public class DatasetWriter {
     private static final class Progress {
         private final @Nullable GeometryInfo declared;
         private long rows;
-        private @Nullable GeometryKind kind;
+        private @Nullable GeometryType kind;
         private final Envelope envelope = new Envelope();
 
         Progress(@Nullable GeometryInfo declared) {
@@ -326,7 +326,7 @@ public class DatasetWriter {
         }
 
         void saw(Geometry geometry) {
-            GeometryKind k = GeometryKind.of(geometry);
+            GeometryType k = GeometryType.of(geometry);
             kind = kind == null ? k : kind.and(k);
             if (!geometry.isEmpty()) {
                 Envelope box = geometry.getEnvelopeInternal();

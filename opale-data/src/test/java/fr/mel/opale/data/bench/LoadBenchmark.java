@@ -8,7 +8,7 @@ import fr.mel.opale.data.Dataset;
 import fr.mel.opale.data.DatasetSchema;
 import fr.mel.opale.data.Datasets;
 import fr.mel.opale.data.GeometryInfo;
-import fr.mel.opale.data.GeometryKind;
+import fr.mel.opale.geo.GeometryType;
 import fr.mel.opale.data.LoadOptions;
 import fr.mel.opale.data.LoadResult;
 import fr.mel.opale.data.Row;
@@ -128,7 +128,7 @@ class LoadBenchmark {
             Column.of("id", ColumnType.INTEGER), Column.of("montant", ColumnType.DECIMAL),
             Column.of("jour", ColumnType.DATE), Column.of("libelle", ColumnType.TEXT),
             Column.of("commune", ColumnType.TEXT), Column.of("ouvert", ColumnType.BOOLEAN)),
-            GeometryInfo.wgs84(GeometryKind.POINT));
+            GeometryInfo.wgs84(GeometryType.POINT));
 
     /** What a CSV reader of ingest would hand over: typed values and a JTS point, one row at a time. */
     private static final class CsvRows implements RowSource {

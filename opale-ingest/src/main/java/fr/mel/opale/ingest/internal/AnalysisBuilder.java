@@ -1,13 +1,13 @@
 package fr.mel.opale.ingest.internal;
 
+import fr.mel.opale.geo.crs.Crs;
 import fr.mel.opale.ingest.Analysis;
 import fr.mel.opale.ingest.ColumnNames;
 import fr.mel.opale.ingest.ColumnPlan;
 import fr.mel.opale.ingest.ColumnProfile;
 import fr.mel.opale.ingest.ColumnType;
-import fr.mel.opale.ingest.Crs;
-import fr.mel.opale.ingest.GeometryKind;
 import fr.mel.opale.ingest.GeometryPlan;
+import fr.mel.opale.ingest.GeometrySource;
 import fr.mel.opale.ingest.ReadOptions;
 import fr.mel.opale.ingest.ReadPlan;
 import fr.mel.opale.ingest.SourceSettings;
@@ -56,7 +56,7 @@ final class AnalysisBuilder {
             if (guess.warning() != null) {
                 log.add("geometry-not-guessed", guess.warning());
             }
-            if (geometry != null && geometry.kind() != GeometryKind.XY) {
+            if (geometry != null && geometry.kind() != GeometrySource.XY) {
                 int consumed = geometry.columns().get(0);
                 columns.set(consumed, columns.get(consumed).withSkip(true));
             }

@@ -1,10 +1,11 @@
 package fr.mel.opale.ingest.internal;
 
+import fr.mel.opale.geo.crs.Crs;
+import fr.mel.opale.geo.geojson.GeoJsonGeometryReader;
 import fr.mel.opale.ingest.Analysis;
 import fr.mel.opale.ingest.ColumnPlan;
-import fr.mel.opale.ingest.Crs;
-import fr.mel.opale.ingest.GeometryKind;
 import fr.mel.opale.ingest.GeometryPlan;
+import fr.mel.opale.ingest.GeometrySource;
 import fr.mel.opale.ingest.Limits;
 import fr.mel.opale.ingest.ReadListener;
 import fr.mel.opale.ingest.ReadOptions;
@@ -111,7 +112,7 @@ public final class GeoJsonReader implements TableReader {
                     srid);
             List<String> labels = new ArrayList<>(features.labels.keySet());
             listener.progress(rows);
-            GeometryPlan geometry = features.records ? null : new GeometryPlan(GeometryKind.NATIVE, List.of(), srid);
+            GeometryPlan geometry = features.records ? null : new GeometryPlan(GeometrySource.NATIVE, List.of(), srid);
             return AnalysisBuilder.build(settings, labels, stats, geometry, log, rows, options);
         }
     }
@@ -259,7 +260,7 @@ public final class GeoJsonReader implements TableReader {
             JsonNode g = records ? null : feature.get("geometry");
             if (g != null && !g.isNull()) {
                 try {
-                    geometry = GeoJsonGeometries.toJts(g, GeometryMaker.WGS84);
+                    geometry = GeoJsonGeometryReader.read(g, GeometryMaker.WGS84);
                 } catch (IllegalArgumentException e) {
                     geometryError = e.getMessage();
                     if (firstGeometryError == null) {

@@ -1,10 +1,10 @@
 package fr.mel.opale.ingest.internal;
 
+import fr.mel.opale.geo.crs.Crs;
 import fr.mel.opale.ingest.Analysis;
 import fr.mel.opale.ingest.ColumnType;
-import fr.mel.opale.ingest.Crs;
-import fr.mel.opale.ingest.GeometryKind;
 import fr.mel.opale.ingest.GeometryPlan;
+import fr.mel.opale.ingest.GeometrySource;
 import fr.mel.opale.ingest.InvalidReadOptions;
 import fr.mel.opale.ingest.Limits;
 import fr.mel.opale.ingest.ReadListener;
@@ -114,7 +114,7 @@ public final class GeoPackageReader implements TableReader {
             SourceSettings settings = new SourceSettings(format(), null, null, null, null, null, layer, layers,
                     srid);
             GeometryPlan geometry = features && srid != null
-                    ? new GeometryPlan(GeometryKind.NATIVE, List.of(), srid) : null;
+                    ? new GeometryPlan(GeometrySource.NATIVE, List.of(), srid) : null;
             listener.progress(rows);
             return AnalysisBuilder.build(settings, labels, stats, geometry, log, rows, options.withSourceSrid(srid));
         }

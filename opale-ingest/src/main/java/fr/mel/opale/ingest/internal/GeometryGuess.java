@@ -1,9 +1,9 @@
 package fr.mel.opale.ingest.internal;
 
+import fr.mel.opale.geo.crs.Crs;
 import fr.mel.opale.ingest.ColumnType;
-import fr.mel.opale.ingest.Crs;
-import fr.mel.opale.ingest.GeometryKind;
 import fr.mel.opale.ingest.GeometryPlan;
+import fr.mel.opale.ingest.GeometrySource;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -43,13 +43,13 @@ final class GeometryGuess {
             if (s.type() == ColumnType.TEXT && s.allWkt()) {
                 int srid = declaredSrid != null ? declaredSrid
                         : s.ewktSrid() != 0 ? s.ewktSrid() : sridOfWkt(s.distinct().samples());
-                return new Result(new GeometryPlan(GeometryKind.WKT, List.of(i), srid), null);
+                return new Result(new GeometryPlan(GeometrySource.WKT, List.of(i), srid), null);
             }
         }
         for (int i = 0; i < labels.size(); i++) {
             ColumnStats s = stats.get(i);
             if (s.type() == ColumnType.TEXT && s.allGeoJson()) {
-                return new Result(new GeometryPlan(GeometryKind.GEOJSON, List.of(i),
+                return new Result(new GeometryPlan(GeometrySource.GEOJSON, List.of(i),
                         declaredSrid != null ? declaredSrid : Crs.WGS84), null);
             }
         }
@@ -62,12 +62,12 @@ final class GeometryGuess {
                         + " » ont des valeurs hors des plages de latitude et de longitude : géométrie non créée. "
                         + "Précisez le système de coordonnées s'il ne s'agit pas de degrés.");
             }
-            return new Result(new GeometryPlan(GeometryKind.XY, List.of(lon, lat), srid), null);
+            return new Result(new GeometryPlan(GeometrySource.XY, List.of(lon, lat), srid), null);
         }
         for (int i = 0; i < labels.size(); i++) {
             ColumnStats s = stats.get(i);
             if (s.type() == ColumnType.TEXT && s.allLatLonText()) {
-                return new Result(new GeometryPlan(GeometryKind.LAT_LON_TEXT, List.of(i),
+                return new Result(new GeometryPlan(GeometrySource.LAT_LON_TEXT, List.of(i),
                         declaredSrid != null ? declaredSrid : Crs.WGS84), null);
             }
         }
@@ -80,7 +80,7 @@ final class GeometryGuess {
                         + " » semblent être des coordonnées dans un système inconnu : précisez-le (code EPSG) pour "
                         + "créer la géométrie.");
             }
-            return new Result(new GeometryPlan(GeometryKind.XY, List.of(x, y), srid), null);
+            return new Result(new GeometryPlan(GeometrySource.XY, List.of(x, y), srid), null);
         }
         return new Result(null, null);
     }

@@ -1,14 +1,16 @@
 package fr.mel.opale.ingest.internal;
 
+import fr.mel.opale.geo.crs.CoordinateMapping;
+import fr.mel.opale.geo.crs.Crs;
+import fr.mel.opale.geo.crs.UnknownCrs;
+import fr.mel.opale.geo.geojson.GeoJsonGeometryReader;
 import fr.mel.opale.ingest.ColumnPlan;
-import fr.mel.opale.ingest.Crs;
-import fr.mel.opale.ingest.GeometryKind;
 import fr.mel.opale.ingest.GeometryPlan;
+import fr.mel.opale.ingest.GeometrySource;
+import fr.mel.opale.ingest.InvalidReadOptions;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -17,8 +19,6 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
-import org.locationtech.proj4j.CoordinateTransform;
-import org.locationtech.proj4j.ProjCoordinate;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,7 +33,7 @@ final class GeometryMaker {
 
     private final GeometryPlan plan;
     private final char[] decimalMarks;
-    private final @Nullable CoordinateTransform transform;
+    private final @Nullable CoordinateMapping toWgs84;
     private final WarningLog log;
     private final java.util.function.LongFunction<String> where;
     private final WKTReader wkt = new WKTReader(WGS84);
@@ -54,7 +54,11 @@ final class GeometryMaker {
             decimalMarks[i] = columns.stream().filter(c -> c.source() == source).findFirst()
                     .map(c -> c.decimalSeparator() == null ? '.' : c.decimalSeparator()).orElse('.');
         }
-        this.transform = plan.srid() == Crs.WGS84 ? null : Crs.toWgs84(plan.srid());
+        try {
+            this.toWgs84 = plan.srid() == Crs.WGS84 ? null : CoordinateMapping.of(Crs.toWgs84(plan.srid()));
+        } catch (UnknownCrs e) {
+            throw new InvalidReadOptions("unknown-crs", e.getMessage());
+        }
     }
 
     /** The WGS84 geometry of the current record, or null (counted and, when something was wrong, reported). */
@@ -70,7 +74,7 @@ final class GeometryMaker {
             missing++;
             return null;
         }
-        Geometry g = transform == null ? raw : reproject(raw);
+        Geometry g = toWgs84 == null ? raw : reproject(raw);
         Envelope e = g.getEnvelopeInternal();
         if (e.getMinX() < -180 || e.getMaxX() > 180 || e.getMinY() < -90 || e.getMaxY() > 90
                 || Double.isNaN(e.getMinX())) {
@@ -106,11 +110,11 @@ final class GeometryMaker {
     }
 
     private @Nullable Geometry read(RecordSource source) throws ParseException {
-        if (plan.kind() == GeometryKind.NATIVE) {
+        if (plan.kind() == GeometrySource.NATIVE) {
             Geometry native_ = source.geometry();
             return native_ == null ? null : (Geometry) native_.copy();
         }
-        if (plan.kind() == GeometryKind.XY) {
+        if (plan.kind() == GeometrySource.XY) {
             Object xCell = source.cell(plan.columns().get(0));
             Object yCell = source.cell(plan.columns().get(1));
             Double x = number(xCell, decimalMarks[0]);
@@ -137,7 +141,7 @@ final class GeometryMaker {
             }
             case GEOJSON -> {
                 try {
-                    yield GeoJsonGeometries.toJts(JSON.readTree(text), WGS84);
+                    yield GeoJsonGeometryReader.read(JSON.readTree(text), WGS84);
                 } catch (tools.jackson.core.JacksonException e) {
                     throw new IllegalArgumentException("JSON invalide");
                 }
@@ -154,31 +158,9 @@ final class GeometryMaker {
     }
 
     private Geometry reproject(Geometry g) {
-        Geometry copy = g.getFactory() == WGS84 ? g : WGS84.createGeometry(g);
-        ProjCoordinate in = new ProjCoordinate();
-        ProjCoordinate out = new ProjCoordinate();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                in.x = seq.getX(i);
-                in.y = seq.getY(i);
-                transform.transform(in, out);
-                seq.setOrdinate(i, 0, out.x);
-                seq.setOrdinate(i, 1, out.y);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        copy.geometryChanged();
-        return copy;
+        // Read for this row only (a native geometry is already a copy): changed in place, or copied once into
+        // our factory when another made it.
+        return toWgs84.applyInPlace(g.getFactory() == WGS84 ? g : WGS84.createGeometry(g));
     }
 
     static boolean isBlank(@Nullable Object cell) {

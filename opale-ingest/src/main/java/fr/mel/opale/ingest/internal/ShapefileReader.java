@@ -1,9 +1,13 @@
 package fr.mel.opale.ingest.internal;
 
+import fr.mel.opale.geo.crs.Crs;
+import fr.mel.opale.geo.shapefile.DbfReader;
+import fr.mel.opale.geo.shapefile.PrjCrs;
+import fr.mel.opale.geo.shapefile.ShpReader;
 import fr.mel.opale.ingest.Analysis;
-import fr.mel.opale.ingest.Crs;
-import fr.mel.opale.ingest.GeometryKind;
+import fr.mel.opale.ingest.ColumnType;
 import fr.mel.opale.ingest.GeometryPlan;
+import fr.mel.opale.ingest.GeometrySource;
 import fr.mel.opale.ingest.InvalidReadOptions;
 import fr.mel.opale.ingest.Limits;
 import fr.mel.opale.ingest.ReadListener;
@@ -29,10 +33,11 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Zipped ESRI Shapefiles, read by our own small reader ({@link ShpShapes}, {@link DbfTable}) straight from the
+ * Zipped ESRI Shapefiles, read by opale-geo's small readers ({@link ShpReader}, {@link DbfReader}) straight from the
  * archive's streams — nothing extracted. Chosen over h2gis' reader, whose API is internal to h2gis and which would
  * bring a second H2 engine and its function registry for one file format.
  *
@@ -131,9 +136,9 @@ public final class ShapefileReader implements TableReader {
             List<ColumnStats> stats = new ArrayList<>();
             long rows = 0;
             try (Records records = new Records(zip, layer, charset, log)) {
-                for (DbfTable.Field field : records.dbf.fields) {
+                for (DbfReader.Field field : records.dbf.fields) {
                     labels.add(field.name().isEmpty() ? "Colonne " + (labels.size() + 1) : field.name());
-                    stats.add(new ColumnStats(field.columnType(), false));
+                    stats.add(new ColumnStats(columnType(field), false));
                 }
                 while (records.next()) {
                     rows++;
@@ -148,7 +153,7 @@ public final class ShapefileReader implements TableReader {
             SourceSettings settings = new SourceSettings(format(), charset.name(), null, null, null, null,
                     layer.name(), List.copyOf(layers.keySet()), srid);
             GeometryPlan geometry = layer.shp() == null || srid == null ? null
-                    : new GeometryPlan(GeometryKind.NATIVE, List.of(), srid);
+                    : new GeometryPlan(GeometrySource.NATIVE, List.of(), srid);
             listener.progress(rows);
             return AnalysisBuilder.build(settings, labels, stats, geometry, log, rows, options.withSourceSrid(srid));
         } catch (IOException e) {
@@ -191,7 +196,7 @@ public final class ShapefileReader implements TableReader {
         // Text fields read as ISO-8859-1 give back their bytes one char each: check those bytes are UTF-8.
         java.nio.charset.CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (DbfTable table = new DbfTable(zip.open(layer.dbf()), StandardCharsets.ISO_8859_1)) {
+        try (DbfReader table = new DbfReader(zip.open(layer.dbf()), StandardCharsets.ISO_8859_1)) {
             while (utf8 && table.next()) {
                 for (Object value : table.values()) {
                     if (value instanceof String text && !isAscii(text)) {
@@ -252,17 +257,14 @@ public final class ShapefileReader implements TableReader {
             log.add("missing-prj", "Pas de fichier .prj : système de coordonnées déduit de l'étendue des coordonnées ;"
                     + " précisez-le si besoin.");
         }
-        try (InputStream in = zip.open(layer.shp())) {
-            byte[] header = in.readNBytes(100);
-            if (header.length < 100) {
-                return Crs.WGS84;
-            }
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            Coordinate min = new Coordinate(b.getDouble(36), b.getDouble(44));
-            Coordinate max = new Coordinate(b.getDouble(52), b.getDouble(60));
-            int a = GeometryGuess.sridOfCoordinate(min);
-            return a == GeometryGuess.sridOfCoordinate(max) ? a : Crs.WGS84;
+        Envelope bounds;
+        try (ShpReader shp = new ShpReader(zip.open(layer.shp()), GeometryMaker.WGS84)) {
+            bounds = shp.bounds;
+        } catch (IOException unreadableHeader) {
+            return Crs.WGS84; // the read pass reports the file itself
         }
+        int a = GeometryGuess.sridOfCoordinate(new Coordinate(bounds.getMinX(), bounds.getMinY()));
+        return a == GeometryGuess.sridOfCoordinate(new Coordinate(bounds.getMaxX(), bounds.getMaxY())) ? a : Crs.WGS84;
     }
 
     private static String abbreviate(String text) {
@@ -287,19 +289,46 @@ public final class ShapefileReader implements TableReader {
         }
     }
 
+    /** The column type a dBase field declares. */
+    static ColumnType columnType(DbfReader.Field field) {
+        if (field.isInteger()) {
+            return ColumnType.INTEGER;
+        }
+        return switch (field.type()) {
+            case 'N', 'F', 'O' -> ColumnType.DECIMAL;
+            case 'L' -> ColumnType.BOOLEAN;
+            case 'D' -> ColumnType.DATE;
+            default -> ColumnType.TEXT;
+        };
+    }
+
+    /**
+     * The record's values with decimals in the one form rows carry ({@link Decimals}); a decimal beyond its bounds
+     * stays text, which the read pass reports as a value that does not fit.
+     */
+    private static @Nullable Object[] canonical(@Nullable Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof java.math.BigDecimal written) {
+                java.math.BigDecimal exact = Decimals.of(written);
+                values[i] = exact != null ? exact : written.toString();
+            }
+        }
+        return values;
+    }
+
     /** DBF records and their shapes in step; deleted records skipped. */
     private static final class Records extends NumberedFeatures {
         private final SafeZip zip;
-        final DbfTable dbf;
-        private final @Nullable ShpShapes shp;
+        final DbfReader dbf;
+        private final @Nullable ShpReader shp;
         private final WarningLog log;
         private boolean shapesEnded;
 
         Records(SafeZip zip, Layer layer, Charset charset, WarningLog log) throws IOException {
             this.zip = zip;
             this.log = log;
-            this.dbf = new DbfTable(zip.open(layer.dbf()), charset);
-            this.shp = layer.shp() == null ? null : new ShpShapes(zip.open(layer.shp()), GeometryMaker.WGS84);
+            this.dbf = new DbfReader(zip.open(layer.dbf()), charset);
+            this.shp = layer.shp() == null ? null : new ShpReader(zip.open(layer.shp()), GeometryMaker.WGS84);
         }
 
         @Override
@@ -326,7 +355,7 @@ public final class ShapefileReader implements TableReader {
                 if (dbf.deleted()) {
                     continue;
                 }
-                show(dbf.values(), shape);
+                show(canonical(dbf.values()), shape);
                 return true;
             }
             return false;

@@ -478,7 +478,7 @@ class ImportPipeline {
             columns.add(new Column(unique, c.label(), fr.mel.opale.data.ColumnType.valueOf(c.type().name())));
         }
         GeometryInfo geometry = plan.geometry() == null ? null
-                : new GeometryInfo(fr.mel.opale.data.GeometryKind.GEOMETRY, "EPSG:" + plan.geometry().srid());
+                : new GeometryInfo(fr.mel.opale.geo.GeometryType.GEOMETRY, "EPSG:" + plan.geometry().srid());
         return new DatasetSchema(columns, geometry);
     }
 

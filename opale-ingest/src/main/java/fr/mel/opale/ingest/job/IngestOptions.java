@@ -1,7 +1,7 @@
 package fr.mel.opale.ingest.job;
 
 import fr.mel.opale.ingest.ColumnType;
-import fr.mel.opale.ingest.GeometryKind;
+import fr.mel.opale.ingest.GeometrySource;
 import fr.mel.opale.ingest.Overrides;
 import fr.mel.opale.ingest.ReadOptions;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ public record IngestOptions(@Nullable String encoding, @Nullable Character delim
      * @param columns X then Y for {@code XY}; the one column for WKT, GeoJSON or "lat,lon" text
      * @param crs     EPSG code of those coordinates; null keeps the detected one
      */
-    public record GeometryOption(@Nullable GeometryKind kind, List<String> columns, @Nullable Integer crs) {
+    public record GeometryOption(@Nullable GeometrySource kind, List<String> columns, @Nullable Integer crs) {
         public GeometryOption {
             columns = List.copyOf(columns);
         }
@@ -217,12 +217,12 @@ public record IngestOptions(@Nullable String encoding, @Nullable Character delim
         };
     }
 
-    static @Nullable GeometryKind geometryKind(@Nullable String value) {
+    static @Nullable GeometrySource geometryKind(@Nullable String value) {
         if (value == null || value.isBlank() || value.equalsIgnoreCase("none") || value.equalsIgnoreCase("aucune")) {
             return null;
         }
         try {
-            return GeometryKind.valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            return GeometrySource.valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Géométrie « " + value + " » inconnue : xy, wkt, geojson, "
                     + "lat_lon_text, native ou none.");

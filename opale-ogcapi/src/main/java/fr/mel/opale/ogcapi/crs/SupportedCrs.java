@@ -1,43 +1,38 @@
 package fr.mel.opale.ogcapi.crs;
 
+import fr.mel.opale.geo.crs.CoordinateMapping;
+import fr.mel.opale.geo.crs.Crs;
 import fr.mel.opale.ogcapi.OgcApiProblem;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.proj4j.CRSFactory;
-import org.locationtech.proj4j.CoordinateReferenceSystem;
-import org.locationtech.proj4j.CoordinateTransform;
-import org.locationtech.proj4j.CoordinateTransformFactory;
-import org.locationtech.proj4j.ProjCoordinate;
 
 /**
- * The coordinate reference systems Opale serves (OGC API – Features Part 2), and the reprojection from and to the
- * storage CRS (WGS84 longitude/latitude = CRS84). EPSG:4326 is the same datum with the axes the EPSG register
- * defines: latitude first. Reprojection by proj4j; its transforms are not thread-safe, so each call makes its own.
+ * The coordinate reference systems Opale serves (OGC API – Features Part 2), by their URIs, and the reprojection
+ * from and to the storage CRS (WGS84 longitude/latitude = CRS84). EPSG:4326 is the same datum with the axes the EPSG
+ * register defines: latitude first. Reprojection by opale-geo's {@link Crs} registry; its transforms are not
+ * thread-safe, so each call makes its own.
  */
 public enum SupportedCrs {
-    CRS84("http://www.opengis.net/def/crs/OGC/1.3/CRS84", null),
-    EPSG_4326("http://www.opengis.net/def/crs/EPSG/0/4326", null),
-    EPSG_2154("http://www.opengis.net/def/crs/EPSG/0/2154", "EPSG:2154"),
-    EPSG_3857("http://www.opengis.net/def/crs/EPSG/0/3857", "EPSG:3857");
+    CRS84("http://www.opengis.net/def/crs/OGC/1.3/CRS84", Crs.WGS84),
+    EPSG_4326("http://www.opengis.net/def/crs/EPSG/0/4326", Crs.WGS84),
+    EPSG_2154("http://www.opengis.net/def/crs/EPSG/0/2154", Crs.LAMBERT_93),
+    EPSG_3857("http://www.opengis.net/def/crs/EPSG/0/3857", Crs.WEB_MERCATOR);
 
     public final String uri;
-    private final CoordinateReferenceSystem projected;
+    /** The EPSG code of the coordinates as files carry them (x first: CRS84 and EPSG:4326 are both 4326). */
+    public final int epsg;
 
-    SupportedCrs(String uri, String proj4jName) {
+    SupportedCrs(String uri, int epsg) {
         this.uri = uri;
-        this.projected = proj4jName == null ? null : Proj.FACTORY.createFromName(proj4jName);
+        this.epsg = epsg;
     }
 
-    /** proj4j's factories (thread-safe), apart so that the constants can use them while being built. */
-    private static final class Proj {
-        static final CRSFactory FACTORY = new CRSFactory();
-        static final CoordinateTransformFactory TRANSFORMS = new CoordinateTransformFactory();
-        static final CoordinateReferenceSystem WGS84 = FACTORY.createFromName("EPSG:4326");
+    /** Whether the coordinates are the stored longitude/latitude, whatever the axis order. */
+    public boolean isWgs84() {
+        return epsg == Crs.WGS84;
     }
 
     public static List<String> uris() {
@@ -74,24 +69,12 @@ public enum SupportedCrs {
 
     /** A copy of a CRS84 (stored) geometry in this CRS, axes in this CRS's order. */
     public Geometry fromStorage(Geometry geometry) {
-        if (this == CRS84) {
-            return geometry;
-        }
-        Geometry copy = geometry.copy();
-        copy.apply(filter(true));
-        copy.geometryChanged();
-        return copy;
+        return this == CRS84 ? geometry : mapping(true).applyTo(geometry);
     }
 
     /** A copy of a geometry given in this CRS, in CRS84 (for the store). */
     public Geometry toStorage(Geometry geometry) {
-        if (this == CRS84) {
-            return geometry;
-        }
-        Geometry copy = geometry.copy();
-        copy.apply(filter(false));
-        copy.geometryChanged();
-        return copy;
+        return this == CRS84 ? geometry : mapping(false).applyTo(geometry);
     }
 
     /** One coordinate given in this CRS (axis order of the CRS) as CRS84 longitude/latitude. */
@@ -99,45 +82,15 @@ public enum SupportedCrs {
         if (this == CRS84) {
             return new Coordinate(first, second);
         }
-        if (this == EPSG_4326) {
-            return new Coordinate(second, first);
-        }
-        ProjCoordinate out = new ProjCoordinate();
-        Proj.TRANSFORMS.createTransform(projected, Proj.WGS84).transform(new ProjCoordinate(first, second), out);
-        return new Coordinate(out.x, out.y);
+        double[] out = new double[2];
+        mapping(false).map(first, second, out);
+        return new Coordinate(out[0], out[1]);
     }
 
-    private CoordinateSequenceFilter filter(boolean fromStorage) {
-        CoordinateTransform transform = projected == null ? null
-                : fromStorage ? Proj.TRANSFORMS.createTransform(Proj.WGS84, projected) : Proj.TRANSFORMS.createTransform(projected, Proj.WGS84);
-        ProjCoordinate in = new ProjCoordinate();
-        ProjCoordinate out = new ProjCoordinate();
-        return new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence sequence, int i) {
-                double x = sequence.getX(i);
-                double y = sequence.getY(i);
-                if (transform == null) { // EPSG:4326: the same numbers, latitude first
-                    sequence.setOrdinate(i, 0, y);
-                    sequence.setOrdinate(i, 1, x);
-                    return;
-                }
-                in.x = x;
-                in.y = y;
-                transform.transform(in, out);
-                sequence.setOrdinate(i, 0, out.x);
-                sequence.setOrdinate(i, 1, out.y);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        };
+    private CoordinateMapping mapping(boolean fromStorage) {
+        if (this == EPSG_4326) {
+            return CoordinateMapping.SWAP_AXES; // the same numbers, latitude first
+        }
+        return CoordinateMapping.of(fromStorage ? Crs.transform(Crs.WGS84, epsg) : Crs.transform(epsg, Crs.WGS84));
     }
 }

@@ -3,8 +3,11 @@ package fr.mel.opale.ogcapi.download;
 import fr.mel.opale.data.Column;
 import fr.mel.opale.data.Feature;
 import fr.mel.opale.ogcapi.crs.SupportedCrs;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,7 +32,7 @@ import org.locationtech.jts.io.WKTWriter;
  * {@code geom} for a geographic collection: the geometry as WKT in the requested CRS ({@code geom} is reserved, so
  * never a column's name).
  */
-final class CsvFeatureWriter {
+final class CsvFeatureWriter implements FeatureWriter {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter FR_TIMESTAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
@@ -40,6 +43,13 @@ final class CsvFeatureWriter {
     private final boolean excel;
     private final char delimiter;
     private final WKTWriter wkt = new WKTWriter(2);
+
+    /** Opens the target at once and writes the header line: CSV streams, nothing is refused. */
+    CsvFeatureWriter(DownloadSelection selection, DownloadTarget target, boolean excel) throws IOException {
+        this(new BufferedWriter(new OutputStreamWriter(target.open(-1), StandardCharsets.UTF_8), 64 * 1024),
+                selection.columns(), selection.geographic(), selection.crs(), excel);
+        header();
+    }
 
     CsvFeatureWriter(Writer out, List<Column> columns, boolean geometry, SupportedCrs crs, boolean excel) {
         this.out = out;
@@ -69,7 +79,8 @@ final class CsvFeatureWriter {
         out.write("\r\n");
     }
 
-    void feature(Feature feature) throws IOException {
+    @Override
+    public void write(Feature feature) throws IOException {
         for (int i = 0; i < columns.size(); i++) {
             if (i > 0) {
                 out.write(delimiter);
@@ -88,6 +99,11 @@ final class CsvFeatureWriter {
             }
         }
         out.write("\r\n");
+    }
+
+    @Override
+    public void finish() throws IOException {
+        out.flush();
     }
 
     private static String text(Object value) {

@@ -6,7 +6,6 @@ import fr.mel.opale.ogcapi.core.OgcCollection;
 import fr.mel.opale.ogcapi.core.OgcResponses;
 import fr.mel.opale.ogcapi.core.OpenApiOperation;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +29,13 @@ class DownloadBuildingBlock implements BuildingBlock {
     }
 
     static List<DownloadFormat> formats(OgcCollection collection) {
-        return Arrays.stream(DownloadFormat.values()).filter(f -> f.accepts(collection.geographic())).toList();
+        return DownloadFormats.accepting(collection.geographic());
     }
 
     @Override
     public List<Map<String, Object>> collectionLinks(OgcCollection collection, String collectionUrl) {
         return formats(collection).stream().map(f -> OgcResponses.link(collectionUrl + "/download?"
-                + DownloadController.FORMAT + "=" + f.key, "enclosure", f.mediaType, "Télécharger en " + f.label))
+                + DownloadController.FORMAT + "=" + f.key(), "enclosure", f.mediaType(), "Télécharger en " + f.label()))
                 .toList();
     }
 
@@ -46,10 +45,10 @@ class DownloadBuildingBlock implements BuildingBlock {
         List<Map<String, Object>> parameters = new ArrayList<>();
         parameters.add(Map.of("name", DownloadController.FORMAT, "in", "query", "required", true,
                 "description", "Format du fichier : " + String.join(", ", formats.stream()
-                        .map(f -> f.key + " (" + f.label + ")").toList()) + ".",
-                "schema", Map.of("type", "string", "enum", formats.stream().map(f -> f.key).toList())));
+                        .map(f -> f.key() + " (" + f.label() + ")").toList()) + ".",
+                "schema", Map.of("type", "string", "enum", formats.stream().map(DownloadFormat::key).toList())));
         parameters.addAll(itemsParameters);
-        String[] types = formats.stream().map(f -> f.mediaType).distinct().toArray(String[]::new);
+        String[] types = formats.stream().map(DownloadFormat::mediaType).distinct().toArray(String[]::new);
         Map<String, Object> responses = new LinkedHashMap<>();
         responses.put("200", OpenApiOperation.response("Le fichier (Content-Disposition: attachment), de toute la "
                 + "sélection : sans pagination, sauf limit/offset donnés", types));

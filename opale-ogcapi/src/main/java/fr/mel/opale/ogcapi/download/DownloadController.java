@@ -3,10 +3,8 @@ package fr.mel.opale.ogcapi.download;
 import fr.mel.opale.data.Column;
 import fr.mel.opale.data.FeatureQuery;
 import fr.mel.opale.data.Features;
-import fr.mel.opale.data.GeometryKind;
-import fr.mel.opale.data.ReadResult;
+import fr.mel.opale.geo.GeometryType;
 import fr.mel.opale.ogcapi.core.BuildingBlocks;
-import fr.mel.opale.ogcapi.core.GeoJsonWriter;
 import fr.mel.opale.ogcapi.core.ItemsParameter;
 import fr.mel.opale.ogcapi.core.ItemsRequest;
 import fr.mel.opale.ogcapi.core.OgcCollection;
@@ -14,11 +12,7 @@ import fr.mel.opale.ogcapi.core.OgcResponses;
 import fr.mel.opale.ogcapi.OgcApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -26,7 +20,6 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JsonGenerator;
 
 /**
  * Downloads of a whole collection or of any selection of it, as a file ({@code Content-Disposition: attachment;
@@ -63,35 +56,37 @@ class DownloadController {
         String raw = request.getParameter(FORMAT);
         if (raw == null) {
             throw OgcApiProblem.badParameter(FORMAT, "le format du fichier est obligatoire ("
-                    + String.join(", ", keys()) + ").");
+                    + String.join(", ", DownloadFormats.keys()) + ").");
         }
-        write(collection, DownloadFormat.parse(FORMAT, raw), List.of(FORMAT), request, response);
+        write(collection, DownloadFormats.parse(FORMAT, raw), List.of(FORMAT), request, response);
     }
+
+    // The items URL with f=<format>: one mapping a key (Spring matches on literal parameter values).
 
     @GetMapping(value = OgcResponses.ROOT + "/collections/{id}/items", params = "f=csv")
     void csv(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        items(id, DownloadFormat.CSV, request, response);
+        items(id, DownloadFormats.CSV, request, response);
     }
 
     @GetMapping(value = OgcResponses.ROOT + "/collections/{id}/items", params = "f=xlsx")
     void xlsx(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        items(id, DownloadFormat.XLSX, request, response);
+        items(id, DownloadFormats.XLSX, request, response);
     }
 
     @GetMapping(value = OgcResponses.ROOT + "/collections/{id}/items", params = "f=gpkg")
     void gpkg(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        items(id, DownloadFormat.GPKG, request, response);
+        items(id, DownloadFormats.GPKG, request, response);
     }
 
     @GetMapping(value = OgcResponses.ROOT + "/collections/{id}/items", params = "f=shp")
     void shp(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        items(id, DownloadFormat.SHP, request, response);
+        items(id, DownloadFormats.SHP, request, response);
     }
 
     @GetMapping(value = OgcResponses.ROOT + "/collections/{id}/items", params = "f=csv-excel")
     void csvExcel(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        items(id, DownloadFormat.CSV_EXCEL, request, response);
+        items(id, DownloadFormats.CSV_EXCEL, request, response);
     }
 
     private void items(String id, DownloadFormat format, HttpServletRequest request, HttpServletResponse response)
@@ -102,104 +97,34 @@ class DownloadController {
         }
     }
 
-    private static List<String> keys() {
-        return java.util.Arrays.stream(DownloadFormat.values()).map(f -> f.key).toList();
-    }
-
+    /**
+     * Every format the same way: its writer takes the selected features as they are read, then sends the file.
+     * The response headers are set when the writer opens its target, i.e. once it can no longer refuse.
+     */
     private void write(OgcCollection collection, DownloadFormat format, List<String> extraParameters,
                        HttpServletRequest request, HttpServletResponse response) throws IOException {
         ItemsRequest items = selection(collection, extraParameters, request);
-        FeatureQuery query = items.query();
-        if (format == DownloadFormat.XLSX && Math.min(items.limit(),
-                features.count(collection.dataset().id(), items.countQuery())) > XlsxFeatureWriter.MAX_ROWS) {
-            throw OgcApiProblem.badParameter(FORMAT, "un classeur XLSX contient au plus "
-                    + XlsxFeatureWriter.MAX_ROWS + " lignes ; filtrez la sélection ou téléchargez-la en CSV.");
-        }
-        if (format == DownloadFormat.SHP) {
-            shapefile(collection, items, request, response);
-            return;
-        }
-        responses.cors().apply(request, response, collection.restricted());
-        if (collection.geographic()) {
-            response.setHeader("Content-Crs", "<" + items.crs().uri + ">");
-        }
-        response.setContentType(format.mediaType);
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName(collection, format) + "\"");
-        List<Column> columns = columns(collection, items);
-        switch (format) {
-            case CSV, CSV_EXCEL -> {
-                Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(),
-                        StandardCharsets.UTF_8), 64 * 1024);
-                CsvFeatureWriter csv = new CsvFeatureWriter(out, columns, collection.geographic(), items.crs(),
-                        format == DownloadFormat.CSV_EXCEL);
-                csv.header();
-                features.read(collection.dataset().id(), query, csv::feature);
-                out.flush();
-            }
-            case GEOJSON -> geoJson(collection, items, query, response);
-            case XLSX -> {
-                try (XlsxFeatureWriter xlsx = new XlsxFeatureWriter(collection.id(), columns,
-                        collection.geographic(), items.crs())) {
-                    features.read(collection.dataset().id(), query, xlsx::feature);
-                    xlsx.finish(response.getOutputStream());
-                }
-            }
-            case SHP -> throw new IllegalStateException("written above");
-            case GPKG -> {
-                try (GeoPackageFeatureWriter gpkg = new GeoPackageFeatureWriter(collection.id(), columns,
-                        collection.geographic(), items.crs())) {
-                    features.read(collection.dataset().id(), query, gpkg::feature);
-                    java.nio.file.Path file = gpkg.finish();
-                    response.setContentLengthLong(java.nio.file.Files.size(file));
-                    java.nio.file.Files.copy(file, response.getOutputStream());
-                }
-            }
-        }
-    }
-
-    /**
-     * The zipped shapefile is written to temporary files first (headers are fixed at the end, sizes checked), so
-     * that a refusal (2 GB) is still a clean 400: the response headers are set once the files are complete.
-     */
-    private void shapefile(OgcCollection collection, ItemsRequest items, HttpServletRequest request,
-                           HttpServletResponse response) throws IOException {
-        if (!collection.geographic()) {
-            throw OgcApiProblem.badParameter(FORMAT, "« " + collection.id() + " » n'a pas de géométrie : un "
-                    + "shapefile en demande une. Téléchargez ce tableau en CSV (format=csv) ou en XLSX.");
-        }
-        List<Column> columns = columns(collection, items);
-        GeometryKind kind = collection.version().geometry().kind();
-        if (ShapefileFeatureWriter.surelyTooLarge(Math.min(items.limit(),
-                features.count(collection.dataset().id(), items.countQuery())), columns.size(), kind,
-                ShapefileFeatureWriter.MAX_BYTES)) {
-            throw ShapefileFeatureWriter.tooLarge();
-        }
-        try (ShapefileFeatureWriter shp = new ShapefileFeatureWriter(collection.id(), columns, kind, items.crs())) {
-            features.read(collection.dataset().id(), items.query(), shp::feature);
-            shp.complete();
+        GeometryType geometryType = collection.geographic() ? collection.version().geometry().kind()
+                : GeometryType.GEOMETRY; // a table: no geometry info
+        DownloadSelection selection = new DownloadSelection(collection.id(), columns(collection, items),
+                collection.geographic(), geometryType, items.crs(),
+                () -> Math.min(items.limit(), features.count(collection.dataset().id(), items.countQuery())));
+        DownloadTarget target = contentLength -> {
             responses.cors().apply(request, response, collection.restricted());
-            response.setHeader("Content-Crs", "<" + items.crs().uri + ">");
-            response.setContentType(DownloadFormat.SHP.mediaType);
-            response.setHeader("Content-Disposition", "attachment; filename=\""
-                    + fileName(collection, DownloadFormat.SHP) + "\"");
-            shp.zip(response.getOutputStream());
-        }
-    }
-
-    private void geoJson(OgcCollection collection, ItemsRequest items, FeatureQuery query,
-                         HttpServletResponse response) throws IOException {
-        try (JsonGenerator json = responses.json().createGenerator(response.getOutputStream())) {
-            json.writeStartObject();
-            json.writeName("type");
-            json.writeString("FeatureCollection");
-            json.writeName("features");
-            json.writeStartArray();
-            GeoJsonWriter writer = new GeoJsonWriter(json, items.crs());
-            ReadResult result = features.read(collection.dataset().id(), query, f -> writer.feature(f, null));
-            json.writeEndArray();
-            json.writeName("numberReturned");
-            json.writeNumber(result.returned());
-            json.writeEndObject();
+            if (collection.geographic()) {
+                response.setHeader("Content-Crs", "<" + items.crs().uri + ">");
+            }
+            response.setContentType(format.mediaType());
+            response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName(collection, format)
+                    + "\"");
+            if (contentLength >= 0) {
+                response.setContentLengthLong(contentLength);
+            }
+            return response.getOutputStream();
+        };
+        try (FeatureWriter writer = format.open(selection, target)) {
+            features.read(collection.dataset().id(), items.query(), writer::write);
+            writer.finish();
         }
     }
 
@@ -231,6 +156,6 @@ class DownloadController {
     /** {@code <id>-<yyyy-mm-dd>.<ext>}: ids are slugs (ASCII), anything else is replaced to keep the header safe. */
     static String fileName(OgcCollection collection, DownloadFormat format) {
         String slug = collection.id().replaceAll("[^A-Za-z0-9._-]", "_");
-        return slug + "-" + LocalDate.now(PARIS) + "." + format.extension;
+        return slug + "-" + LocalDate.now(PARIS) + "." + format.extension();
     }
 }

@@ -1,48 +1,33 @@
 package fr.mel.opale.ogcapi.download;
 
-import fr.mel.opale.ogcapi.OgcApiProblem;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.io.IOException;
 
 /**
- * The download encodings, by the key used in {@code /download?format=} and {@code /items?f=}: its media type and the
- * file name extension of the {@code Content-Disposition} header.
+ * A download encoding, by the key used in {@code /download?format=} and {@code /items?f=}: its media type, the file
+ * name extension of the {@code Content-Disposition} header, the label shown to people ("Télécharger en {label}"),
+ * whether it needs geometries, and how to make its {@link FeatureWriter}. The formats offered are those of
+ * {@link DownloadFormats}.
+ *
+ * @param needsGeometry true when only geographic collections can be written (a shapefile)
  */
-public enum DownloadFormat {
-    GEOJSON("geojson", "application/geo+json", "geojson", "GeoJSON"),
-    CSV("csv", "text/csv;charset=UTF-8;header=present", "csv", "CSV"),
-    /** The same CSV for a French Excel: BOM, {@code ;}, decimal comma, dd/mm/yyyy (see {@link CsvFeatureWriter}). */
-    CSV_EXCEL("csv-excel", "text/csv;charset=UTF-8;header=present", "csv", "CSV pour Excel"),
-    XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", "XLSX (Excel)"),
-    GPKG("gpkg", "application/geopackage+sqlite3", "gpkg", "GeoPackage"),
-    /** Zipped ESRI Shapefile(s), geographic collections only (see {@link ShapefileFeatureWriter}). */
-    SHP("shp", "application/zip", "zip", "Shapefile (zip)");
-
-    public final String key;
-    public final String mediaType;
-    public final String extension;
-    /** Shown to people: "Télécharger en {label}". */
-    public final String label;
-
-    DownloadFormat(String key, String mediaType, String extension, String label) {
-        this.label = label;
-        this.key = key;
-        this.mediaType = mediaType;
-        this.extension = extension;
+public record DownloadFormat(String key, String mediaType, String extension, String label, boolean needsGeometry,
+                             Writers writers) {
+    /** Makes the format's writer for one download. */
+    @FunctionalInterface
+    public interface Writers {
+        /**
+         * @throws fr.mel.opale.ogcapi.OgcApiProblem 400 when the format cannot hold the selection (nothing sent)
+         */
+        FeatureWriter open(DownloadSelection selection, DownloadTarget target) throws IOException;
     }
 
     /** Whether the format can hold this collection: a shapefile needs geometries, the others take tables too. */
     public boolean accepts(boolean geographic) {
-        return geographic || this != SHP;
+        return geographic || !needsGeometry;
     }
 
-    static DownloadFormat parse(String parameter, String raw) {
-        for (DownloadFormat format : values()) {
-            if (format.key.equals(raw.strip())) {
-                return format;
-            }
-        }
-        throw OgcApiProblem.badParameter(parameter, "un de " + Arrays.stream(values()).map(f -> "« " + f.key + " »")
-                .collect(Collectors.joining(", ")) + " est attendu.");
+    /** A writer of this format for one download. */
+    public FeatureWriter open(DownloadSelection selection, DownloadTarget target) throws IOException {
+        return writers.open(selection, target);
     }
 }

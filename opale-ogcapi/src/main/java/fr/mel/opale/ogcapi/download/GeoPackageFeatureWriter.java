@@ -2,9 +2,10 @@ package fr.mel.opale.ogcapi.download;
 
 import fr.mel.opale.data.Column;
 import fr.mel.opale.data.Feature;
+import fr.mel.opale.geo.SpoolDirectory;
+import fr.mel.opale.geo.crs.Crs;
 import fr.mel.opale.ogcapi.crs.SupportedCrs;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,10 +46,10 @@ import org.locationtech.jts.io.WKBWriter;
  * the same decimal), rounded to ~17 beyond. GIS tools need numbers here, so the column stays DOUBLE rather than
  * TEXT; CSV, GeoJSON and the shapefile's DBF carry every digit.
  */
-final class GeoPackageFeatureWriter implements AutoCloseable {
+final class GeoPackageFeatureWriter implements FeatureWriter {
     private static final int BATCH = 10_000;
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
-    private final Path directory;
+    private final SpoolDirectory directory;
     private final Path file;
     private final GeoPackage geoPackage;
     private final UserDao<?, ?, ? extends UserRow<?, ?>, ?> dao;
@@ -58,16 +59,22 @@ final class GeoPackageFeatureWriter implements AutoCloseable {
     private final WKBWriter wkb = new WKBWriter(2);
     private final String geometryColumn = "geom";
     private final boolean geographic;
+    private final DownloadTarget target;
     private long written;
     private boolean closed;
 
-    GeoPackageFeatureWriter(String tableName, List<Column> columns, boolean geographic, SupportedCrs crs)
-            throws IOException {
+    GeoPackageFeatureWriter(DownloadSelection selection, DownloadTarget target) throws IOException {
+        this(selection.id(), selection.columns(), selection.geographic(), selection.crs(), target);
+    }
+
+    private GeoPackageFeatureWriter(String tableName, List<Column> columns, boolean geographic, SupportedCrs crs,
+                                    DownloadTarget target) throws IOException {
+        this.target = target;
         this.columns = columns;
         this.geographic = geographic;
         this.crs = crs;
-        this.directory = Files.createTempDirectory("opale-gpkg-");
-        this.file = directory.resolve("download.gpkg");
+        this.directory = new SpoolDirectory("opale-gpkg-");
+        this.file = directory.file("download.gpkg");
         GeoPackageManager.create(file.toFile());
         this.geoPackage = GeoPackageManager.open(file.toFile());
         String table = tableName.replaceAll("[^A-Za-z0-9_]", "_");
@@ -88,6 +95,9 @@ final class GeoPackageFeatureWriter implements AutoCloseable {
                 dao = geoPackage.getFeatureDao(table);
             } else {
                 srsId = 0;
+                // GDAL (so QGIS) opens a GeoPackage as vector data only when gpkg_geometry_columns exists, even
+                // for attributes alone ("no vector content" otherwise): an empty one costs nothing.
+                geoPackage.createGeometryColumnsTable();
                 List<AttributesColumn> attributeColumns = new ArrayList<>();
                 columns.forEach(c -> attributeColumns.add(AttributesColumn.createColumn(c.name(), type(c))));
                 AttributesTableMetadata metadata = AttributesTableMetadata.create(table, attributeColumns);
@@ -111,8 +121,8 @@ final class GeoPackageFeatureWriter implements AutoCloseable {
      */
     private SpatialReferenceSystem srs(SupportedCrs crs) throws SQLException {
         var srsDao = geoPackage.getSpatialReferenceSystemDao();
-        if (crs != SupportedCrs.EPSG_2154) {
-            return srsDao.getOrCreateCode("EPSG", crs == SupportedCrs.EPSG_3857 ? 3857 : 4326);
+        if (crs.epsg != Crs.LAMBERT_93) {
+            return srsDao.getOrCreateCode("EPSG", crs.epsg);
         }
         SpatialReferenceSystem lambert93 = new SpatialReferenceSystem();
         lambert93.setSrsName("RGF93 v1 / Lambert-93");
@@ -146,7 +156,8 @@ final class GeoPackageFeatureWriter implements AutoCloseable {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    void feature(Feature feature) throws IOException {
+    @Override
+    public void write(Feature feature) throws IOException {
         UserRow row = dao.newRow();
         for (Column column : columns) {
             Object value = feature.properties().get(column.name());
@@ -160,8 +171,7 @@ final class GeoPackageFeatureWriter implements AutoCloseable {
             row.setValue(column.name(), value);
         }
         if (geographic && feature.geometry() != null) {
-            Geometry geometry = crs == SupportedCrs.CRS84 || crs == SupportedCrs.EPSG_4326 ? feature.geometry()
-                    : crs.fromStorage(feature.geometry());
+            Geometry geometry = crs.isWgs84() ? feature.geometry() : crs.fromStorage(feature.geometry());
             GeoPackageGeometryData data = GeoPackageGeometryData.createBuildEnvelopeAndWrite(srsId,
                     GeometryReader.readGeometry(wkb.write(geometry)));
             row.setValue(geometryColumn, data);
@@ -172,12 +182,13 @@ final class GeoPackageFeatureWriter implements AutoCloseable {
         }
     }
 
-    /** Commits the rows and closes the database: the file is then complete. */
-    Path finish() {
+    /** Commits the rows and closes the database, then sends the complete file (its size known). */
+    @Override
+    public void finish() throws IOException {
         geoPackage.endTransaction(true);
         geoPackage.close();
         closed = true;
-        return file;
+        Files.copy(file, target.open(Files.size(file)));
     }
 
     /** Deletes the temporary file (and SQLite's journal, if any). */
@@ -190,13 +201,6 @@ final class GeoPackageFeatureWriter implements AutoCloseable {
             geoPackage.close();
             closed = true;
         }
-        try (var files = Files.list(directory)) {
-            for (Path path : files.toList()) {
-                Files.deleteIfExists(path);
-            }
-            Files.deleteIfExists(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        directory.close();
     }
 }

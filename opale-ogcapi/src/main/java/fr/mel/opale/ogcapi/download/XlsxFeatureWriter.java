@@ -2,9 +2,9 @@ package fr.mel.opale.ogcapi.download;
 
 import fr.mel.opale.data.Column;
 import fr.mel.opale.data.Feature;
+import fr.mel.opale.ogcapi.OgcApiProblem;
 import fr.mel.opale.ogcapi.crs.SupportedCrs;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,7 +26,7 @@ import org.locationtech.jts.io.WKTWriter;
  * (dd/mm/yyyy) and timestamps (dd/mm/yyyy hh:mm:ss, Europe/Paris: Excel has no time zones); a geometry is its WKT,
  * left empty beyond Excel's 32 767 characters per cell. The header row has the column names, then {@code geom}.
  */
-final class XlsxFeatureWriter implements AutoCloseable {
+final class XlsxFeatureWriter implements FeatureWriter {
     /** Excel's limit is 1 048 576 rows, the header included. */
     static final long MAX_ROWS = 1_048_575;
     private static final int MAX_CELL = 32_767;
@@ -43,9 +43,26 @@ final class XlsxFeatureWriter implements AutoCloseable {
     private final boolean geometry;
     private final SupportedCrs crs;
     private final WKTWriter wkt = new WKTWriter(2);
+    private final DownloadTarget target;
     private int next;
 
-    XlsxFeatureWriter(String sheetName, List<Column> columns, boolean geometry, SupportedCrs crs) {
+    /**
+     * A workbook for the selection.
+     *
+     * @throws OgcApiProblem 400 beyond Excel's {@link #MAX_ROWS} rows (pointing to CSV), before anything is written
+     */
+    static XlsxFeatureWriter open(DownloadSelection selection, DownloadTarget target) {
+        if (selection.count() > MAX_ROWS) {
+            throw OgcApiProblem.badParameter(DownloadController.FORMAT, "un classeur XLSX contient au plus "
+                    + MAX_ROWS + " lignes ; filtrez la sélection ou téléchargez-la en CSV.");
+        }
+        return new XlsxFeatureWriter(selection.id(), selection.columns(), selection.geographic(), selection.crs(),
+                target);
+    }
+
+    private XlsxFeatureWriter(String sheetName, List<Column> columns, boolean geometry, SupportedCrs crs,
+                              DownloadTarget target) {
+        this.target = target;
         workbook.setCompressTempFiles(true);
         this.sheet = workbook.createSheet(sheetName.length() > 31 ? sheetName.substring(0, 31) : sheetName);
         this.columns = columns;
@@ -75,7 +92,8 @@ final class XlsxFeatureWriter implements AutoCloseable {
         sheet.createFreezePane(0, 1);
     }
 
-    void feature(Feature feature) {
+    @Override
+    public void write(Feature feature) {
         Row row = sheet.createRow(next++);
         for (int i = 0; i < columns.size(); i++) {
             Object value = feature.properties().get(columns.get(i).name());
@@ -123,8 +141,10 @@ final class XlsxFeatureWriter implements AutoCloseable {
         return number.precision() <= EXCEL_DIGITS && exponent >= -307 && exponent <= 307;
     }
 
-    void finish(OutputStream out) throws IOException {
-        workbook.write(out);
+    /** Zips the workbook to the target: the answer starts now, every row read. */
+    @Override
+    public void finish() throws IOException {
+        workbook.write(target.open(-1));
     }
 
     /** Deletes the temporary files, whether the workbook was written or not. */

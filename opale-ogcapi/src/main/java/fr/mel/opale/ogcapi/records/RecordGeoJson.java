@@ -12,6 +12,7 @@ import fr.mel.opale.catalog.model.TemporalExtent;
 import fr.mel.opale.data.Dataset;
 import fr.mel.opale.ogcapi.core.OgcResponses;
 import fr.mel.opale.ogcapi.download.DownloadFormat;
+import fr.mel.opale.ogcapi.download.DownloadFormats;
 import fr.mel.opale.search.Facet;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -245,11 +246,9 @@ final class RecordGeoJson {
             links.add(OgcResponses.link(collection + "?f=json", "related", JSON,
                     "Collection OGC API – Features « " + dataset.slug() + " »"));
             links.add(OgcResponses.link(collection + "/items?f=json", "items", GEOJSON, "Objets de la collection"));
-            for (DownloadFormat format : DownloadFormat.values()) {
-                if (format.accepts(geographic)) {
-                    links.add(OgcResponses.link(collection + "/download?format=" + format.key, "enclosure",
-                            format.mediaType, "Télécharger en " + format.label));
-                }
+            for (DownloadFormat format : DownloadFormats.accepting(geographic)) {
+                links.add(OgcResponses.link(collection + "/download?format=" + format.key(), "enclosure",
+                        format.mediaType(), "Télécharger en " + format.label()));
             }
         }
         for (OnlineResource resource : stored.record().onlineResources()) {

@@ -4,7 +4,7 @@ import fr.mel.opale.data.Bbox;
 import fr.mel.opale.data.Feature;
 import fr.mel.opale.data.FeatureQuery;
 import fr.mel.opale.data.Features;
-import fr.mel.opale.data.GeometryKind;
+import fr.mel.opale.geo.GeometryType;
 import fr.mel.opale.ogcapi.OgcApiProblem;
 import fr.mel.opale.ogcapi.core.CorsHeaders;
 import fr.mel.opale.ogcapi.core.OgcCollection;
@@ -227,7 +227,7 @@ class TilesController {
         return value;
     }
 
-    private static Integer dimension(GeometryKind kind) {
+    private static Integer dimension(GeometryType kind) {
         return switch (kind) {
             case POINT, MULTIPOINT -> 0;
             case LINESTRING, MULTILINESTRING -> 1;

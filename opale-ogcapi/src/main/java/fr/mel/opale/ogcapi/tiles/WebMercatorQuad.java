@@ -1,13 +1,11 @@
 package fr.mel.opale.ogcapi.tiles;
 
 import fr.mel.opale.data.Bbox;
+import fr.mel.opale.geo.crs.CoordinateMapping;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -72,28 +70,15 @@ final class WebMercatorQuad {
 
     /** A copy of a WGS84 geometry in Web Mercator; latitudes beyond the square world are clamped to its edge. */
     static Geometry toMercator(Geometry wgs84) {
-        Geometry copy = wgs84.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence sequence, int i) {
-                double lon = sequence.getX(i);
-                double lat = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, sequence.getY(i)));
-                sequence.setOrdinate(i, Coordinate.X, RADIUS * Math.toRadians(lon));
-                sequence.setOrdinate(i, Coordinate.Y, RADIUS * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2)));
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return copy;
+        return TO_MERCATOR.applyTo(wgs84);
     }
+
+    /** Spherical Web Mercator by its formula: faster than proj4j for every vertex of every tile, and clamped. */
+    private static final CoordinateMapping TO_MERCATOR = (lon, latitude, out) -> {
+        double lat = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, latitude));
+        out[0] = RADIUS * Math.toRadians(lon);
+        out[1] = RADIUS * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2));
+    };
 
     /** The tile matrix set as OGC Two Dimensional Tile Matrix Set 2.0 JSON describes it, matrices 0..maxZoom. */
     static Map<String, Object> definition(int maxZoom) {

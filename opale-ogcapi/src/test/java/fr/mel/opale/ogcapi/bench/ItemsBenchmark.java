@@ -14,7 +14,7 @@ import fr.mel.opale.data.Datasets;
 import fr.mel.opale.data.FeatureQuery;
 import fr.mel.opale.data.Features;
 import fr.mel.opale.data.GeometryInfo;
-import fr.mel.opale.data.GeometryKind;
+import fr.mel.opale.geo.GeometryType;
 import fr.mel.opale.data.LoadOptions;
 import fr.mel.opale.data.Row;
 import fr.mel.opale.data.RowSource;
@@ -111,7 +111,7 @@ class ItemsBenchmark {
         DatasetSchema schema = DatasetSchema.of(List.of(Column.of("nom", ColumnType.TEXT),
                 Column.of("code", ColumnType.INTEGER), Column.of("valeur", ColumnType.DECIMAL),
                 Column.of("date_maj", ColumnType.DATE), Column.of("commune", ColumnType.TEXT),
-                Column.of("ouvert", ColumnType.BOOLEAN)), GeometryInfo.wgs84(GeometryKind.POINT));
+                Column.of("ouvert", ColumnType.BOOLEAN)), GeometryInfo.wgs84(GeometryType.POINT));
         long loadStart = System.nanoTime();
         Random random = new Random(42);
         policy.asPlatform(() -> datasets.load(dataset.id(), schema, RowSource.of(LongStream.rangeClosed(1, ROWS)

@@ -30,7 +30,7 @@ class CsvFeatureWriterTest {
         for (int i = 0; i < COLUMNS.size(); i++) {
             properties.put(COLUMNS.get(i).name(), values[i]);
         }
-        writer.feature(new Feature(1, properties, null));
+        writer.write(new Feature(1, properties, null));
         return out.toString().split("\r\n", 2)[1];
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.mel.opale.data.Column;
 import fr.mel.opale.data.ColumnType;
 import fr.mel.opale.data.Feature;
-import fr.mel.opale.data.GeometryKind;
+import fr.mel.opale.geo.GeometryType;
 import fr.mel.opale.ogcapi.OgcApiProblem;
 import fr.mel.opale.ogcapi.crs.SupportedCrs;
 import fr.mel.opale.testing.ExternalTools;
@@ -76,16 +76,21 @@ class ShapefileFeatureWriterTest {
             "GEOMETRYCOLLECTION (POINT (3.3 50.3), LINESTRING (3.3 50.3, 3.4 50.4))",
             "MULTILINESTRING ((3 50, 3.1 50.1), (3.2 50.2, 3.3 50.3))");
 
-    private Map<String, byte[]> write(GeometryKind kind, SupportedCrs crs, List<String> geometries, Path zip)
+    private static DownloadSelection selection(String id, GeometryType kind, SupportedCrs crs) {
+        return new DownloadSelection(id, COLUMNS, true, kind, crs, () -> {
+            throw new AssertionError("the writer made directly counts nothing");
+        });
+    }
+
+    private Map<String, byte[]> write(GeometryType kind, SupportedCrs crs, List<String> geometries, Path zip)
             throws Exception {
-        try (ShapefileFeatureWriter writer = new ShapefileFeatureWriter("mes-objets", COLUMNS, kind, crs)) {
+        try (OutputStream out = Files.newOutputStream(zip);
+             ShapefileFeatureWriter writer = new ShapefileFeatureWriter(selection("mes-objets", kind, crs),
+                     length -> out, ShapefileFeatureWriter.MAX_BYTES)) {
             for (int i = 0; i < geometries.size(); i++) {
-                writer.feature(feature(i + 1, geometries.get(i)));
+                writer.write(feature(i + 1, geometries.get(i)));
             }
-            writer.complete();
-            try (OutputStream out = Files.newOutputStream(zip)) {
-                writer.zip(out);
-            }
+            writer.finish();
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
@@ -99,7 +104,7 @@ class ShapefileFeatureWriterTest {
     @Test
     void mixedGeometriesMakeOneShapefilePerFamilyAndATableForRowsWithoutGeometry() throws Exception {
         long before = leftovers();
-        Map<String, byte[]> files = write(GeometryKind.GEOMETRY, SupportedCrs.CRS84, MIXED, dir.resolve("m.zip"));
+        Map<String, byte[]> files = write(GeometryType.GEOMETRY, SupportedCrs.CRS84, MIXED, dir.resolve("m.zip"));
         assertThat(files.keySet()).containsExactly(
                 "mes-objets_points.shp", "mes-objets_points.shx", "mes-objets_points.dbf", "mes-objets_points.cpg",
                 "mes-objets_points.prj",
@@ -141,7 +146,7 @@ class ShapefileFeatureWriterTest {
 
     @Test
     void theDbfHasShortUniqueNamesFittedWidthsAndTheMappingFileTellsWhatWasCut() throws Exception {
-        Map<String, byte[]> files = write(GeometryKind.GEOMETRY, SupportedCrs.CRS84, MIXED, dir.resolve("d.zip"));
+        Map<String, byte[]> files = write(GeometryType.GEOMETRY, SupportedCrs.CRS84, MIXED, dir.resolve("d.zip"));
         ByteBuffer dbf = ByteBuffer.wrap(files.get("mes-objets_polygones.dbf")).order(ByteOrder.LITTLE_ENDIAN);
         assertThat(dbf.get(0)).isEqualTo((byte) 0x03);
         assertThat(dbf.getInt(4)).isEqualTo(2); // records
@@ -173,7 +178,7 @@ class ShapefileFeatureWriterTest {
     void gdalReadsEveryFamilyWithItsValuesAndCrs() throws Exception {
         ExternalTools.requireGdal();
         Path zip = dir.resolve("g.zip");
-        write(GeometryKind.GEOMETRY, SupportedCrs.CRS84, MIXED, zip);
+        write(GeometryType.GEOMETRY, SupportedCrs.CRS84, MIXED, zip);
         assertThat(Gdal.summary(zip, "mes-objets_points.shp")).contains("Geometry: Point", "Feature Count: 2",
                 "ID[\"EPSG\",4326]", "populati_1: Integer64 (12.0)", "surface: Real (4.2)", "date_maj: Date (10.0)");
         assertThat(Gdal.summary(zip, "mes-objets_lignes.shp")).contains("Geometry: Line String", "Feature Count: 3");
@@ -205,7 +210,7 @@ class ShapefileFeatureWriterTest {
     @Test
     void oneFamilyIsOneShapefileWithNullShapesAndLambert93ReadsBackInEpsg2154() throws Exception {
         Path zip = dir.resolve("l93.zip");
-        Map<String, byte[]> files = write(GeometryKind.POLYGON, SupportedCrs.EPSG_2154, java.util.Arrays.asList(
+        Map<String, byte[]> files = write(GeometryType.POLYGON, SupportedCrs.EPSG_2154, java.util.Arrays.asList(
                 "POLYGON ((3 50, 3.1 50, 3.1 50.1, 3 50.1, 3 50))", null,
                 "MULTIPOLYGON (((3 50, 3.1 50, 3.1 50.1, 3 50)))"), zip);
         assertThat(files.keySet()).containsExactly("mes-objets.shp", "mes-objets.shx", "mes-objets.dbf",
@@ -226,7 +231,7 @@ class ShapefileFeatureWriterTest {
 
     @Test
     void anEmptyMixedSelectionStillHasItsFields() throws Exception {
-        Map<String, byte[]> files = write(GeometryKind.GEOMETRY, SupportedCrs.CRS84, List.of(), dir.resolve("e.zip"));
+        Map<String, byte[]> files = write(GeometryType.GEOMETRY, SupportedCrs.CRS84, List.of(), dir.resolve("e.zip"));
         assertThat(files.keySet()).containsExactly("mes-objets_sans_geometrie.dbf", "mes-objets_sans_geometrie.cpg",
                 "mes-objets_champs.csv");
         assertThat(ByteBuffer.wrap(files.get("mes-objets_sans_geometrie.dbf")).order(ByteOrder.LITTLE_ENDIAN)
@@ -237,41 +242,31 @@ class ShapefileFeatureWriterTest {
     void aFileBeyondTheLimitStopsWithA400PointingToGeoPackageAndLeavesNoFile() throws Exception {
         long before = leftovers();
         assertThatThrownBy(() -> {
-            try (ShapefileFeatureWriter writer = new ShapefileFeatureWriter("gros", COLUMNS, GeometryKind.POINT,
-                    SupportedCrs.CRS84, 1_000)) {
+            try (ShapefileFeatureWriter writer = new ShapefileFeatureWriter(selection("gros", GeometryType.POINT,
+                    SupportedCrs.CRS84), length -> OutputStream.nullOutputStream(), 1_000)) {
                 for (int i = 1; i <= 100; i++) {
-                    writer.feature(feature(1 + i % 28, "POINT (3 50)"));
+                    writer.write(feature(1 + i % 28, "POINT (3 50)"));
                 }
             }
         }).isInstanceOfSatisfying(OgcApiProblem.class, p -> assertThat(p.getMessage()).contains("GeoPackage"));
         assertThat(leftovers()).isEqualTo(before);
         // The DBF (fixed-width records) is checked before the zip starts.
         assertThatThrownBy(() -> {
-            try (ShapefileFeatureWriter writer = new ShapefileFeatureWriter("gros", COLUMNS, GeometryKind.POINT,
-                    SupportedCrs.CRS84, 2_000)) {
+            try (ShapefileFeatureWriter writer = new ShapefileFeatureWriter(selection("gros", GeometryType.POINT,
+                    SupportedCrs.CRS84), length -> {
+                        throw new AssertionError("opened before the sizes were checked");
+                    }, 2_000)) {
                 for (int i = 1; i <= 20; i++) {
-                    writer.feature(feature(4, "POINT (3 50)"));
+                    writer.write(feature(4, "POINT (3 50)"));
                 }
-                writer.complete();
+                writer.finish();
             }
         }).isInstanceOf(OgcApiProblem.class);
         assertThat(leftovers()).isEqualTo(before);
-        assertThat(ShapefileFeatureWriter.surelyTooLarge(80_000_000, 1, GeometryKind.POINT,
+        assertThat(ShapefileFeatureWriter.surelyTooLarge(80_000_000, 1, GeometryType.POINT,
                 ShapefileFeatureWriter.MAX_BYTES)).isTrue();
-        assertThat(ShapefileFeatureWriter.surelyTooLarge(1_000_000, 8, GeometryKind.POINT,
+        assertThat(ShapefileFeatureWriter.surelyTooLarge(1_000_000, 8, GeometryType.POINT,
                 ShapefileFeatureWriter.MAX_BYTES)).isFalse();
-    }
-
-    @Test
-    void shortNamesAreUniqueAndAtMostTenCharacters() {
-        java.util.Set<String> used = new java.util.HashSet<>();
-        List<String> names = new ArrayList<>();
-        for (String column : List.of("code_commune", "code_commune_insee", "code_commu", "a", "code_commune_2")) {
-            String name = DbfFields.shortName(column, used);
-            used.add(name);
-            names.add(name);
-        }
-        assertThat(names).containsExactly("code_commu", "code_com_1", "code_com_2", "a", "code_com_3");
     }
 
     // ---------------------------------------------------------------- byte-level reading

@@ -11,7 +11,7 @@ import fr.mel.opale.data.Dataset;
 import fr.mel.opale.data.DatasetSchema;
 import fr.mel.opale.data.Datasets;
 import fr.mel.opale.data.GeometryInfo;
-import fr.mel.opale.data.GeometryKind;
+import fr.mel.opale.geo.GeometryType;
 import fr.mel.opale.data.LoadOptions;
 import fr.mel.opale.data.Row;
 import fr.mel.opale.data.RowSource;
@@ -107,7 +107,7 @@ final class Cql2Places {
                     Column.of("pop", ColumnType.INTEGER), Column.of("area", ColumnType.DECIMAL),
                     Column.of("capital", ColumnType.BOOLEAN), Column.of("founded", ColumnType.DATE),
                     Column.of("start", ColumnType.TIMESTAMP), Column.of("end", ColumnType.TIMESTAMP)),
-                    GeometryInfo.wgs84(GeometryKind.GEOMETRY));
+                    GeometryInfo.wgs84(GeometryType.GEOMETRY));
             datasets.load(dataset.id(), schema, RowSource.of(PLACES.stream().map(p -> new Row(new Object[] {p.name(),
                     p.pop(), p.area(), p.capital(), p.founded(),
                     p.start() == null ? null : p.start().atOffset(ZoneOffset.UTC),

@@ -11,7 +11,7 @@ import fr.mel.opale.data.Datasets;
 import fr.mel.opale.data.FeatureQuery;
 import fr.mel.opale.data.Features;
 import fr.mel.opale.data.GeometryInfo;
-import fr.mel.opale.data.GeometryKind;
+import fr.mel.opale.geo.GeometryType;
 import fr.mel.opale.data.LoadOptions;
 import fr.mel.opale.data.LoadResult;
 import fr.mel.opale.data.Row;
@@ -141,7 +141,7 @@ abstract class Cql2StandardTablesContract {
             return policy.asPlatform(() -> {
                 Dataset dataset = datasets.create(layer + " " + UUID.randomUUID(), null);
                 LoadResult loaded = datasets.load(dataset.id(), new DatasetSchema(schema,
-                        GeometryInfo.wgs84(GeometryKind.GEOMETRY)), RowSource.of(rows.iterator()), LoadOptions.defaults());
+                        GeometryInfo.wgs84(GeometryType.GEOMETRY)), RowSource.of(rows.iterator()), LoadOptions.defaults());
                 if (loaded.cause() != null) {
                     throw new IllegalStateException("Couche " + layer + " non chargée", loaded.cause());
                 }

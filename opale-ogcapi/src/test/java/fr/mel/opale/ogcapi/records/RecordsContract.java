@@ -25,11 +25,12 @@ import fr.mel.opale.data.Dataset;
 import fr.mel.opale.data.DatasetSchema;
 import fr.mel.opale.data.Datasets;
 import fr.mel.opale.data.GeometryInfo;
-import fr.mel.opale.data.GeometryKind;
+import fr.mel.opale.geo.GeometryType;
 import fr.mel.opale.data.LoadOptions;
 import fr.mel.opale.data.Row;
 import fr.mel.opale.data.RowSource;
 import fr.mel.opale.ogcapi.download.DownloadFormat;
+import fr.mel.opale.ogcapi.download.DownloadFormats;
 import fr.mel.opale.testing.HttpTestClient;
 import fr.mel.opale.testing.SharedTestData;
 import java.net.URI;
@@ -138,7 +139,7 @@ abstract class RecordsContract {
         dataset = policy.asPlatform(() -> datasets.create("Stations vélo " + suffix, open));
         GeometryFactory jts = new GeometryFactory();
         policy.asPlatform(() -> datasets.load(dataset.id(), DatasetSchema.of(List.of(Column.of("nom", ColumnType.TEXT)),
-                GeometryInfo.wgs84(GeometryKind.POINT)), RowSource.of(LongStream.rangeClosed(1, 3).mapToObj(i ->
+                GeometryInfo.wgs84(GeometryType.POINT)), RowSource.of(LongStream.rangeClosed(1, 3).mapToObj(i ->
                 new Row(new Object[] {"Station " + i}, jts.createPoint(new Coordinate(3.01 + i / 1000.0, 50.615))))),
                 LoadOptions.defaults().withExpectedRows(3)));
         records = new LinkedHashMap<>();
@@ -540,9 +541,9 @@ abstract class RecordsContract {
         URI collectionUri = URI.create(collection);
         assertThat(ok(collectionUri.getRawPath()).path("id").asString()).isEqualTo(dataset.slug());
         List<String> enclosures = byRel.get("enclosure").stream().map(l -> l.path("href").asString()).toList();
-        for (DownloadFormat format : DownloadFormat.values()) {
+        for (DownloadFormat format : DownloadFormats.all()) {
             assertThat(enclosures).contains("http://127.0.0.1:" + port + "/ogcapi/collections/" + dataset.slug()
-                    + "/download?format=" + format.key);
+                    + "/download?format=" + format.key());
         }
         assertThat(enclosures).contains("https://files.example.org/stations.csv");
         URI geojson = URI.create(enclosures.stream().filter(e -> e.endsWith("format=geojson")).findFirst().orElseThrow());

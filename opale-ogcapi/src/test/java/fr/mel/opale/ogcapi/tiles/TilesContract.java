@@ -13,7 +13,7 @@ import fr.mel.opale.data.Dataset;
 import fr.mel.opale.data.DatasetSchema;
 import fr.mel.opale.data.Datasets;
 import fr.mel.opale.data.GeometryInfo;
-import fr.mel.opale.data.GeometryKind;
+import fr.mel.opale.geo.GeometryType;
 import fr.mel.opale.data.LoadOptions;
 import fr.mel.opale.data.Row;
 import fr.mel.opale.data.RowSource;
@@ -83,7 +83,7 @@ abstract class TilesContract {
         DatasetSchema schema = DatasetSchema.of(List.of(Column.of("nom", ColumnType.TEXT),
                 Column.of("code", ColumnType.INTEGER), Column.of("surface", ColumnType.DECIMAL),
                 Column.of("ouvert", ColumnType.BOOLEAN), Column.of("date_maj", ColumnType.DATE)),
-                GeometryInfo.wgs84(GeometryKind.GEOMETRY));
+                GeometryInfo.wgs84(GeometryType.GEOMETRY));
         Dataset geoSet = publish("Tuiles test " + suffix, Visibility.PUBLIC);
         load(geoSet, schema, List.of(
                 row("Lille", 59350, point(3.0635, 50.6305)),

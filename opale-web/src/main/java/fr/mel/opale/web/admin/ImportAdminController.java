@@ -7,7 +7,7 @@ import fr.mel.opale.access.Viewer;
 import fr.mel.opale.ingest.Analysis;
 import fr.mel.opale.ingest.ColumnPlan;
 import fr.mel.opale.ingest.ColumnType;
-import fr.mel.opale.ingest.GeometryKind;
+import fr.mel.opale.ingest.GeometrySource;
 import fr.mel.opale.ingest.IngestException;
 import fr.mel.opale.ingest.job.IngestJob;
 import fr.mel.opale.ingest.job.IngestJobs;
@@ -200,7 +200,7 @@ class ImportAdminController {
         Map<String, String> kinds = new LinkedHashMap<>();
         kinds.put("auto", page.t("import.geometry.auto"));
         kinds.put("none", page.t("import.geometry.none"));
-        for (GeometryKind kind : GeometryKind.values()) {
+        for (GeometrySource kind : GeometrySource.values()) {
             String code = kind.name().toLowerCase(Locale.ROOT);
             kinds.put(code, page.t("import.geometry." + code));
         }

@@ -14,7 +14,7 @@ import fr.mel.opale.data.Dataset;
 import fr.mel.opale.data.DatasetSchema;
 import fr.mel.opale.data.Datasets;
 import fr.mel.opale.data.GeometryInfo;
-import fr.mel.opale.data.GeometryKind;
+import fr.mel.opale.geo.GeometryType;
 import fr.mel.opale.data.LoadOptions;
 import fr.mel.opale.data.Row;
 import fr.mel.opale.data.RowSource;
@@ -59,7 +59,7 @@ final class DatasetPageData {
                 new Column("population", "Population municipale", ColumnType.INTEGER),
                 new Column("tarif", "Tarif (€)", ColumnType.DECIMAL),
                 new Column("ouverture", "Date d'ouverture", ColumnType.DATE),
-                new Column("ouvert", "Ouvert", ColumnType.BOOLEAN)), GeometryInfo.wgs84(GeometryKind.POINT));
+                new Column("ouvert", "Ouvert", ColumnType.BOOLEAN)), GeometryInfo.wgs84(GeometryType.POINT));
         policy.asPlatform(() -> datasets.load(dataset.id(), schema, RowSource.of(LongStream.rangeClosed(1, rows)
                 .mapToObj(i -> new Row(new Object[] {TOWNS[(int) ((i * i) % TOWNS.length)], (i * 7919) % 100_000,
                         i % 9 == 0 ? null : BigDecimal.valueOf(i % 500, 1), LocalDate.of(2020, 1, 1).plusDays(i % 1500),

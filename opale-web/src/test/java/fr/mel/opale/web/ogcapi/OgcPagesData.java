@@ -11,7 +11,7 @@ import fr.mel.opale.data.Dataset;
 import fr.mel.opale.data.DatasetSchema;
 import fr.mel.opale.data.Datasets;
 import fr.mel.opale.data.GeometryInfo;
-import fr.mel.opale.data.GeometryKind;
+import fr.mel.opale.geo.GeometryType;
 import fr.mel.opale.data.LoadOptions;
 import fr.mel.opale.data.Row;
 import fr.mel.opale.data.RowSource;
@@ -57,7 +57,7 @@ final class OgcPagesData {
         });
         hidden = policy.asPlatform(() -> datasets.create(hiddenTitle, null));
         DatasetSchema geoSchema = DatasetSchema.of(List.of(new Column("nom", "Nom", ColumnType.TEXT),
-                Column.of("places", ColumnType.INTEGER)), GeometryInfo.wgs84(GeometryKind.POINT));
+                Column.of("places", ColumnType.INTEGER)), GeometryInfo.wgs84(GeometryType.POINT));
         policy.asPlatform(() -> datasets.load(geo.id(), geoSchema, RowSource.of(LongStream.rangeClosed(1, GEO_ROWS)
                 .mapToObj(i -> new Row(new Object[] {i == 1 ? HOSTILE : "Arceau " + i, i % 7},
                         JTS.createPoint(new Coordinate(3.0 + (i % 15) * 0.01, 50.6 + (i / 15) * 0.005))))),

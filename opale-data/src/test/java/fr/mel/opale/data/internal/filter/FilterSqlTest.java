@@ -8,7 +8,7 @@ import fr.mel.opale.data.ColumnType;
 import fr.mel.opale.data.DataProblem;
 import fr.mel.opale.data.DatasetVersion;
 import fr.mel.opale.data.GeometryInfo;
-import fr.mel.opale.data.GeometryKind;
+import fr.mel.opale.geo.GeometryType;
 import fr.mel.opale.data.VersionStatus;
 import fr.mel.opale.data.filter.Filter;
 import fr.mel.opale.data.filter.Operand;
@@ -54,7 +54,7 @@ class FilterSqlTest {
             Column.of("pop", ColumnType.INTEGER), Column.of("surface", ColumnType.DECIMAL),
             Column.of("ouvert", ColumnType.BOOLEAN), Column.of("jour", ColumnType.DATE),
             Column.of("debut", ColumnType.TIMESTAMP), Column.of("fin", ColumnType.TIMESTAMP));
-    private static final DatasetVersion GEO = version(GeometryInfo.wgs84(GeometryKind.POINT));
+    private static final DatasetVersion GEO = version(GeometryInfo.wgs84(GeometryType.POINT));
     private static final DatasetVersion TABLE = version(null);
 
     private static DatasetVersion version(GeometryInfo geometry) {

@@ -2,6 +2,7 @@ package fr.mel.opale.ogcapi.filter.cql2;
 
 import fr.mel.opale.data.filter.Filter;
 import fr.mel.opale.data.filter.Operand;
+import fr.mel.opale.geo.geojson.GeoJsonGeometryReader;
 import fr.mel.opale.ogcapi.OgcApiProblem;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -209,7 +210,7 @@ public final class Cql2Json {
                         number(box.get(half), path), number(box.get(half + 1), path), geometries), path);
             }
             if (node.has("type") && (node.has("coordinates") || node.has("geometries"))) {
-                return geometryLiteral(GeoJsonGeometries.read(node, geometries, path), path);
+                return geometryLiteral(geoJson(node, path), path);
             }
             if (node.has("op")) {
                 String op = op(node, path);
@@ -276,6 +277,15 @@ public final class Cql2Json {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
                 throw invalid(path, "« " + abbreviate(text) + " » n'est pas un horodatage AAAA-MM-JJThh:mm:ssZ");
+            }
+        }
+
+        /** A GeoJSON geometry literal, read by opale-geo; a malformed one is a 400 naming its path. */
+        private Geometry geoJson(JsonNode node, String path) {
+            try {
+                return GeoJsonGeometryReader.read(node, geometries);
+            } catch (IllegalArgumentException e) {
+                throw invalid(path, "géométrie GeoJSON invalide (" + e.getMessage() + ")");
             }
         }
     }

@@ -1,4 +1,4 @@
-package fr.mel.opale.ingest.internal;
+package fr.mel.opale.geo.shapefile;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * name (Lambert-93 as "RGF93 / Lambert-93", "RGF93_Lambert_93" or "RGF_1993_Lambert_93"; the CC zones; Web
  * Mercator; UTM), else Lambert-93's projection parameters, else a geographic WGS 84 or RGF93.
  */
-final class PrjCrs {
+public final class PrjCrs {
     private static final Pattern AUTHORITY = Pattern.compile("AUTHORITY\\[\"EPSG\",\\s*\"?(\\d+)\"?\\]");
     private static final Pattern CC = Pattern.compile("cc(4[2-9]|50)(?!\\d)");
     private static final Pattern UTM = Pattern.compile("utmzone(\\d{1,2})([ns])");
@@ -19,7 +19,8 @@ final class PrjCrs {
     private PrjCrs() {
     }
 
-    static @Nullable Integer srid(String wkt) {
+    /** The EPSG code a .prj's WKT names or describes, or null when it is none of those recognised. */
+    public static @Nullable Integer srid(String wkt) {
         String text = wkt.strip();
         if (text.isEmpty()) {
             return null;

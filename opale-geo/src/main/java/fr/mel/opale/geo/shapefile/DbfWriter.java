@@ -1,4 +1,4 @@
-package fr.mel.opale.ogcapi.download;
+package fr.mel.opale.geo.shapefile;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -1,11 +1,12 @@
-package fr.mel.opale.ogcapi.download;
+package fr.mel.opale.geo.shapefile;
 
-import fr.mel.opale.ogcapi.crs.SupportedCrs;
+import fr.mel.opale.geo.crs.Crs;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code .prj} of a shapefile: the output CRS in ESRI's WKT 1 dialect, as ArcGIS and GDAL write it (GDAL
- * identifies these three back as EPSG:4326, 2154 and 3857). CRS84 and EPSG:4326 are both written longitude first,
- * as every shapefile reader expects.
+ * identifies these three back as EPSG:4326, 2154 and 3857). WGS 84 is written longitude first (CRS84 and EPSG:4326
+ * alike), as every shapefile reader expects.
  */
 final class EsriPrj {
     private static final String GCS_WGS_1984 = "GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\","
@@ -25,11 +26,13 @@ final class EsriPrj {
     private EsriPrj() {
     }
 
-    static String of(SupportedCrs crs) {
-        return switch (crs) {
-            case CRS84, EPSG_4326 -> GCS_WGS_1984;
-            case EPSG_2154 -> LAMBERT_93;
-            case EPSG_3857 -> WEB_MERCATOR;
+    /** The .prj of an EPSG code, or null for a CRS this writer has no ESRI text for. */
+    static @Nullable String of(int epsg) {
+        return switch (epsg) {
+            case Crs.WGS84 -> GCS_WGS_1984;
+            case Crs.LAMBERT_93 -> LAMBERT_93;
+            case Crs.WEB_MERCATOR -> WEB_MERCATOR;
+            default -> null;
         };
     }
 }

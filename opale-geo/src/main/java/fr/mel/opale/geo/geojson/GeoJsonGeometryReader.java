@@ -1,4 +1,4 @@
-package fr.mel.opale.ingest.internal;
+package fr.mel.opale.geo.geojson;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -10,15 +10,22 @@ import org.locationtech.jts.geom.Polygon;
 import tools.jackson.databind.JsonNode;
 
 /**
- * GeoJSON geometry objects (RFC 7946 §3.1, every type) to JTS, coordinates kept as written (x, y[, z]).
- * Anything malformed is an {@link IllegalArgumentException} with a French message: the caller reports it and
- * keeps the row without geometry.
+ * GeoJSON geometry objects (RFC 7946 §3.1, every type) to JTS, coordinates kept as written (x, y[, z]): the
+ * geometries of GeoJSON files and columns at import, and the spatial literals of CQL2 JSON filters. An unclosed
+ * ring is closed (a common writer slip); anything else malformed is an {@link IllegalArgumentException} with a
+ * French message, which the caller reports in its own terms (a row kept without geometry, a 400 naming the JSON
+ * path).
  */
-final class GeoJsonGeometries {
-    private GeoJsonGeometries() {
+public final class GeoJsonGeometryReader {
+    private GeoJsonGeometryReader() {
     }
 
-    static Geometry toJts(JsonNode node, GeometryFactory factory) {
+    /**
+     * The JTS geometry of a GeoJSON geometry object, made by {@code factory} (which gives the SRID).
+     *
+     * @throws IllegalArgumentException when {@code node} is not a valid GeoJSON geometry (French message)
+     */
+    public static Geometry read(JsonNode node, GeometryFactory factory) {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("géométrie GeoJSON attendue (objet)");
         }
@@ -31,7 +38,7 @@ final class GeoJsonGeometries {
             }
             Geometry[] parts = new Geometry[members.size()];
             for (int i = 0; i < parts.length; i++) {
-                parts[i] = toJts(members.get(i), factory);
+                parts[i] = read(members.get(i), factory);
             }
             return factory.createGeometryCollection(parts);
         }

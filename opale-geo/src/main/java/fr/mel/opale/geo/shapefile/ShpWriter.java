@@ -1,4 +1,4 @@
-package fr.mel.opale.ogcapi.download;
+package fr.mel.opale.geo.shapefile;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -60,7 +60,7 @@ final class ShpWriter implements AutoCloseable {
         this.shx.write(placeholder);
     }
 
-    /** The file grew beyond the limit given: the download stops (nothing has been sent yet). */
+    /** The file grew beyond the limit given: the writing stops (the caller has sent nothing yet). */
     static final class TooLarge extends RuntimeException {
         TooLarge() {
             super(null, null, false, false);

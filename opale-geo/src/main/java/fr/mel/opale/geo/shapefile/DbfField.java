@@ -1,6 +1,5 @@
-package fr.mel.opale.ogcapi.download;
+package fr.mel.opale.geo.shapefile;
 
-import fr.mel.opale.data.Column;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,7 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One dBase III field of a shapefile's attribute table, for one column: its short name, and the width it needs.
+ * One dBase III field of a shapefile's attribute table, for one attribute: its short name, and the width it needs.
  * Rows are streamed, so the width is learnt while they pass: {@link #encode} turns each value into its field text
  * and records the widest; once every row is seen, {@link #type()}, {@link #length()} and {@link #decimals()} are
  * final and {@link #pad} lays each value out in the fixed-width record.
@@ -27,7 +26,7 @@ final class DbfField {
     static final int MAX_LENGTH = 254;
     static final int MAX_DECIMALS = 15;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd");
-    final Column column;
+    final Attribute column;
     final String name;
     private int widest;
     private int widestIntegerPart = 1;
@@ -35,7 +34,7 @@ final class DbfField {
     private long truncated;
     private long dropped;
 
-    DbfField(Column column, String name) {
+    DbfField(Attribute column, String name) {
         this.column = column;
         this.name = name;
     }
@@ -54,7 +53,7 @@ final class DbfField {
             case TEXT -> null;
         };
         byte[] bytes;
-        if (column.type() == fr.mel.opale.data.ColumnType.TEXT) {
+        if (column.type() == Attribute.Type.TEXT) {
             bytes = cut(value.toString().getBytes(StandardCharsets.UTF_8));
         } else if (text == null || text.length() > MAX_LENGTH) {
             dropped++;
@@ -104,7 +103,7 @@ final class DbfField {
     }
 
     int decimals() {
-        if (column.type() != fr.mel.opale.data.ColumnType.DECIMAL) {
+        if (column.type() != Attribute.Type.DECIMAL) {
             return 0;
         }
         return Math.max(1, Math.min(mostDecimals, MAX_LENGTH - 1 - widestIntegerPart));
@@ -132,12 +131,12 @@ final class DbfField {
         int length = length();
         Arrays.fill(record, offset, offset + length, (byte) ' ');
         if (value == null) {
-            if (column.type() == fr.mel.opale.data.ColumnType.BOOLEAN) {
+            if (column.type() == Attribute.Type.BOOLEAN) {
                 record[offset] = '?';
             }
             return;
         }
-        if (column.type() == fr.mel.opale.data.ColumnType.DECIMAL) {
+        if (column.type() == Attribute.Type.DECIMAL) {
             value = new BigDecimal(new String(value, StandardCharsets.US_ASCII))
                     .setScale(decimals(), RoundingMode.HALF_UP).toPlainString().getBytes(StandardCharsets.US_ASCII);
         }

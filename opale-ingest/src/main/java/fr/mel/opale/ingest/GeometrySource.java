@@ -1,7 +1,7 @@
 package fr.mel.opale.ingest;
 
 /** Where a row's geometry comes from. */
-public enum GeometryKind {
+public enum GeometrySource {
     /** The format's own geometry (GeoJSON, Shapefile, GeoPackage). */
     NATIVE,
     /** Two numeric columns, X (longitude) then Y (latitude), in the plan's source CRS. */

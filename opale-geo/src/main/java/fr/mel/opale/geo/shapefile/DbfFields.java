@@ -1,6 +1,5 @@
-package fr.mel.opale.ogcapi.download;
+package fr.mel.opale.geo.shapefile;
 
-import fr.mel.opale.data.Column;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,14 +14,14 @@ import java.util.Set;
  */
 final class DbfFields {
     /** Readers such as ArcGIS stop at 255 fields, and 255 fields of 254 bytes still fit a dBase record. */
-    static final int MAX_FIELDS = 255;
+    public static final int MAX_FIELDS = 255;
     static final int MAX_NAME = 10;
     private final List<DbfField> fields;
 
-    DbfFields(List<Column> columns) {
+    DbfFields(List<Attribute> columns) {
         Set<String> used = new HashSet<>();
         List<DbfField> list = new ArrayList<>(columns.size());
-        for (Column column : columns) {
+        for (Attribute column : columns) {
             String name = shortName(column.name(), used);
             used.add(name.toLowerCase(Locale.ROOT));
             list.add(new DbfField(column, name));
@@ -57,7 +56,7 @@ final class DbfFields {
         StringBuilder csv = new StringBuilder("champ_dbf,colonne,titre,type_dbf,largeur,decimales,remarque\r\n");
         for (DbfField field : fields) {
             List<String> notes = new ArrayList<>();
-            if (field.column.type() == fr.mel.opale.data.ColumnType.TIMESTAMP) {
+            if (field.column.type() == Attribute.Type.TIMESTAMP) {
                 notes.add("horodatage ISO 8601 en UTC (texte)");
             }
             if (field.truncated() > 0) {

@@ -1,6 +1,6 @@
-package fr.mel.opale.ogcapi.download;
+package fr.mel.opale.geo.shapefile;
 
-import fr.mel.opale.data.GeometryKind;
+import fr.mel.opale.geo.GeometryType;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,7 +38,7 @@ enum ShapeFamily {
     }
 
     /** The only family of a collection whose stored kind is one; null when mixed (GEOMETRY, GEOMETRYCOLLECTION). */
-    static @Nullable ShapeFamily of(GeometryKind kind) {
+    static @Nullable ShapeFamily of(GeometryType kind) {
         return switch (kind) {
             case POINT -> POINT;
             case MULTIPOINT -> MULTIPOINT;

@@ -1,4 +1,4 @@
-package fr.mel.opale.ingest.internal;
+package fr.mel.opale.geo.shapefile;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
@@ -24,16 +25,21 @@ import org.locationtech.jts.geom.Polygon;
  * follow ESRI's convention — clockwise outer rings, counter-clockwise holes — and each hole goes to the outer ring
  * that contains it. MultiPatch is not read (null shape, reported by the caller).
  */
-final class ShpShapes implements AutoCloseable {
+public final class ShpReader implements AutoCloseable {
     static final int FILE_CODE = 9994;
     private final DataInputStream in;
     private final GeometryFactory factory;
-    final int shapeType;
+    /** The shape type of the file header (1 point, 3 polyline, 5 polygon, 8 multipoint; +10 Z, +20 M). */
+    public final int shapeType;
     private long offset = 100;
     private final long fileLength;
-    @Nullable String lastProblem;
+    /** What was wrong with the last record read, in French, when it was read anyway (null: nothing). */
+    public @Nullable String lastProblem;
+    /** The bounding box the header declares (Xmin, Ymin, Xmax, Ymax), in the file's coordinates. */
+    public final Envelope bounds;
 
-    ShpShapes(InputStream stream, GeometryFactory factory) throws IOException {
+    /** Reads the header; geometries are made by {@code factory}; the stream is closed by {@link #close()}. */
+    public ShpReader(InputStream stream, GeometryFactory factory) throws IOException {
         this.in = new DataInputStream(new java.io.BufferedInputStream(stream, 1 << 16));
         this.factory = factory;
         byte[] header = new byte[100];
@@ -43,10 +49,12 @@ final class ShpShapes implements AutoCloseable {
         }
         fileLength = bigInt(header, 24) * 2L;
         shapeType = littleInt(header, 32);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        bounds = new Envelope(b.getDouble(36), b.getDouble(52), b.getDouble(44), b.getDouble(60));
     }
 
     /** The next record's geometry (null for a null shape); throws {@link EOFException} at the end. */
-    @Nullable Geometry next() throws IOException {
+    public @Nullable Geometry next() throws IOException {
         lastProblem = null;
         if (offset >= fileLength) {
             throw new EOFException();

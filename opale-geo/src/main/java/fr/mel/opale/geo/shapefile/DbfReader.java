@@ -1,6 +1,5 @@
-package fr.mel.opale.ingest.internal;
+package fr.mel.opale.geo.shapefile;
 
-import fr.mel.opale.ingest.ColumnType;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -16,41 +15,44 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A dBase III/IV table (.dbf) read sequentially: header, field descriptors, then fixed-width records. Values are
- * typed as the fields declare them: C text (right padding dropped), N/F numbers (integers when no decimals and at
- * most 18 digits, else exact decimals from their digits), L booleans, D dates, I 32-bit integers, O doubles; anything
- * else is text. Deleted records are
- * skipped by the caller through {@link #deleted()}.
+ * typed as the fields declare them: C text (right padding dropped), N/F numbers ({@link Long} when the field
+ * {@linkplain Field#isInteger() is an integer}, else a {@link BigDecimal} of exactly the digits written, which the
+ * caller brings to its own canonical form), L booleans, D dates, I 32-bit integers ({@link Long}), O doubles; anything
+ * else, and a number or date that does not parse, is text. Deleted records are skipped by the caller through
+ * {@link #deleted()}.
  */
-final class DbfTable implements AutoCloseable {
-    record Field(String name, char type, int length, int decimals) {
-        ColumnType columnType() {
+public final class DbfReader implements AutoCloseable {
+    /** A field descriptor: name, dBase type letter, width in bytes and decimals. */
+    public record Field(String name, char type, int length, int decimals) {
+        /** Whether the field holds integers: N/F without decimals and at most 18 digits (a long), or I. */
+        public boolean isInteger() {
             return switch (type) {
-                case 'N', 'F' -> decimals == 0 && length <= 18 ? ColumnType.INTEGER : ColumnType.DECIMAL;
-                case 'I', '+' -> ColumnType.INTEGER;
-                case 'O' -> ColumnType.DECIMAL;
-                case 'L' -> ColumnType.BOOLEAN;
-                case 'D' -> ColumnType.DATE;
-                default -> ColumnType.TEXT;
+                case 'N', 'F' -> decimals == 0 && length <= 18;
+                case 'I', '+' -> true;
+                default -> false;
             };
         }
     }
 
     private final DataInputStream in;
     private final Charset charset;
-    final int records;
-    final int languageDriver;
-    final List<Field> fields;
+    /** The record count the header declares. */
+    public final int records;
+    /** The language driver id of the header (byte 29): the code page, when the writer set one. */
+    public final int languageDriver;
+    public final List<Field> fields;
     private final int recordLength;
     private final byte[] record;
     private int read;
     private boolean deleted;
 
-    DbfTable(InputStream stream, Charset charset) throws IOException {
+    /** Reads the header; the stream is closed by {@link #close()}. Text fields are decoded with {@code charset}. */
+    public DbfReader(InputStream stream, Charset charset) throws IOException {
         this.in = new DataInputStream(new BufferedInputStream(stream, 1 << 16));
         this.charset = charset;
         byte[] header = new byte[32];
         in.readFully(header);
-        records = ShpShapes.littleInt(header, 4);
+        records = ShpReader.littleInt(header, 4);
         int headerLength = (header[8] & 0xFF) | (header[9] & 0xFF) << 8;
         recordLength = (header[10] & 0xFF) | (header[11] & 0xFF) << 8;
         languageDriver = header[29] & 0xFF;
@@ -82,7 +84,7 @@ final class DbfTable implements AutoCloseable {
     }
 
     /** Reads the next record; false at the end (declared count reached, or end-of-file marker). */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         if (read >= records) {
             return false;
         }
@@ -97,12 +99,13 @@ final class DbfTable implements AutoCloseable {
         return true;
     }
 
-    boolean deleted() {
+    /** Whether the current record is marked deleted. */
+    public boolean deleted() {
         return deleted;
     }
 
     /** The current record's values, typed. */
-    Object[] values() {
+    public @Nullable Object[] values() {
         Object[] values = new Object[fields.size()];
         int at = 1;
         for (int i = 0; i < values.length; i++) {
@@ -119,7 +122,7 @@ final class DbfTable implements AutoCloseable {
         }
         switch (f.type()) {
             case 'I':
-                return (long) ShpShapes.littleInt(record, at);
+                return (long) ShpReader.littleInt(record, at);
             case 'O':
                 return java.nio.ByteBuffer.wrap(record, at, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getDouble();
             default:
@@ -136,15 +139,10 @@ final class DbfTable implements AutoCloseable {
                     return null; // overflow marker
                 }
                 try {
-                    if (f.columnType() == ColumnType.INTEGER) {
+                    if (f.isInteger()) {
                         return Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
                     }
-                    String number = t.replace(',', '.');
-                    BigDecimal exact = CellText.parseDecimal(number, '.');
-                    if (exact == null) { // "01.50", "+.5": digits a CSV cell would keep as text
-                        exact = Decimals.of(new BigDecimal(number));
-                    }
-                    return exact != null ? exact : t;
+                    return new BigDecimal(t.replace(',', '.'));
                 } catch (NumberFormatException e) {
                     return t; // reported by the read pass as a value that does not fit
                 }

@@ -1,13 +1,16 @@
-package fr.mel.opale.data;
+package fr.mel.opale.geo;
 
 import org.locationtech.jts.geom.Geometry;
 
-/** The kind of geometries a dataset version holds; {@link #GEOMETRY} when mixed. Stored by name. */
-public enum GeometryKind {
+/**
+ * The type of the geometries a dataset version holds (simple features); {@link #GEOMETRY} when mixed. Stored by
+ * name. Not to be confused with where an imported row's geometry comes from (opale-ingest's {@code GeometrySource}).
+ */
+public enum GeometryType {
     POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON, GEOMETRYCOLLECTION, GEOMETRY;
 
-    /** The kind of one JTS geometry. */
-    public static GeometryKind of(Geometry geometry) {
+    /** The type of one JTS geometry. */
+    public static GeometryType of(Geometry geometry) {
         return switch (geometry.getGeometryType()) {
             case Geometry.TYPENAME_POINT -> POINT;
             case Geometry.TYPENAME_LINESTRING, Geometry.TYPENAME_LINEARRING -> LINESTRING;
@@ -20,8 +23,8 @@ public enum GeometryKind {
         };
     }
 
-    /** The kind covering both: itself when equal, {@link #GEOMETRY} otherwise. */
-    public GeometryKind and(GeometryKind other) {
+    /** The type covering both: itself when equal, {@link #GEOMETRY} otherwise. */
+    public GeometryType and(GeometryType other) {
         return this == other ? this : GEOMETRY;
     }
 }
