@@ -82,6 +82,22 @@ public class AccessPolicy {
      * What search indexes store next to each resource, so that their filter is the policy's.
      */
     public Set<String> readersOf(Protected resource) {
+        return readers(resource, grantsOf(resource));
+    }
+
+    /**
+     * {@link #readersOf} with the grants read from the database rather than the cache: what search indexes store,
+     * right after the commit of a change of grants.
+     */
+    public Set<String> indexedReadersOf(Protected resource) {
+        return readers(resource, resource.resourceId() == null ? List.of() : grants.fresh(resource.resourceId()));
+    }
+
+    /**
+     * The reader keys of {@code resource} given its {@code grants} (see {@link #readersOf}); for indexes built
+     * without a policy at hand (tests, benchmarks).
+     */
+    public static Set<String> readers(Protected resource, List<Grant> grants) {
         String owner = resource.ownerOrganisation();
         return switch (resource.visibility()) {
             case PUBLIC -> Set.of(PUBLIC_KEY);
@@ -91,8 +107,8 @@ public class AccessPolicy {
                 if (owner != null) {
                     keys.add("organisation:" + owner);
                 }
-                grantsOf(resource).forEach(g -> keys.add(g.principal().key()));
-                yield keys;
+                grants.forEach(g -> keys.add(g.principal().key()));
+                yield Set.copyOf(keys);
             }
         };
     }

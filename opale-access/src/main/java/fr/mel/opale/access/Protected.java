@@ -21,4 +21,17 @@ public record Protected(@Nullable String resourceId, @Nullable String ownerOrgan
     public static Protected publicResource() {
         return new Protected(null, null, Visibility.PUBLIC);
     }
+
+    /**
+     * What is not published (yet, or any more): a dataset without a record, a record that is gone. Restricted, no
+     * owner, no grant: platform administrators only.
+     */
+    public static Protected unpublished() {
+        return new Protected(null, null, Visibility.RESTRICTED);
+    }
+
+    /** A new resource for {@code ownerOrganisation} (null: the platform) with {@code visibility}, not stored yet. */
+    public static Protected newResource(@Nullable String ownerOrganisation, Visibility visibility) {
+        return new Protected(null, ownerOrganisation, visibility);
+    }
 }

@@ -8,5 +8,10 @@ public interface GrantLookup {
     /** The grants on {@code resourceId}; empty when none. Never null. */
     List<Grant> of(String resourceId);
 
+    /** The grants as stored now, bypassing any cache: for indexes, which must never keep a stale answer. */
+    default List<Grant> fresh(String resourceId) {
+        return of(resourceId);
+    }
+
     GrantLookup NONE = resourceId -> List.of();
 }

@@ -50,6 +50,11 @@ public class AccessDirectory implements Memberships.Lookup, GrantLookup {
         return grantsByResource.get(resourceId, id -> List.copyOf(grants.of(id)));
     }
 
+    @Override
+    public List<Grant> fresh(String resourceId) {
+        return List.copyOf(grants.of(resourceId));
+    }
+
     /** Drops the cached memberships and grants once the change is committed (or rolled back). */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     void changed(AccessChanged change) {
