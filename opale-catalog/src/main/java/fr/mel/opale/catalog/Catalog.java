@@ -112,8 +112,7 @@ public class Catalog {
      */
     @Transactional
     public StoredRecord update(CatalogRecord record, long expectedVersion, @Nullable Visibility visibility) {
-        StoredRecord current = store.find(record.id()).orElseThrow(() -> CatalogProblem.notFound(record.id()));
-        policy.requireCatalogEdit(current.protection());
+        StoredRecord current = writable(record.id());
         if (current.version() != expectedVersion) {
             throw CatalogProblem.versionConflict(record.id(), expectedVersion, current.version());
         }
@@ -162,10 +161,23 @@ public class Catalog {
 
     @Transactional
     public void delete(String id) {
-        StoredRecord current = store.find(id).orElseThrow(() -> CatalogProblem.notFound(id));
-        policy.requireCatalogEdit(current.protection());
+        writable(id);
         store.delete(id);
         events.publishEvent(new RecordChanged(id, RecordChanged.Change.DELETED));
+    }
+
+    /**
+     * The record {@code id} if the current viewer may edit it: 404 when it does not exist or is hidden from them
+     * (never a 403 that would tell it exists), 401/403 when they see it without the right to edit it.
+     */
+    private StoredRecord writable(String id) {
+        Viewer viewer = policy.currentViewer();
+        StoredRecord current = store.find(id).filter(r -> policy.canRead(viewer, r.protection()))
+                .orElseThrow(() -> CatalogProblem.notFound(id));
+        if (!policy.canEditCatalog(viewer, current.protection())) {
+            throw new AccessDenied(viewer);
+        }
+        return current;
     }
 
     /** Result of an upsert: the stored record and whether it was new. */

@@ -79,6 +79,15 @@ abstract class AccessMatrixContract {
             Who.PROJECT_MEMBER, EnumSet.of(Kind.PUBLIC, Kind.RESTRICTED_TO_PROJECT),
             Who.PLATFORM_ADMIN, EnumSet.allOf(Kind.class)));
 
+    /** Who edits what (their records through {@code PUT /api/records/{id}}). */
+    static final Map<Who, Set<Kind>> EDITS = new EnumMap<>(Map.of(
+            Who.ANONYMOUS, EnumSet.noneOf(Kind.class),
+            Who.CITIZEN, EnumSet.noneOf(Kind.class),
+            Who.MEMBER_OF_A, EnumSet.noneOf(Kind.class),
+            Who.EDITOR_OF_B, EnumSet.of(Kind.PUBLIC, Kind.DRAFT_OF_B),
+            Who.PROJECT_MEMBER, EnumSet.noneOf(Kind.class),
+            Who.PLATFORM_ADMIN, EnumSet.allOf(Kind.class)));
+
     /** Rows of each dataset (every one is a point inside the Lille area). */
     static final int ROWS = 3;
 
@@ -188,6 +197,15 @@ abstract class AccessMatrixContract {
                         }
                     }
                 }
+                // writing: editors of the owner and administrators; seen but not editable: 401/403; hidden: 404
+                HttpResponse<String> current = http.get("/api/records/" + p.recordId(), HttpTestClient.ADMIN);
+                String version = current.headers().firstValue("ETag").orElseThrow();
+                HttpResponse<String> put = http.send("PUT", "/api/records/" + p.recordId(), "application/json",
+                        current.body().getBytes(StandardCharsets.UTF_8), auth, "If-Match", version);
+                int expectedWrite = EDITS.get(who).contains(kind) ? 200 : !sees ? 404
+                        : who == Who.ANONYMOUS ? 401 : 403;
+                cells.assertThat(put.statusCode()).as(cell + "PUT /api/records " + shorten(put.body()))
+                        .isEqualTo(expectedWrite);
                 if (sees) {
                     JsonNode items = json(http, "/ogcapi/collections/" + p.collectionId() + "/items", auth);
                     cells.assertThat(items.path("numberMatched").asLong(-1)).as(cell + "numberMatched").isEqualTo(ROWS);
