@@ -53,8 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>surfaces: the record in {@code /api/records}, its page and its table tab, its quality report, OGC API
  *       Records (item, search), OGC API Features (collection list, collection, items and their count, item,
  *       queryables, CQL2 filter), a tile, downloads (CSV, GeoJSON, items as CSV), the dataset API (description,
- *       schema, report), the aggregate endpoint; the lists: {@code /api/records} totals, search hits, totals and
- *       facet counts, suggestions, the DCAT catalogue (public only, whoever asks).</li>
+ *       schema), the aggregate endpoint, and a {@code PUT} of the record (editors of the owner and administrators);
+ *       the lists: {@code /api/records} totals, search hits, totals and facet counts, suggestions, the quality
+ *       dashboard's counts, the DCAT catalogue (public only, whoever asks).</li>
  * </ul>
  * Every cell is asserted (seen: 200 or 204 for an empty tile; hidden: 404 — never 403, which would tell it exists),
  * and so are counts. Restricted answers are never publicly cacheable and every answer varies on Authorization and
@@ -243,6 +244,12 @@ abstract class AccessMatrixContract {
                 cells.assertThat(listed.contains(records.get(kind).collectionId()))
                         .as(cell + "/ogcapi/collections lists " + kind).isEqualTo(seen.contains(kind));
             }
+            // the producers' quality dashboard counts only what the viewer may read (this database holds only these)
+            long scored = 0;
+            for (JsonNode organisation : json(http, "/api/quality/organisations", auth)) {
+                scored += organisation.path("records").asLong();
+            }
+            cells.assertThat(scored).as(cell + "/api/quality/organisations records").isEqualTo(seen.size());
             HttpResponse<String> dcat = get(http, "/dcat", auth);
             cells.assertThat(dcat.statusCode()).as(cell + "/dcat").isEqualTo(200);
             for (Kind kind : Kind.values()) {
