@@ -240,8 +240,9 @@ public final class SearchBench {
         Instant modified = Instant.parse("2020-01-01T00:00:00Z").plusSeconds(random.nextInt(200_000_000));
         Visibility visibility = random.nextInt(10) == 0 ? Visibility.RESTRICTED : Visibility.PUBLIC;
         int score = random.nextInt(101);
-        return new IndexedRecord(new StoredRecord(builder.build(), 1, modified, modified, visibility, null),
-                categories, categories, score, BANDS.get(Math.min(3, score / 25)));
+        StoredRecord stored = new StoredRecord(builder.build(), 1, modified, modified, visibility, null);
+        return new IndexedRecord(stored, categories, categories, score, BANDS.get(Math.min(3, score / 25)),
+                fr.mel.opale.access.AccessPolicy.readers(stored.protection(), List.of()));
     }
 
     private static void line(String type, long[] times, long[] reference) {

@@ -7,6 +7,12 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import fr.mel.opale.access.MembershipRole;
+import fr.mel.opale.access.PlatformRole;
+import fr.mel.opale.access.Protected;
+import fr.mel.opale.access.Viewer;
+import fr.mel.opale.access.Visibility;
+import fr.mel.opale.catalog.StoredRecord;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,5 +72,37 @@ class ArchitectureTest {
                     .allowEmptyShould(true)
                     .check(classes);
         }
+    }
+
+    /**
+     * One policy decision point: outside opale-access nobody reads a viewer's roles or memberships, nor a resource's
+     * visibility, to decide on their own — they ask {@code AccessPolicy}. The catalog stores the visibility (and hands
+     * it to the policy inside {@code Protected}); demo content is created with one; the users' administration page
+     * names the platform roles it grants.
+     */
+    @Test
+    void onlyTheAccessPolicyReadsVisibilityRolesAndMemberships() {
+        noClasses().that().resideOutsideOfPackage("fr.mel.opale.access..")
+                .should().callMethod(Viewer.class, "platformAdmin")
+                .orShould().callMethod(Viewer.class, "platformRoles")
+                .orShould().callMethod(Viewer.class, "organisations")
+                .orShould().callMethod(Viewer.class, "projects")
+                .orShould().callMethod(Viewer.class, "inseeCodes")
+                .orShould().callMethod(Protected.class, "visibility")
+                .because("only AccessPolicy decides from roles, memberships and visibility")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("fr.mel.opale.access..", "fr.mel.opale.catalog..")
+                .should().callMethod(StoredRecord.class, "visibility")
+                .because("a record's visibility is the policy's to interpret: ask AccessPolicy")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("fr.mel.opale.access..", "fr.mel.opale.catalog..",
+                        "fr.mel.opale.app..")
+                .should().dependOnClassesThat().belongToAnyOf(Visibility.class)
+                .because("only the policy and the catalog that stores it handle visibility")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("fr.mel.opale.access..", "fr.mel.opale.web.admin..")
+                .should().dependOnClassesThat().belongToAnyOf(PlatformRole.class, MembershipRole.class)
+                .because("roles are read by AccessPolicy only (the administration pages name those they grant)")
+                .check(classes);
     }
 }

@@ -1,15 +1,16 @@
 package fr.mel.opale.catalog;
 
+import fr.mel.opale.access.AccessDenied;
 import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.ReadFilter;
+import fr.mel.opale.access.organisation.Organisations;
 import fr.mel.opale.access.Protected;
 import fr.mel.opale.access.Viewer;
 import fr.mel.opale.access.Visibility;
 import fr.mel.opale.catalog.internal.RecordStore;
 import fr.mel.opale.catalog.model.CatalogRecord;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,8 +31,11 @@ public class Catalog {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<RecordEnricher> enrichers;
 
+    private final Organisations organisations;
+
     public Catalog(RecordStore store, AccessPolicy policy, ApplicationEventPublisher events,
-                   ObjectProvider<RecordEnricher> enrichers) {
+                   ObjectProvider<RecordEnricher> enrichers, Organisations organisations) {
+        this.organisations = organisations;
         this.store = store;
         this.policy = policy;
         this.events = events;
@@ -58,29 +62,48 @@ public class Catalog {
      */
     @Transactional(readOnly = true)
     public RecordPage<RecordSummary> list(@Nullable String text, int page, int size) {
-        return store.list(visibleTo(policy.currentViewer()), text, page, size);
+        return store.list(policy.readFilter(policy.currentViewer()), text, page, size);
     }
 
     /** Whole records for exports (DCAT, harvest), only those visible to the current viewer. */
     @Transactional(readOnly = true)
     public RecordPage<StoredRecord> listFull(int page, int size) {
-        return store.listFull(visibleTo(policy.currentViewer()), page, size);
+        return store.listFull(policy.readFilter(policy.currentViewer()), page, size);
     }
 
     /** Public records only, whatever the viewer: what open-data exports such as DCAT publish. */
     @Transactional(readOnly = true)
     public RecordPage<StoredRecord> listPublic(int page, int size) {
-        return store.listFull(EnumSet.of(Visibility.PUBLIC), page, size);
+        return store.listFull(ReadFilter.PUBLIC_ONLY, page, size);
     }
 
-    /** Creates a record; 409 if its identifier is taken. */
+    /** Creates a record owned by the platform (platform administrators); 409 if its identifier is taken. */
     @Transactional
     public StoredRecord create(CatalogRecord record, Visibility visibility) {
-        policy.requireCatalogEdit(new Protected(null, visibility));
+        return create(record, visibility, null);
+    }
+
+    /**
+     * Creates a record owned by organisation {@code owner} (a slug; null: the platform), if the policy lets the
+     * current viewer edit such a record (the owner's editors, platform administrators); 409 if its identifier is
+     * taken.
+     */
+    @Transactional
+    public StoredRecord create(CatalogRecord record, Visibility visibility, @Nullable String owner) {
+        policy.requireCatalogEdit(Protected.newResource(owner, visibility));
+        if (owner != null && organisations.find(owner).isEmpty()) {
+            throw CatalogProblem.invalid("Organisation propriétaire inconnue « " + owner + " ».");
+        }
         if (store.exists(record.id())) {
             throw CatalogProblem.alreadyExists(record.id());
         }
-        return saved(store.save(enriched(record), visibility, null), RecordChanged.Change.CREATED);
+        return saved(store.save(enriched(record), visibility, owner), RecordChanged.Change.CREATED);
+    }
+
+    /** Creates a public record owned by organisation {@code owner} (null: the platform): what imports publish. */
+    @Transactional
+    public StoredRecord publish(CatalogRecord record, @Nullable String owner) {
+        return create(record, Visibility.PUBLIC, owner);
     }
 
     /**
@@ -89,12 +112,15 @@ public class Catalog {
      */
     @Transactional
     public StoredRecord update(CatalogRecord record, long expectedVersion, @Nullable Visibility visibility) {
-        StoredRecord current = store.find(record.id()).orElseThrow(() -> CatalogProblem.notFound(record.id()));
-        policy.requireCatalogEdit(current.protection());
+        StoredRecord current = writable(record.id());
         if (current.version() != expectedVersion) {
             throw CatalogProblem.versionConflict(record.id(), expectedVersion, current.version());
         }
         Visibility target = visibility == null ? current.visibility() : visibility;
+        if (target != current.visibility() && !policy.canManageAccess(policy.currentViewer(), current.protection())) {
+            // a write grant edits the content; who sees it is decided by the owner's editors
+            throw new AccessDenied(policy.currentViewer());
+        }
         try {
             return saved(store.save(enriched(record), target, current.ownerOrganisation()),
                     RecordChanged.Change.UPDATED);
@@ -106,10 +132,23 @@ public class Catalog {
     /** Creates or replaces a record whatever its version: what re-importing the same identifier does. */
     @Transactional
     public Upserted upsert(CatalogRecord record) {
+        return upsert(record, null);
+    }
+
+    /**
+     * Creates or replaces a record whatever its version. A new record is public and owned by {@code ownerOfNew} (null:
+     * the platform); an existing one keeps its owner and visibility.
+     */
+    @Transactional
+    public Upserted upsert(CatalogRecord record, @Nullable String ownerOfNew) {
         Optional<StoredRecord> current = store.find(record.id());
-        policy.requireCatalogEdit(current.map(StoredRecord::protection).orElse(Protected.publicResource()));
+        policy.requireCatalogEdit(current.map(StoredRecord::protection)
+                .orElse(Protected.newResource(ownerOfNew, Visibility.PUBLIC)));
         Visibility visibility = current.map(StoredRecord::visibility).orElse(Visibility.PUBLIC);
-        String owner = current.map(StoredRecord::ownerOrganisation).orElse(null);
+        String owner = current.map(StoredRecord::ownerOrganisation).orElse(ownerOfNew);
+        if (current.isEmpty() && owner != null && organisations.find(owner).isEmpty()) {
+            throw CatalogProblem.invalid("Organisation propriétaire inconnue « " + owner + " ».");
+        }
         RecordChanged.Change change = current.isPresent() ? RecordChanged.Change.UPDATED : RecordChanged.Change.CREATED;
         return new Upserted(saved(store.save(enriched(record), visibility, owner), change), current.isEmpty());
     }
@@ -122,10 +161,23 @@ public class Catalog {
 
     @Transactional
     public void delete(String id) {
-        StoredRecord current = store.find(id).orElseThrow(() -> CatalogProblem.notFound(id));
-        policy.requireCatalogEdit(current.protection());
+        writable(id);
         store.delete(id);
         events.publishEvent(new RecordChanged(id, RecordChanged.Change.DELETED));
+    }
+
+    /**
+     * The record {@code id} if the current viewer may edit it: 404 when it does not exist or is hidden from them
+     * (never a 403 that would tell it exists), 401/403 when they see it without the right to edit it.
+     */
+    private StoredRecord writable(String id) {
+        Viewer viewer = policy.currentViewer();
+        StoredRecord current = store.find(id).filter(r -> policy.canRead(viewer, r.protection()))
+                .orElseThrow(() -> CatalogProblem.notFound(id));
+        if (!policy.canEditCatalog(viewer, current.protection())) {
+            throw new AccessDenied(viewer);
+        }
+        return current;
     }
 
     /** Result of an upsert: the stored record and whether it was new. */
@@ -147,9 +199,5 @@ public class Catalog {
             }
         }
         return result;
-    }
-
-    private Set<Visibility> visibleTo(Viewer viewer) {
-        return policy.seesRestricted(viewer) ? EnumSet.allOf(Visibility.class) : EnumSet.of(Visibility.PUBLIC);
     }
 }

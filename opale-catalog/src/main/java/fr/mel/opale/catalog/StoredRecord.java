@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param version  increases on every change; updates must name the version they were based on
  * @param created  when Opale first stored it
  * @param modified when Opale last changed it
+ * @param visibility        stored for the access policy, which alone interprets it (ask it, not this)
+ * @param ownerOrganisation slug of the owning organisation; null for records the platform owns
  */
 public record StoredRecord(CatalogRecord record, long version, Instant created, Instant modified,
                            Visibility visibility, @Nullable String ownerOrganisation) {
@@ -20,6 +22,6 @@ public record StoredRecord(CatalogRecord record, long version, Instant created, 
     }
 
     public Protected protection() {
-        return new Protected(ownerOrganisation, visibility);
+        return new Protected(id(), ownerOrganisation, visibility);
     }
 }

@@ -134,17 +134,14 @@ public class CatalogSearch {
      */
     public long reindex() {
         Viewer viewer = policy.currentViewer();
-        if (!viewer.platformAdmin()) {
+        if (!policy.canOperatePlatform(viewer)) {
             throw new AccessDenied(viewer);
         }
         return follower.reindexAll();
     }
 
-    /**
-     * The access policy's answer as an index filter. Organisations will widen {@link ReadScope#organisations()}
-     * here once the policy can name the organisations whose restricted records a viewer reads.
-     */
+    /** The access policy's answer as an index filter. */
     private ReadScope scope() {
-        return policy.seesRestricted(policy.currentViewer()) ? ReadScope.EVERYTHING : ReadScope.PUBLIC_ONLY;
+        return ReadScope.of(policy.readFilter(policy.currentViewer()));
     }
 }

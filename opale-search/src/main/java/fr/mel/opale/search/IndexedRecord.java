@@ -1,7 +1,9 @@
 package fr.mel.opale.search;
 
 import fr.mel.opale.catalog.StoredRecord;
+import fr.mel.opale.access.AccessPolicy;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,16 +15,20 @@ import org.jspecify.annotations.Nullable;
  *                     narrower concepts)
  * @param qualityScore 0–100, null while not scored
  * @param qualityBand  lower-case band name, null while not scored
+ * @param readers      the access policy's reader keys of the record ({@link AccessPolicy#readersOf}): a viewer
+ *                     finds it when they hold one of them
  */
 public record IndexedRecord(StoredRecord stored, List<String> categories, List<String> categoryTree,
-                            @Nullable Integer qualityScore, @Nullable String qualityBand) {
+                            @Nullable Integer qualityScore, @Nullable String qualityBand, Set<String> readers) {
     public IndexedRecord {
         categories = List.copyOf(categories);
         categoryTree = List.copyOf(categoryTree);
+        readers = Set.copyOf(readers);
     }
 
-    /** A record with no category and no score (tests, and before those modules answer). */
+    /** A record without grant, category nor score (tests, benchmarks). */
     public static IndexedRecord plain(StoredRecord stored) {
-        return new IndexedRecord(stored, List.of(), List.of(), null, null);
+        return new IndexedRecord(stored, List.of(), List.of(), null, null,
+                AccessPolicy.readers(stored.protection(), List.of()));
     }
 }

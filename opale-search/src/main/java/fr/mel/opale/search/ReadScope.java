@@ -1,20 +1,27 @@
 package fr.mel.opale.search;
 
+import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.ReadFilter;
 import java.util.Set;
 
 /**
- * Which records a viewer may find, as the access policy decided it; the engine applies it to hits, totals and facet
- * counts alike so nothing hidden leaks through a number.
+ * Which records a viewer may find, as the access policy decided it ({@link ReadFilter}); the engine applies it to
+ * hits, totals, facet counts and suggestions alike so nothing hidden leaks through a number.
  *
- * @param everything    true for viewers who see every record (platform administrators)
- * @param organisations besides public records, those owned by these organisations (empty until organisations grant
- *                      rights; then the policy fills it)
+ * @param everything true for viewers who see every record (platform administrators)
+ * @param keys       the reader keys the viewer holds: a record is found when its indexed reader keys
+ *                   ({@link AccessPolicy#readersOf}) contain one of them
  */
-public record ReadScope(boolean everything, Set<String> organisations) {
-    public static final ReadScope EVERYTHING = new ReadScope(true, Set.of());
-    public static final ReadScope PUBLIC_ONLY = new ReadScope(false, Set.of());
+public record ReadScope(boolean everything, Set<String> keys) {
+    public static final ReadScope EVERYTHING = new ReadScope(true, Set.of(AccessPolicy.PUBLIC_KEY));
+    public static final ReadScope PUBLIC_ONLY = new ReadScope(false, Set.of(AccessPolicy.PUBLIC_KEY));
 
     public ReadScope {
-        organisations = Set.copyOf(organisations);
+        keys = Set.copyOf(keys);
+    }
+
+    /** The policy's filter as a search scope. */
+    public static ReadScope of(ReadFilter filter) {
+        return new ReadScope(filter.everything(), filter.keys());
     }
 }

@@ -38,7 +38,7 @@ public final class SearchEngine implements AutoCloseable {
      * The version of the index mapping (fields, analyzers). An index written under another version is dropped and
      * rebuilt at start: bump it with every mapping change.
      */
-    public static final String MAPPING_VERSION = "2";
+    public static final String MAPPING_VERSION = "3";
     private static final String VERSION_FILE = "opale-mapping-version";
 
     private final CloseableSearchMapping mapping;

@@ -258,7 +258,8 @@ class SearchEngineTest {
                 .spatialExtent(box == null ? SpatialExtent.NONE : new SpatialExtent(box, null, List.of()))
                 .build();
         Instant modified = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(86_400L * age);
-        return new IndexedRecord(new StoredRecord(record, 1, modified, modified, visibility, null), List.of(),
-                List.of(), 10 * age, null);
+        StoredRecord stored = new StoredRecord(record, 1, modified, modified, visibility, null);
+        return new IndexedRecord(stored, List.of(), List.of(), 10 * age, null,
+                fr.mel.opale.access.AccessPolicy.readers(stored.protection(), List.of()));
     }
 }

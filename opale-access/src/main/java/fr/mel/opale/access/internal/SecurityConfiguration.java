@@ -52,6 +52,7 @@ class SecurityConfiguration {
             .authenticationManager(new ProviderManager(providers(passwords, oidc)))
             .addFilterBefore(new BearerTokenFilter(tokens, people, localeResolver), BasicAuthenticationFilter.class)
             .addFilterBefore(new CurrentPerson(people), AnonymousAuthenticationFilter.class)
+            .addFilterAfter(new PrivateAnswers(), AnonymousAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
             .httpBasic(basic -> basic.realmName("Opale").authenticationEntryPoint(problemEntryPoint()))
             // the session id changes at login (fixation); the form posts login + password with its CSRF token

@@ -73,9 +73,12 @@ class RecordController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Crée une fiche (identifiant généré s'il est absent)")
     ResponseEntity<CatalogRecord> create(@RequestBody JsonNode body,
-                                         @RequestParam(defaultValue = "PUBLIC") Visibility visibility) {
+                                         @RequestParam(defaultValue = "PUBLIC") Visibility visibility,
+                                         @Parameter(description = "Organisation propriétaire (identifiant) ; "
+                                                 + "absente : la plateforme")
+                                         @RequestParam(required = false) @Nullable String owner) {
         CatalogRecord record = parse(body, null);
-        StoredRecord stored = catalog.create(record, visibility);
+        StoredRecord stored = catalog.create(record, visibility, owner == null || owner.isBlank() ? null : owner.strip());
         return ResponseEntity.created(URI.create("/api/records/" + stored.id()))
                 .headers(versionHeaders(stored)).body(stored.record());
     }

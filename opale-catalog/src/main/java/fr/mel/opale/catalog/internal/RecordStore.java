@@ -1,5 +1,6 @@
 package fr.mel.opale.catalog.internal;
 
+import fr.mel.opale.access.ReadFilter;
 import fr.mel.opale.access.Visibility;
 import fr.mel.opale.catalog.RecordPage;
 import fr.mel.opale.catalog.RecordSummary;
@@ -12,9 +13,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,6 @@ public class RecordStore {
     /** Column width of {@code catalog_record.title}; the full title stays in the document. */
     private static final int TITLE_COLUMN = 1000;
 
-    private static final String VISIBLE = "FROM catalog_record WHERE visibility IN (:visibilities)";
     private static final String TITLE_MATCHES = " AND LOWER(title) LIKE LOWER(:pattern) ESCAPE '\\'";
     private static final String NEWEST_FIRST = " ORDER BY modified_at DESC, id LIMIT :size OFFSET :offset";
 
@@ -56,7 +56,7 @@ public class RecordStore {
      * Inserts or replaces a record; the entity's version column makes a concurrent write of the same record fail
      * with an optimistic-locking exception instead of silently winning.
      */
-    public StoredRecord save(CatalogRecord record, Visibility visibility, String ownerOrganisation) {
+    public StoredRecord save(CatalogRecord record, Visibility visibility, @Nullable String ownerOrganisation) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         RecordEntity entity = repository.findById(record.id()).orElseGet(() -> new RecordEntity(record.id(), now));
         entity.fill(record.kind().name(), titleColumn(record), ownerOrganisation, visibility.name(), now,
@@ -69,14 +69,20 @@ public class RecordStore {
         repository.flush();
     }
 
-    public RecordPage<RecordSummary> list(Collection<Visibility> visibilities, String text, int page, int size) {
-        List<String> names = names(visibilities);
-        String filter = VISIBLE + (text == null || text.isBlank() ? "" : TITLE_MATCHES);
+    /**
+     * One page of summaries of the records {@code filter} admits (the access policy's), with their exact total.
+     *
+     * @param text optional case-insensitive filter on titles
+     */
+    public RecordPage<RecordSummary> list(ReadFilter filter, String text, int page, int size) {
+        ReadFilter.SqlCondition visible = filter.sql("visibility", "owner_org", "id");
+        String where = " FROM catalog_record WHERE " + visible.sql()
+                + (text == null || text.isBlank() ? "" : TITLE_MATCHES);
         String pattern = text == null || text.isBlank() ? null
                 : "%" + escapeLike(text.strip()) + "%";
-        JdbcClient.StatementSpec count = jdbc.sql("SELECT COUNT(*) " + filter).param("visibilities", names);
-        JdbcClient.StatementSpec select = jdbc.sql("SELECT id, kind, title, modified_at, version " + filter + NEWEST_FIRST)
-                .param("visibilities", names).param("size", size).param("offset", (long) page * size);
+        JdbcClient.StatementSpec count = jdbc.sql("SELECT COUNT(*)" + where).params(visible.params());
+        JdbcClient.StatementSpec select = jdbc.sql("SELECT id, kind, title, modified_at, version" + where + NEWEST_FIRST)
+                .params(visible.params()).param("size", size).param("offset", (long) page * size);
         if (pattern != null) {
             count = count.param("pattern", pattern);
             select = select.param("pattern", pattern);
@@ -87,21 +93,19 @@ public class RecordStore {
         return new RecordPage<>(items, page, size, count.query(Long.class).single());
     }
 
-    public RecordPage<StoredRecord> listFull(Collection<Visibility> visibilities, int page, int size) {
-        List<String> names = names(visibilities);
-        List<StoredRecord> items = jdbc.sql("SELECT document, version, created_at, modified_at, visibility, owner_org "
-                        + VISIBLE + NEWEST_FIRST)
-                .param("visibilities", names).param("size", size).param("offset", (long) page * size)
+    /** One page of whole records {@code filter} admits, newest change first, with their exact total. */
+    public RecordPage<StoredRecord> listFull(ReadFilter filter, int page, int size) {
+        ReadFilter.SqlCondition visible = filter.sql("visibility", "owner_org", "id");
+        String where = " FROM catalog_record WHERE " + visible.sql();
+        List<StoredRecord> items = jdbc.sql("SELECT document, version, created_at, modified_at, visibility, owner_org"
+                        + where + NEWEST_FIRST)
+                .params(visible.params()).param("size", size).param("offset", (long) page * size)
                 .query((rs, n) -> new StoredRecord(codec.read(rs.getString("document")), rs.getLong("version"),
                         instant(rs, "created_at"), instant(rs, "modified_at"),
                         Visibility.valueOf(rs.getString("visibility")), rs.getString("owner_org")))
                 .list();
-        long total = jdbc.sql("SELECT COUNT(*) " + VISIBLE).param("visibilities", names).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*)" + where).params(visible.params()).query(Long.class).single();
         return new RecordPage<>(items, page, size, total);
-    }
-
-    private static List<String> names(Collection<Visibility> visibilities) {
-        return visibilities.stream().map(Enum::name).toList();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

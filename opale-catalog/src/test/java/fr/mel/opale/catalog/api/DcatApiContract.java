@@ -83,7 +83,8 @@ abstract class DcatApiContract {
         HttpResponse<byte[]> response = get("/dcat?size=1000", accept, null);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith(expected);
-        assertThat(response.headers().firstValue("Vary").orElse("")).contains("Accept");
+        assertThat(String.join(", ", response.headers().allValues("Vary"))).contains("Accept")
+                .contains("Authorization").contains("Cookie");
 
         Model model = parse(response);
         Resource catalog = model.getResource(PUBLIC_URL + "/dcat/catalogue");

@@ -2,7 +2,6 @@ package fr.mel.opale.data.internal;
 
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.access.Protected;
-import fr.mel.opale.access.Visibility;
 import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.catalog.RecordChanged;
 import fr.mel.opale.catalog.StoredRecord;
@@ -20,7 +19,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 public class RecordProtections {
     /** No record, or one that no longer exists: not published, platform administrators only. */
-    static final Protected UNPUBLISHED = new Protected(null, Visibility.RESTRICTED);
+    static final Protected UNPUBLISHED = Protected.unpublished();
     private final Catalog catalog;
     private final AccessPolicy policy;
     private final ChangeAwareCache<String, Protected> cache;

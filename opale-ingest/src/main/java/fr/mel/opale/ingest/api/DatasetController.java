@@ -76,6 +76,8 @@ class DatasetController {
     @GetMapping(path = "/api/datasets/{id}/schema", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Le schéma TableSchema attaché au jeu de données")
     Map<String, Object> schema(@PathVariable String id) {
+        // a dataset unknown or hidden from the viewer is not found, before anything is said about its schema
+        datasets.find(id).orElseThrow(() -> DataProblem.datasetNotFound(id));
         AttachedSchemas.Attached attached = schemas.find(id).orElseThrow(() -> IngestProblem.badRequest(
                 "Aucun schéma TableSchema n'est attaché au jeu de données « " + id + " »."));
         return view(attached);

@@ -2,7 +2,6 @@ package fr.mel.opale.ingest.job;
 
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.access.Protected;
-import fr.mel.opale.access.Visibility;
 import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.catalog.StoredRecord;
 import fr.mel.opale.data.DataProblem;
@@ -120,8 +119,8 @@ public class AttachedSchemas {
 
     static Protected protection(Catalog catalog, @Nullable String recordId) {
         if (recordId == null) {
-            return new Protected(null, Visibility.RESTRICTED);
+            return Protected.unpublished();
         }
-        return catalog.find(recordId).map(StoredRecord::protection).orElse(new Protected(null, Visibility.RESTRICTED));
+        return catalog.find(recordId).map(StoredRecord::protection).orElse(Protected.unpublished());
     }
 }

@@ -147,6 +147,7 @@ public class IngestJobs implements InitializingBean, DisposableBean {
                                   @Nullable String datasetId) {
         String requester = requireIngest(datasetId);
         checkOptions(options);
+        options = owned(options, datasetId);
         String id = newId();
         Path file = uploads.jobs().resolve(id + ".upload");
         receive(transfer, file);
@@ -158,6 +159,7 @@ public class IngestJobs implements InitializingBean, DisposableBean {
     public IngestJob submitStaged(String token, IngestOptions options, @Nullable String datasetId) {
         String requester = requireIngest(datasetId);
         checkOptions(options);
+        options = owned(options, datasetId);
         StagedUpload staged = staged(token).orElseThrow(() -> IngestProblem.stagedNotFound(token));
         String id = newId();
         Path file = uploads.jobs().resolve(id + ".upload");
@@ -180,6 +182,7 @@ public class IngestJobs implements InitializingBean, DisposableBean {
                                @Nullable String schedule) {
         String requester = requireIngest(datasetId);
         checkOptions(options);
+        options = owned(options, datasetId);
         String checked;
         try {
             checked = fetcher.check(url).toString();
@@ -495,6 +498,28 @@ public class IngestJobs implements InitializingBean, DisposableBean {
     }
 
     /** Rejects what a job would fail on anyway, before accepting the upload. */
+    /**
+     * The options with the owner of a new dataset's record settled: the organisation named (the importer must edit
+     * for it: 403 otherwise), else the importer's only publishing organisation, else the platform (its
+     * administrators only). An existing dataset keeps its record's owner: the option is dropped.
+     */
+    private IngestOptions owned(IngestOptions options, @Nullable String datasetId) {
+        if (datasetId != null) {
+            return options.withOrganisation(null);
+        }
+        Viewer viewer = policy.currentViewer();
+        String owner = options.organisation();
+        if (owner == null) {
+            java.util.Set<String> mine = policy.publishingOrganisations(viewer);
+            owner = mine.size() == 1 ? mine.iterator().next() : null;
+        }
+        if (owner == null ? !policy.canEditDataset(viewer, Protected.publicResource())
+                : !policy.canPublishFor(viewer, owner)) {
+            throw new AccessDenied(viewer);
+        }
+        return options.withOrganisation(owner);
+    }
+
     private void checkOptions(IngestOptions options) {
         if (options.usageCategory() != null) {
             try {
@@ -531,7 +556,9 @@ public class IngestJobs implements InitializingBean, DisposableBean {
             throw new AccessDenied(viewer);
         }
         if (datasetId == null) {
-            policy.requireDatasetEdit(Protected.publicResource());
+            if (!policy.canPublish(viewer)) {
+                throw new AccessDenied(viewer);
+            }
         } else {
             Dataset dataset = datasets.find(datasetId).orElseThrow(() -> DataProblem.datasetNotFound(datasetId));
             policy.requireDatasetEdit(AttachedSchemas.protection(catalog, dataset.recordId()));

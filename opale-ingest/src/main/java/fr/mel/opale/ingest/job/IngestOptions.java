@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  *  "geometry":{"kind":"xy", "columns":["X","Y"], "crs":"EPSG:2154"},       // or {"kind":"none"}
  *  "title":"Arceaux vélo", "usageCategory":"mobilite",
  *  "tableSchema":"https://schema.data.gouv.fr/.../schema.json",            // or the schema object itself
- *  "onSchemaError":"block"}                                                // or "report" (default)
+ *  "onSchemaError":"block",                                                // or "report" (default)
+ *  "organisation":"lambersart"}                                            // owner of a new dataset's record
  * }</pre>
  *
  * @param crs             EPSG code of the file's coordinates when it does not say (or says wrong)
@@ -34,14 +35,17 @@ import tools.jackson.databind.node.ObjectNode;
  * @param usageCategory   a usage category's slug or concept URI
  * @param tableSchemaUrl  a TableSchema to fetch and attach to the dataset
  * @param tableSchema     a TableSchema given inline (JSON text), attached to the dataset
+ * @param organisation    slug of the organisation a new dataset's record belongs to (the importer must edit for it);
+ *                        null: the importer's only publishing organisation, else the platform
  */
 public record IngestOptions(@Nullable String encoding, @Nullable Character delimiter, @Nullable Character quote,
                             @Nullable Boolean header, @Nullable String layer, @Nullable Integer crs,
                             Map<String, ColumnOption> columns, @Nullable GeometryOption geometry,
                             @Nullable String title, @Nullable String usageCategory, @Nullable String tableSchemaUrl,
-                            @Nullable String tableSchema, @Nullable OnSchemaError onSchemaError) {
+                            @Nullable String tableSchema, @Nullable OnSchemaError onSchemaError,
+                            @Nullable String organisation) {
     public static final IngestOptions NONE = new IngestOptions(null, null, null, null, null, null, Map.of(), null,
-            null, null, null, null, null);
+            null, null, null, null, null, null);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public IngestOptions {
@@ -90,7 +94,12 @@ public record IngestOptions(@Nullable String encoding, @Nullable Character delim
 
     public IngestOptions withTitle(@Nullable String value) {
         return new IngestOptions(encoding, delimiter, quote, header, layer, crs, columns, geometry, value,
-                usageCategory, tableSchemaUrl, tableSchema, onSchemaError);
+                usageCategory, tableSchemaUrl, tableSchema, onSchemaError, organisation);
+    }
+
+    public IngestOptions withOrganisation(@Nullable String value) {
+        return new IngestOptions(encoding, delimiter, quote, header, layer, crs, columns, geometry, title,
+                usageCategory, tableSchemaUrl, tableSchema, onSchemaError, value);
     }
 
     /**
@@ -150,7 +159,8 @@ public record IngestOptions(@Nullable String encoding, @Nullable Character delim
                 ? root.get("header").asBoolean() : null, blankToNull(text(root, "layer")),
                 crs(text(root, "crs")), columns, geometry, blankToNull(text(root, "title")),
                 blankToNull(text(root, "usageCategory")), schemaUrl, schemaJson,
-                mode == null || mode.isBlank() ? null : OnSchemaError.parse(mode));
+                mode == null || mode.isBlank() ? null : OnSchemaError.parse(mode),
+                blankToNull(text(root, "organisation")));
     }
 
     /** These options as the JSON {@link #parse} reads (stored with jobs and schedules). */
@@ -182,6 +192,7 @@ public record IngestOptions(@Nullable String encoding, @Nullable Character delim
         if (tableSchemaUrl != null) root.put("tableSchema", tableSchemaUrl);
         if (tableSchema != null) root.set("tableSchema", JSON.readTree(tableSchema));
         if (onSchemaError != null) root.put("onSchemaError", onSchemaError.code());
+        if (organisation != null) root.put("organisation", organisation);
         return root.toString();
     }
 

@@ -1,6 +1,5 @@
 package fr.mel.opale.ingest.job;
 
-import fr.mel.opale.access.Visibility;
 import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.catalog.StoredRecord;
 import fr.mel.opale.catalog.model.BoundingBox;
@@ -108,7 +107,7 @@ class RecordPublisher {
         }
         CatalogRecord record = builder.build();
         return existing.isPresent() ? catalog.update(record, existing.get().version(), null)
-                : catalog.create(record, Visibility.PUBLIC);
+                : catalog.publish(record, options.organisation());
     }
 
     /** "arceaux_velo-2024.csv" → "Arceaux velo 2024". */

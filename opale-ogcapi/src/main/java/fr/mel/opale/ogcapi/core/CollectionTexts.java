@@ -3,7 +3,6 @@ package fr.mel.opale.ogcapi.core;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.mel.opale.access.AccessPolicy;
-import fr.mel.opale.access.Visibility;
 import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.catalog.RecordChanged;
 import java.time.Duration;
@@ -42,7 +41,7 @@ class CollectionTexts {
         }
         return cache.get(new Key(generation.get(), recordId), key -> policy.asPlatform(() -> catalog.find(recordId))
                 .map(r -> new Texts(r.record().title().text(), r.record().description().text(),
-                        r.visibility() != Visibility.PUBLIC)));
+                        !policy.publiclyCacheable(r.protection()))));
     }
 
     @TransactionalEventListener(fallbackExecution = true)

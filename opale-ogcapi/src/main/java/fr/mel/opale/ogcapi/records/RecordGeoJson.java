@@ -1,6 +1,5 @@
 package fr.mel.opale.ogcapi.records;
 
-import fr.mel.opale.access.Visibility;
 import fr.mel.opale.catalog.StoredRecord;
 import fr.mel.opale.catalog.model.BoundingBox;
 import fr.mel.opale.catalog.model.CatalogRecord;
@@ -46,14 +45,17 @@ final class RecordGeoJson {
     private final @Nullable Dataset dataset;
     private final boolean geographic;
     private final Map<Facet, List<String>> facetValues;
+    private final boolean restricted;
 
     /**
      * @param dataset     the published dataset the record describes (with a served version), null when none
      * @param geographic  whether its served version has geometries (a table offers no shapefile)
      * @param facetValues the record's values as the search index normalises them (formats, licence, kind)
+     * @param restricted  whether the access policy keeps its answers out of shared caches (not public)
      */
     RecordGeoJson(StoredRecord stored, @Nullable Dataset dataset, boolean geographic,
-                  Map<Facet, List<String>> facetValues) {
+                  Map<Facet, List<String>> facetValues, boolean restricted) {
+        this.restricted = restricted;
         this.stored = stored;
         this.dataset = dataset;
         this.geographic = geographic;
@@ -61,7 +63,7 @@ final class RecordGeoJson {
     }
 
     boolean restricted() {
-        return stored.visibility() != Visibility.PUBLIC;
+        return restricted;
     }
 
     String id() {

@@ -1,5 +1,6 @@
 package fr.mel.opale.ogcapi.records;
 
+import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.catalog.StoredRecord;
 import fr.mel.opale.data.Dataset;
@@ -48,9 +49,11 @@ class RecordsController {
     private final Datasets datasets;
     private final OgcResponses responses;
     private final RecordsSettings settings;
+    private final AccessPolicy policy;
 
     RecordsController(CatalogSearch search, Catalog catalog, Datasets datasets, OgcResponses responses,
-                      RecordsSettings settings) {
+                      RecordsSettings settings, AccessPolicy policy) {
+        this.policy = policy;
         this.search = search;
         this.catalog = catalog;
         this.datasets = datasets;
@@ -183,7 +186,8 @@ class RecordsController {
         Dataset dataset = datasets.findByRecord(stored.id()).filter(d -> d.currentVersion() != null).orElse(null);
         boolean geographic = dataset != null
                 && datasets.currentVersion(dataset.id()).map(v -> v.geometry() != null).orElse(false);
-        return new RecordGeoJson(stored, dataset, geographic, facetValues);
+        return new RecordGeoJson(stored, dataset, geographic, facetValues,
+                !policy.publiclyCacheable(stored.protection()));
     }
 
     /** The record's page on the site, {@code /catalogue/{id}} (opale-web). */

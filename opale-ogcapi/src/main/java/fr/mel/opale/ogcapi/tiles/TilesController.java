@@ -151,9 +151,6 @@ class TilesController {
         response.setHeader("ETag", etag);
         response.setHeader("Cache-Control", collection.restricted() ? "private"
                 : "public, max-age=" + settings.maxAge());
-        if (collection.restricted()) {
-            response.setHeader("Vary", "Authorization");
-        }
         if (matches(request.getHeader("If-None-Match"), etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

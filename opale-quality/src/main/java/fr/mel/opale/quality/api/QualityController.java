@@ -77,7 +77,7 @@ class QualityController {
     @Operation(summary = "Recalcule la note de toutes les fiches (administrateurs de la plateforme)")
     RescoreJson rescore() {
         Viewer viewer = policy.currentViewer();
-        if (!viewer.platformAdmin()) {
+        if (!policy.canOperatePlatform(viewer)) {
             throw new AccessDenied(viewer);
         }
         int records = engine.rescoreAll();

@@ -2,6 +2,7 @@ package fr.mel.opale.search.internal;
 
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.catalog.Catalog;
+import fr.mel.opale.access.AccessChanged;
 import fr.mel.opale.catalog.RecordChanged;
 import fr.mel.opale.catalog.RecordPage;
 import fr.mel.opale.catalog.StoredRecord;
@@ -67,6 +68,14 @@ public class IndexFollower {
     /** Whether the index is open and in step with the catalog (what the health check reports). */
     public boolean ready() {
         return ready;
+    }
+
+    /** Who may read a record changed: its reader keys are re-indexed with the record. */
+    @EventListener
+    void on(AccessChanged change) {
+        if (change.kind() == AccessChanged.Kind.GRANTS) {
+            on(new RecordChanged(change.subject(), RecordChanged.Change.UPDATED));
+        }
     }
 
     @EventListener

@@ -1,5 +1,6 @@
 package fr.mel.opale.search.internal;
 
+import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.catalog.StoredRecord;
 import fr.mel.opale.catalog.model.Keyword;
 import fr.mel.opale.search.IndexedRecord;
@@ -24,9 +25,12 @@ public class IndexedRecords {
     private final Thesauri thesauri;
     private final QualityScores quality;
 
-    IndexedRecords(Thesauri thesauri, QualityScores quality) {
+    private final AccessPolicy policy;
+
+    IndexedRecords(Thesauri thesauri, QualityScores quality, AccessPolicy policy) {
         this.thesauri = thesauri;
         this.quality = quality;
+        this.policy = policy;
     }
 
     /**
@@ -43,7 +47,8 @@ public class IndexedRecords {
         Set<String> tree = new LinkedHashSet<>(own);
         own.forEach(category -> tree.addAll(thesauri.broaderTransitive(category)));
         return new IndexedRecord(stored, own, new ArrayList<>(tree), report == null ? null : report.score(),
-                report == null ? null : report.band().name().toLowerCase(Locale.ROOT));
+                report == null ? null : report.band().name().toLowerCase(Locale.ROOT),
+                policy.indexedReadersOf(stored.protection()));
     }
 
     /**

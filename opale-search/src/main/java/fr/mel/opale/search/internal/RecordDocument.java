@@ -132,8 +132,9 @@ public final class RecordDocument {
     @KeywordField(name = "external_id")
     final List<String> externalId;
 
+    /** The access policy's reader keys of the record: search, totals, facets and suggestions filter on them. */
     @KeywordField
-    final String visibility;
+    final List<String> readers;
 
     @KeywordField
     final @Nullable String owner;
@@ -142,8 +143,10 @@ public final class RecordDocument {
                    String excerpt, List<String> keyword, List<String> thesaurus, List<String> category,
                    List<String> ownCategory, @Nullable String organisation, List<String> format,
                    @Nullable String licence, boolean geo, @Nullable String frequency, @Nullable Integer qualityScore,
-                   @Nullable String quality, Instant modified, double @Nullable [] bbox, String visibility,
-                   @Nullable String owner, Instant created, @Nullable TemporalExtent time, List<String> externalId) {
+                   @Nullable String quality, Instant modified, double @Nullable [] bbox,
+                   @Nullable String owner, Instant created, @Nullable TemporalExtent time, List<String> externalId,
+                   List<String> readers) {
+        this.readers = readers;
         this.id = id;
         this.idSort = id;
         this.kind = kind;
@@ -169,7 +172,6 @@ public final class RecordDocument {
         this.east = bbox == null ? null : bbox[2];
         this.north = bbox == null ? null : bbox[3];
         this.dateline = bbox == null ? null : bbox[0] > bbox[2];
-        this.visibility = visibility;
         this.owner = owner;
         this.created = created;
         boolean hasTime = time != null && (time.start() != null || time.end() != null);

@@ -49,9 +49,9 @@ public final class RecordDocuments {
                 formats(record), licence(record), record.isGeographic(), record.updateFrequency(),
                 indexed.qualityScore(), indexed.qualityBand(), stored.modified(),
                 box == null ? null : new double[] {box.west(), box.south(), box.east(), box.north()},
-                stored.visibility().name(), stored.ownerOrganisation(), stored.created(), record.temporalExtent(),
+                stored.ownerOrganisation(), stored.created(), record.temporalExtent(),
                 record.resourceIdentifiers().stream().map(RecordDocuments::bounded).filter(Objects::nonNull)
-                        .distinct().toList());
+                        .distinct().toList(), indexed.readers().stream().sorted().toList());
     }
 
     /** The kind's facet value: {@code dataset}, {@code non_geographic_dataset}... */

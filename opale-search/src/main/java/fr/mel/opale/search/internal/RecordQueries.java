@@ -208,18 +208,14 @@ public final class RecordQueries {
     }
 
     /**
-     * What the viewer may find: everything, or public records plus those of the organisations the scope names.
-     * The one place search applies the access policy's answer.
+     * What the viewer may find: everything, or the records whose reader keys meet the viewer's. The one place
+     * search applies the access policy's answer.
      */
     private static <SR> PredicateFinalStep access(TypedSearchPredicateFactory<SR> f, ReadScope scope) {
         if (scope.everything()) {
             return f.matchAll();
         }
-        PredicateFinalStep publicOnes = f.match().field("visibility").matching("PUBLIC");
-        if (scope.organisations().isEmpty()) {
-            return publicOnes;
-        }
-        return f.or(publicOnes, f.terms().field("owner").matchingAny(scope.organisations()));
+        return f.terms().field("readers").matchingAny(scope.keys());
     }
 
     /**

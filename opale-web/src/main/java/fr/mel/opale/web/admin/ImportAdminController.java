@@ -2,7 +2,6 @@ package fr.mel.opale.web.admin;
 
 import fr.mel.opale.access.AccessDenied;
 import fr.mel.opale.access.AccessPolicy;
-import fr.mel.opale.access.Protected;
 import fr.mel.opale.access.Viewer;
 import fr.mel.opale.ingest.Analysis;
 import fr.mel.opale.ingest.ColumnPlan;
@@ -213,7 +212,7 @@ class ImportAdminController {
         if (viewer.anonymous()) {
             return false;
         }
-        if (!policy.canEditDataset(viewer, Protected.publicResource())) {
+        if (!policy.canPublish(viewer)) {
             throw new AccessDenied(viewer);
         }
         return true;

@@ -1,0 +1,52 @@
+package fr.mel.opale.access;
+
+import fr.mel.opale.access.problem.Problem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * A change to organisations, projects, memberships or grants refused: a status, a stable code (the problem's type) and
+ * a French detail naming what is wrong. Thrown before anything is written (or inside the transaction that is then
+ * rolled back): nothing is half-applied.
+ */
+public class AccessModelProblem extends Problem {
+    private final String code;
+
+    private AccessModelProblem(HttpStatusCode status, String code, String title, String detail) {
+        super(status, code, title, detail);
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static AccessModelProblem invalid(String detail) {
+        return new AccessModelProblem(HttpStatus.BAD_REQUEST, "droits-invalides", "Demande invalide", detail);
+    }
+
+    public static AccessModelProblem unknownOrganisation(String slug) {
+        return new AccessModelProblem(HttpStatus.NOT_FOUND, "organisation-inconnue", "Organisation inconnue",
+                "Aucune organisation n'a l'identifiant « " + slug + " ».");
+    }
+
+    public static AccessModelProblem unknownProject(String slug) {
+        return new AccessModelProblem(HttpStatus.NOT_FOUND, "projet-inconnu", "Projet inconnu",
+                "Aucun projet n'a l'identifiant « " + slug + " ».");
+    }
+
+    public static AccessModelProblem unknownPerson(long id) {
+        return new AccessModelProblem(HttpStatus.NOT_FOUND, "personne-inconnue", "Personne inconnue",
+                "Aucune personne n'a le numéro " + id + ".");
+    }
+
+    public static AccessModelProblem conflict(String code, String title, String detail) {
+        return new AccessModelProblem(HttpStatus.CONFLICT, code, title, detail);
+    }
+
+    public static AccessModelProblem lastAdministrator(String organisation) {
+        return conflict("dernier-administrateur", "Dernier administrateur",
+                "L'organisation « " + organisation + " » doit garder au moins un administrateur : nommez-en un autre "
+                        + "avant de retirer celui-ci.");
+    }
+}

@@ -1,0 +1,369 @@
+package fr.mel.opale.app.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.MembershipRole;
+import fr.mel.opale.access.Visibility;
+import fr.mel.opale.access.grant.AccessRight;
+import fr.mel.opale.access.grant.GrantPrincipal;
+import fr.mel.opale.access.grant.Grants;
+import fr.mel.opale.access.internal.PersonStore;
+import fr.mel.opale.access.organisation.Organisations;
+import fr.mel.opale.access.project.Projects;
+import fr.mel.opale.access.testing.TestAccounts;
+import fr.mel.opale.app.OpaleApplication;
+import fr.mel.opale.catalog.Catalog;
+import fr.mel.opale.catalog.StoredRecord;
+import fr.mel.opale.data.Datasets;
+import fr.mel.opale.testing.HttpTestClient;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The access matrix, on one real server and a real database (H2 and PostGIS subclasses): six principals × every
+ * surface × four kinds of records, each with its dataset (imported through {@code /api/ingest}):
+ * <ul>
+ *   <li>principals: anonymous, a logged-in citizen, a member of commune A, an editor of commune B, a member of a
+ *       project grouping A and C, a platform administrator — by HTTP Basic, then again by personal bearer token;</li>
+ *   <li>records: public (owned by B), restricted to A (owned by A), restricted to the project (owned by C, granted to
+ *       the project), draft of B;</li>
+ *   <li>surfaces: the record in {@code /api/records}, its page and its table tab, its quality report, OGC API
+ *       Records (item, search), OGC API Features (collection list, collection, items and their count, item,
+ *       queryables, CQL2 filter), a tile, downloads (CSV, GeoJSON, items as CSV), the dataset API (description,
+ *       schema), the aggregate endpoint, and a {@code PUT} of the record (editors of the owner and administrators);
+ *       the lists: {@code /api/records} totals, search hits, totals and facet counts, suggestions, the quality
+ *       dashboard's counts, the DCAT catalogue (public only, whoever asks).</li>
+ * </ul>
+ * Every cell is asserted (seen: 200 or 204 for an empty tile; hidden: 404 — never 403, which would tell it exists),
+ * and so are counts. Restricted answers are never publicly cacheable and every answer varies on Authorization and
+ * Cookie. All failing cells are reported together.
+ */
+@SpringBootTest(classes = OpaleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"opale.demo=false", "opale.admin.password=test-admin-secret",
+            "opale.ingest.upload-dir=target/test-uploads-matrix", "opale.data.dir=target/test-data-matrix"})
+abstract class AccessMatrixContract {
+    /** The records of the matrix. */
+    enum Kind { PUBLIC, RESTRICTED_TO_A, RESTRICTED_TO_PROJECT, DRAFT_OF_B }
+
+    /** The principals of the matrix. */
+    enum Who { ANONYMOUS, CITIZEN, MEMBER_OF_A, EDITOR_OF_B, PROJECT_MEMBER, PLATFORM_ADMIN }
+
+    /** Who sees what: the expected answer of every cell. */
+    static final Map<Who, Set<Kind>> SEES = new EnumMap<>(Map.of(
+            Who.ANONYMOUS, EnumSet.of(Kind.PUBLIC),
+            Who.CITIZEN, EnumSet.of(Kind.PUBLIC),
+            Who.MEMBER_OF_A, EnumSet.of(Kind.PUBLIC, Kind.RESTRICTED_TO_A, Kind.RESTRICTED_TO_PROJECT),
+            Who.EDITOR_OF_B, EnumSet.of(Kind.PUBLIC, Kind.DRAFT_OF_B),
+            Who.PROJECT_MEMBER, EnumSet.of(Kind.PUBLIC, Kind.RESTRICTED_TO_PROJECT),
+            Who.PLATFORM_ADMIN, EnumSet.allOf(Kind.class)));
+
+    /** Who edits what (their records through {@code PUT /api/records/{id}}). */
+    static final Map<Who, Set<Kind>> EDITS = new EnumMap<>(Map.of(
+            Who.ANONYMOUS, EnumSet.noneOf(Kind.class),
+            Who.CITIZEN, EnumSet.noneOf(Kind.class),
+            Who.MEMBER_OF_A, EnumSet.noneOf(Kind.class),
+            Who.EDITOR_OF_B, EnumSet.of(Kind.PUBLIC, Kind.DRAFT_OF_B),
+            Who.PROJECT_MEMBER, EnumSet.noneOf(Kind.class),
+            Who.PLATFORM_ADMIN, EnumSet.allOf(Kind.class)));
+
+    /** Rows of each dataset (every one is a point inside the Lille area). */
+    static final int ROWS = 3;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccessPolicy policy;
+    @Autowired
+    Organisations organisations;
+    @Autowired
+    Projects projects;
+    @Autowired
+    Grants grants;
+    @Autowired
+    Catalog catalog;
+    @Autowired
+    Datasets datasets;
+    @Autowired
+    PersonStore people;
+    @Autowired
+    PasswordEncoder encoder;
+
+    /** What one record of the matrix is known by. */
+    record Published(String recordId, String datasetId, String collectionId, String featureId) {
+    }
+
+    @Test
+    void everyPrincipalSeesExactlyWhatThePolicyGrantsOnEverySurface() throws Exception {
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String token = "matrice" + run; // one word only these records carry: lists count them alone
+        String a = "commune-a-" + run;
+        String b = "commune-b-" + run;
+        String c = "commune-c-" + run;
+        String project = "plan-ac-" + run;
+        Map<Who, String> basic = new EnumMap<>(Who.class);
+        basic.put(Who.ANONYMOUS, null);
+        basic.put(Who.PLATFORM_ADMIN, HttpTestClient.ADMIN);
+        long citizen = account("citoyen-" + run, basic, Who.CITIZEN);
+        long memberA = account("membre-a-" + run, basic, Who.MEMBER_OF_A);
+        long editorB = account("redacteur-b-" + run, basic, Who.EDITOR_OF_B);
+        long projectMember = account("projet-" + run, basic, Who.PROJECT_MEMBER);
+        policy.asPlatform(() -> {
+            organisations.create(a, "Commune A " + run, null, null);
+            organisations.create(b, "Commune B " + run, null, null);
+            organisations.create(c, "Commune C " + run, null, null);
+            organisations.putMember(a, memberA, MembershipRole.MEMBER);
+            organisations.putMember(b, editorB, MembershipRole.EDITOR);
+            projects.create(project, "Plan intercommunal A et C " + run);
+            projects.putOrganisation(project, a, MembershipRole.MEMBER);
+            projects.putOrganisation(project, c, MembershipRole.MEMBER);
+            projects.putPerson(project, projectMember, MembershipRole.MEMBER);
+            return null;
+        });
+        assertThat(citizen).isPositive();
+
+        Map<Kind, Published> records = new EnumMap<>(Kind.class);
+        records.put(Kind.PUBLIC, publish(token + " publique", b, Visibility.PUBLIC));
+        records.put(Kind.RESTRICTED_TO_A, publish(token + " réservée à A", a, Visibility.RESTRICTED));
+        records.put(Kind.RESTRICTED_TO_PROJECT, publish(token + " du projet", c, Visibility.RESTRICTED));
+        records.put(Kind.DRAFT_OF_B, publish(token + " brouillon", b, Visibility.DRAFT));
+        StoredRecord shared = policy.asPlatform(() -> catalog.find(records.get(Kind.RESTRICTED_TO_PROJECT).recordId()))
+                .orElseThrow();
+        policy.asPlatform(() -> grants.put(shared.protection(), GrantPrincipal.project(project), AccessRight.READ));
+
+        HttpTestClient http = new HttpTestClient(port);
+        awaitIndexed(http, token, records.size());
+
+        SoftAssertions cells = new SoftAssertions();
+        check(cells, http, "Basic", basic, records, token);
+
+        // the same matrix through personal bearer tokens, one per logged-in principal
+        Map<Who, String> bearer = new EnumMap<>(Who.class);
+        basic.forEach((who, authorization) -> bearer.put(who, authorization == null ? null : bearer(http, authorization)));
+        check(cells, http, "Bearer", bearer, records, token);
+        cells.assertAll();
+    }
+
+    private void check(SoftAssertions cells, HttpTestClient http, String how, Map<Who, String> credentials,
+                       Map<Kind, Published> records, String token) {
+        for (Who who : Who.values()) {
+            String auth = credentials.get(who);
+            Set<Kind> seen = SEES.get(who);
+            Set<String> visibleIds = new HashSet<>();
+            seen.forEach(k -> visibleIds.add(records.get(k).recordId()));
+            for (Kind kind : Kind.values()) {
+                Published p = records.get(kind);
+                boolean sees = seen.contains(kind);
+                String cell = how + " " + who + " × " + kind + " : ";
+                for (String path : itemSurfaces(p)) {
+                    HttpResponse<String> response = get(http, path, auth);
+                    int status = response.statusCode();
+                    if (sees) {
+                        // a visible dataset without a TableSchema says so (400); hidden ones are 404 before that
+                        cells.assertThat(status).as(cell + path + " " + shorten(response.body()))
+                                .isIn(path.endsWith("/schema") ? List.of(400) : List.of(200, 204));
+                    } else {
+                        cells.assertThat(status).as(cell + path + " (caché : 404, jamais 403)").isEqualTo(404);
+                    }
+                    if (sees) {
+                        String vary = String.join(",", response.headers().allValues("Vary"));
+                        cells.assertThat(vary).as(cell + path + " Vary").containsIgnoringCase("Authorization")
+                                .containsIgnoringCase("Cookie");
+                        if (kind != Kind.PUBLIC) {
+                            cells.assertThat(response.headers().firstValue("Cache-Control").orElse(""))
+                                    .as(cell + path + " Cache-Control").containsAnyOf("private", "no-store")
+                                    .doesNotContain("public");
+                        }
+                    }
+                }
+                // writing: editors of the owner and administrators; seen but not editable: 401/403; hidden: 404
+                HttpResponse<String> current = http.get("/api/records/" + p.recordId(), HttpTestClient.ADMIN);
+                String version = current.headers().firstValue("ETag").orElseThrow();
+                HttpResponse<String> put = http.send("PUT", "/api/records/" + p.recordId(), "application/json",
+                        current.body().getBytes(StandardCharsets.UTF_8), auth, "If-Match", version);
+                int expectedWrite = EDITS.get(who).contains(kind) ? 200 : !sees ? 404
+                        : who == Who.ANONYMOUS ? 401 : 403;
+                cells.assertThat(put.statusCode()).as(cell + "PUT /api/records " + shorten(put.body()))
+                        .isEqualTo(expectedWrite);
+                if (sees) {
+                    JsonNode items = json(http, "/ogcapi/collections/" + p.collectionId() + "/items", auth);
+                    cells.assertThat(items.path("numberMatched").asLong(-1)).as(cell + "numberMatched").isEqualTo(ROWS);
+                }
+            }
+            String cell = how + " " + who + " : ";
+            // lists, totals, facets, suggestions
+            JsonNode list = json(http, "/api/records?size=100&q=" + token, auth);
+            cells.assertThat(list.path("total").asLong()).as(cell + "/api/records total").isEqualTo(seen.size());
+            cells.assertThat(ids(list.path("items"), n -> n.path("id").asString())).as(cell + "/api/records")
+                    .isEqualTo(visibleIds);
+            JsonNode search = json(http, "/api/search?size=50&q=" + token, auth);
+            cells.assertThat(search.path("total").asLong()).as(cell + "/api/search total").isEqualTo(seen.size());
+            cells.assertThat(ids(search.path("results"), n -> n.path("id").asString())).as(cell + "/api/search")
+                    .isEqualTo(visibleIds);
+            long kindCounts = 0;
+            for (JsonNode value : search.path("facets").path("kind")) {
+                kindCounts += value.path("count").asLong();
+            }
+            cells.assertThat(kindCounts).as(cell + "facet counts (kind)").isEqualTo(seen.size());
+            JsonNode suggestions = json(http, "/api/search/suggest?q=" + token, auth);
+            Set<String> suggested = new HashSet<>();
+            for (JsonNode s : suggestions) {
+                if (s.hasNonNull("recordId")) {
+                    suggested.add(s.get("recordId").asString());
+                }
+            }
+            cells.assertThat(suggested).as(cell + "suggestions").isEqualTo(visibleIds);
+            JsonNode ogcRecords = json(http, "/ogcapi/collections/catalog/items?q=" + token, auth);
+            cells.assertThat(ogcRecords.path("numberMatched").asLong(-1)).as(cell + "OGC API Records numberMatched")
+                    .isEqualTo(seen.size());
+            JsonNode collections = json(http, "/ogcapi/collections", auth);
+            Set<String> listed = ids(collections.path("collections"), n -> n.path("id").asString());
+            for (Kind kind : Kind.values()) {
+                cells.assertThat(listed.contains(records.get(kind).collectionId()))
+                        .as(cell + "/ogcapi/collections lists " + kind).isEqualTo(seen.contains(kind));
+            }
+            // the producers' quality dashboard counts only what the viewer may read (this database holds only these)
+            long scored = 0;
+            for (JsonNode organisation : json(http, "/api/quality/organisations", auth)) {
+                scored += organisation.path("records").asLong();
+            }
+            cells.assertThat(scored).as(cell + "/api/quality/organisations records").isEqualTo(seen.size());
+            HttpResponse<String> dcat = get(http, "/dcat", auth);
+            cells.assertThat(dcat.statusCode()).as(cell + "/dcat").isEqualTo(200);
+            for (Kind kind : Kind.values()) {
+                cells.assertThat(dcat.body().contains(records.get(kind).recordId()))
+                        .as(cell + "/dcat (public only) " + kind).isEqualTo(kind == Kind.PUBLIC);
+            }
+        }
+    }
+
+    /** Every per-record surface, seen (200/204) or hidden (404) as the record is. */
+    private static List<String> itemSurfaces(Published p) {
+        String collection = "/ogcapi/collections/" + p.collectionId();
+        String filter = URLEncoder.encode("valeur > 1", StandardCharsets.UTF_8);
+        return List.of(
+                "/api/records/" + p.recordId(),
+                "/api/records/" + p.recordId() + "/quality",
+                "/catalogue/" + p.recordId(),
+                "/catalogue/" + p.recordId() + "/tableau",
+                "/ogcapi/collections/catalog/items/" + p.recordId(),
+                collection,
+                collection + "/items",
+                collection + "/items/" + p.featureId(),
+                collection + "/queryables",
+                collection + "/items?filter-lang=cql2-text&filter=" + filter,
+                collection + "/items?f=csv",
+                collection + "/tiles/WebMercatorQuad/0/0/0",
+                collection + "/download?format=csv",
+                collection + "/download?format=geojson",
+                "/api/datasets/" + p.datasetId(),
+                "/api/datasets/" + p.datasetId() + "/schema",
+                "/api/datasets/" + p.datasetId() + "/aggregate?groupBy=nom");
+    }
+
+    private long account(String name, Map<Who, String> credentials, Who who) {
+        String password = "mot-de-passe-" + name;
+        long id = TestAccounts.ensure(people, encoder, name, password, false);
+        credentials.put(who, HttpTestClient.basic(name, password));
+        return id;
+    }
+
+    private String bearer(HttpTestClient http, String basic) {
+        HttpResponse<String> created = http.sendJson("POST", "/api/tokens", "{\"name\":\"matrice\"}", basic);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return "Bearer " + http.json(created).get("token").asString();
+    }
+
+    /** Imports a small point CSV as organisation {@code owner}'s, then gives its record {@code visibility}. */
+    private Published publish(String title, String owner, Visibility visibility) throws InterruptedException {
+        String csv = "nom;valeur;latitude;longitude\nA;1;50,6292;3,0573\nB;2;50,6300;3,0600\nC;3;50,6400;3,0700\n";
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "points.csv";
+            }
+        });
+        parts.add("options", "{\"title\":\"" + title + "\",\"organisation\":\"" + owner + "\"}");
+        HttpTestClient http = new HttpTestClient(port);
+        String accepted = RestClient.create("http://127.0.0.1:" + port).post().uri("/api/ingest")
+                .header("Authorization", HttpTestClient.ADMIN).contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts).retrieve().body(String.class);
+        String jobId = JsonMapper.builder().build().readTree(accepted).get("jobId").asString();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        JsonNode job;
+        while (true) {
+            job = http.json(http.get("/api/ingest/jobs/" + jobId, HttpTestClient.ADMIN));
+            String status = job.get("status").asString();
+            if (!status.equals("queued") && !status.equals("running")) {
+                assertThat(status).as(job.toString()).isEqualTo("succeeded");
+                break;
+            }
+            assertThat(System.nanoTime()).as("import still %s: %s", status, job).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        String datasetId = job.get("datasetId").asString();
+        String collectionId = job.get("collectionId").asString();
+        String recordId = policy.asPlatform(() -> datasets.find(datasetId)).orElseThrow().recordId();
+        StoredRecord stored = policy.asPlatform(() -> catalog.find(recordId)).orElseThrow();
+        assertThat(stored.ownerOrganisation()).as("owner of " + title).isEqualTo(owner);
+        if (visibility != Visibility.PUBLIC) {
+            policy.asPlatform(() -> catalog.update(stored.record(), stored.version(), visibility));
+        }
+        JsonNode items = http.json(http.get("/ogcapi/collections/" + collectionId + "/items", HttpTestClient.ADMIN));
+        String featureId = items.path("features").get(0).path("id").asString();
+        return new Published(recordId, datasetId, collectionId, featureId);
+    }
+
+    /** Waits until the search index holds the {@code count} records (it follows the catalog after each commit). */
+    private static void awaitIndexed(HttpTestClient http, String token, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (json(http, "/api/search?q=" + token, HttpTestClient.ADMIN).path("total").asLong() < count) {
+            assertThat(System.nanoTime()).as("records indexed").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static HttpResponse<String> get(HttpTestClient http, String path, String authorization) {
+        return authorization == null ? http.get(path) : http.get(path, authorization);
+    }
+
+    private static JsonNode json(HttpTestClient http, String path, String authorization) {
+        HttpResponse<String> response = get(http, path, authorization);
+        assertThat(response.statusCode()).as(path + " " + shorten(response.body())).isEqualTo(200);
+        return http.json(response);
+    }
+
+    private static Set<String> ids(JsonNode array, Function<JsonNode, String> id) {
+        Set<String> ids = new HashSet<>();
+        array.forEach(n -> ids.add(id.apply(n)));
+        return ids;
+    }
+
+    private static String shorten(String body) {
+        String b = body == null ? "" : body.replaceAll("\\s+", " ");
+        return b.length() <= 200 ? b : b.substring(0, 200) + "…";
+    }
+}
