@@ -44,6 +44,22 @@ public class AccessModelProblem extends Problem {
         return new AccessModelProblem(HttpStatus.CONFLICT, code, title, detail);
     }
 
+    /**
+     * A refusal met at line {@code line} of an imported CSV file: the cause's status, its detail after the line
+     * number; the import applies nothing.
+     */
+    public static AccessModelProblem atLine(int line, org.springframework.web.ErrorResponseException cause) {
+        String detail = cause.getBody().getDetail();
+        return new AccessModelProblem(cause.getStatusCode(), "csv-invalide", "Fichier CSV refusé",
+                "Ligne " + line + " : " + (detail == null ? "refusée" : detail) + " Rien n'a été importé.");
+    }
+
+    /** A malformed CSV file or line: 400, nothing imported. */
+    public static AccessModelProblem csv(String detail) {
+        return new AccessModelProblem(HttpStatus.BAD_REQUEST, "csv-invalide", "Fichier CSV refusé",
+                detail + " Rien n'a été importé.");
+    }
+
     public static AccessModelProblem lastAdministrator(String organisation) {
         return conflict("dernier-administrateur", "Dernier administrateur",
                 "L'organisation « " + organisation + " » doit garder au moins un administrateur : nommez-en un autre "

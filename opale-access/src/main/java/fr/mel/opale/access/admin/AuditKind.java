@@ -19,5 +19,12 @@ public enum AuditKind {
     ACCOUNT_DISABLED,
     ACCOUNT_ENABLED,
     ACCOUNT_DELETED,
-    SESSION_REVOKED
+    SESSION_REVOKED,
+    /** Permission changes (who, when, what, before → after in the detail): see {@code internal.AccessAudit}. */
+    ORGANISATION_CHANGED,
+    ORGANISATION_MEMBER_CHANGED,
+    PROJECT_CHANGED,
+    PROJECT_MEMBER_CHANGED,
+    GRANTS_CHANGED,
+    VISIBILITY_CHANGED
 }

@@ -143,8 +143,9 @@ public class Organisations {
         } else {
             store.insertMember(o.id(), personId, role);
         }
-        changed(AccessChanged.Kind.ORGANISATION_MEMBERS, slug, "personne " + personId + " : "
-                + current.map(MembershipRole::slug).orElse("—") + " → " + role.slug(), policy.currentViewer());
+        events.publishEvent(new AccessChanged(AccessChanged.Kind.ORGANISATION_MEMBERS, slug, "personne " + personId
+                + " : " + current.map(MembershipRole::slug).orElse("—") + " → " + role.slug(),
+                policy.currentViewer().personId(), personId));
     }
 
     /** Removes person {@code personId} from organisation {@code slug}; the last administrator cannot be removed. */
@@ -157,8 +158,8 @@ public class Organisations {
             throw AccessModelProblem.lastAdministrator(o.name());
         }
         store.deleteMember(o.id(), personId);
-        changed(AccessChanged.Kind.ORGANISATION_MEMBERS, slug, "personne " + personId + " : " + current.slug()
-                + " → —", policy.currentViewer());
+        events.publishEvent(new AccessChanged(AccessChanged.Kind.ORGANISATION_MEMBERS, slug, "personne " + personId
+                + " : " + current.slug() + " → —", policy.currentViewer().personId(), personId));
     }
 
     private Organisation manageable(String slug) {
