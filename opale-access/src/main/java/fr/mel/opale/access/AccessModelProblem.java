@@ -40,6 +40,13 @@ public class AccessModelProblem extends Problem {
                 "Aucune personne n'a le numéro " + id + ".");
     }
 
+    public static AccessModelProblem unknownEmail(String email) {
+        String clean = email.replaceAll("\\p{Cntrl}", "?");
+        return new AccessModelProblem(HttpStatus.NOT_FOUND, "personne-inconnue", "Personne inconnue",
+                "Aucune personne n'a l'adresse « " + (clean.length() <= 80 ? clean : clean.substring(0, 79) + "…")
+                        + " » : elle doit d'abord se créer un compte.");
+    }
+
     public static AccessModelProblem conflict(String code, String title, String detail) {
         return new AccessModelProblem(HttpStatus.CONFLICT, code, title, detail);
     }

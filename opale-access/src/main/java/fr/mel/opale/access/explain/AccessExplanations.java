@@ -27,8 +27,8 @@ import org.springframework.stereotype.Service;
  * {@code canManageAccess}) on the person's {@link Viewer} built as for their own requests, and the read chain is the
  * meeting of the same two sets the policy compares ({@link AccessPolicy#readFilter} — the keys the person holds —
  * and {@link AccessPolicy#readersOf} — the keys the resource admits); each key met is then told in words (which
- * membership gives it, which grant or ownership asks for it). Asked by platform administrators, and by an
- * organisation's administrators about their organisation's resources.
+ * membership gives it, which grant or ownership asks for it). Asked by platform administrators, by an organisation's
+ * administrators about their organisation's resources, and by those who manage a resource's access.
  */
 @Service
 public class AccessExplanations {
@@ -46,10 +46,12 @@ public class AccessExplanations {
 
     /**
      * Whether {@code asker} may ask about {@code resource}: platform administrators; the administrators of the
-     * resource's owner organisation.
+     * resource's owner organisation; and whoever the policy lets decide who sees it ({@code canManageAccess}: the
+     * owner's editors), who must see the effect of what they share.
      */
     public boolean mayExplain(Viewer asker, Protected resource) {
-        return policy.canCreateOrganisations(asker) || resource.ownerOrganisation() != null
+        return policy.canCreateOrganisations(asker) || policy.canManageAccess(asker, resource)
+                || resource.ownerOrganisation() != null
                 && policy.canManageOrganisation(asker, resource.ownerOrganisation());
     }
 

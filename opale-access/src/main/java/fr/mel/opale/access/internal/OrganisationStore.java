@@ -56,6 +56,14 @@ public class OrganisationStore {
                 .params(name, inseeCode, parentId, id).update();
     }
 
+    public Optional<String> logo(long id) {
+        return jdbc.sql("SELECT logo_url FROM organisation WHERE id = ?").param(id).query(String.class).optional();
+    }
+
+    public void setLogo(long id, @Nullable String url) {
+        jdbc.sql("UPDATE organisation SET logo_url = ? WHERE id = ?").params(url, id).update();
+    }
+
     public List<Member> members(long organisationId) {
         return jdbc.sql("SELECT m.person_id, p.display_name, m.role FROM organisation_member m "
                         + "JOIN person p ON p.id = m.person_id WHERE m.organisation_id = ? "

@@ -115,6 +115,27 @@ public class Organisations {
         return get(slug);
     }
 
+    /** The address of organisation {@code slug}'s logo, if it has one (public, as its name). */
+    @Transactional(readOnly = true)
+    public Optional<String> logo(String slug) {
+        return store.find(slug).flatMap(o -> store.logo(o.id()));
+    }
+
+    /**
+     * Sets (blank: removes) the address of the organisation's logo: an absolute http(s) address of at most 500
+     * characters — never another scheme ({@code javascript:}, {@code data:}), since pages put it in an
+     * {@code <img src>}.
+     */
+    @Transactional
+    public void setLogo(String slug, @Nullable String url) {
+        Organisation o = manageable(slug);
+        String u = Names.logo(url);
+        String before = store.logo(o.id()).orElse(null);
+        store.setLogo(o.id(), u);
+        changed(AccessChanged.Kind.ORGANISATION, slug, "logo : " + (before == null ? "—" : before) + " → "
+                + (u == null ? "—" : u), policy.currentViewer());
+    }
+
     /** The members of organisation {@code slug}, by name (those who may manage it). */
     @Transactional(readOnly = true)
     public List<Member> members(String slug) {

@@ -129,4 +129,44 @@ abstract class AccessExplainContract {
         explain(citizen, "inconnue-" + run, ADMIN, 404);
         explain(987654321L, id, ADMIN, 404);
     }
+
+    @Test
+    void aRecordIsRestrictedToACommuneThroughTheApiAllOrNothing() {
+        String org = "commune-r-" + run;
+        long editor = person("editeur");
+        long reader = person("lecteur");
+        policy.asPlatform(() -> {
+            organisations.create(org, "Commune " + org, null, null);
+            organisations.putMember(org, editor, MembershipRole.EDITOR);
+            return null;
+        });
+        String id = "publique-" + run;
+        records.save(CatalogRecord.builder(id).title(LocalizedText.of("fr", "Fiche publique")).build(),
+                Visibility.PUBLIC, org);
+        String path = "/api/access/records/" + id;
+
+        HttpResponse<String> refused = http.sendJson("PUT", path, "{\"visibility\":\"RESTRICTED\",\"grants\":["
+                + "{\"principal\":\"organisation:lambersart\",\"right\":\"READ\"},"
+                + "{\"principal\":\"project:nulle-part-" + run + "\",\"right\":\"READ\"}]}", basic("editeur"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Bénéficiaire inconnu : project:nulle-part-" + run);
+        assertThat(records.find(id).orElseThrow().visibility()).isEqualTo(Visibility.PUBLIC);
+        assertThat(policy.asPlatform(() -> grants.of(new Protected(id, org, Visibility.PUBLIC)))).isEmpty();
+
+        assertThat(http.sendJson("PUT", path, "{\"visibility\":\"RESTRICTED\"}", basic("lecteur")).statusCode())
+                .isEqualTo(403);
+        assertThat(http.sendJson("PUT", path, "{\"visibility\":\"SECRET\"}", basic("editeur")).body())
+                .contains("Visibilité inconnue");
+
+        HttpResponse<String> restricted = http.sendJson("PUT", path, "{\"visibility\":\"RESTRICTED\",\"grants\":["
+                + "{\"principal\":\"organisation:lambersart\",\"right\":\"READ\"}]}", basic("editeur"));
+        assertThat(restricted.statusCode()).as(restricted.body()).isEqualTo(200);
+        JsonNode state = http.json(restricted);
+        assertThat(state.get("visibility").asString()).isEqualTo("RESTRICTED");
+        assertThat(state.get("grants").get(0).get("principal").asString()).isEqualTo("organisation:lambersart");
+        assertThat(records.find(id).orElseThrow().visibility()).isEqualTo(Visibility.RESTRICTED);
+        // the record is now hidden from who is neither of the commune nor granted
+        assertThat(http.get(path, basic("lecteur")).statusCode()).isEqualTo(404);
+        assertThat(explain(reader, id, ADMIN, 200).get("read").asBoolean()).isFalse();
+    }
 }
