@@ -39,8 +39,15 @@ public class RecordAccess {
         this.events = events;
     }
 
-    /** What the access screens show. */
-    public record State(StoredRecord record, Protected protection, List<Grant> grants) {
+    /**
+     * What the access screens show.
+     *
+     * @param visibility   the record's visibility by name ({@code PUBLIC}, {@code RESTRICTED}, {@code DRAFT}): the
+     *                     screens show and send names, the policy alone interprets them
+     * @param visibilities every name a record may take, in order
+     */
+    public record State(StoredRecord record, Protected protection, String visibility, List<String> visibilities,
+                        List<Grant> grants) {
     }
 
     /** The record and its grants, for those who may manage its access. */
@@ -48,7 +55,8 @@ public class RecordAccess {
     public State of(String id) {
         StoredRecord stored = manageable(id);
         Protected protection = protection(stored);
-        return new State(stored, protection, grants.of(protection));
+        return new State(stored, protection, stored.visibility().name(),
+                java.util.Arrays.stream(Visibility.values()).map(Visibility::name).toList(), grants.of(protection));
     }
 
     /**
@@ -68,6 +76,12 @@ public class RecordAccess {
                     stored.visibility() + " → " + visibility, viewer.personId()));
         }
         return of(id);
+    }
+
+    /** Sets the visibility named {@code visibility} (a form's value); a French 400 for an unknown name. */
+    @Transactional
+    public State changeVisibility(String id, String visibility) {
+        return change(id, visibility(visibility), null);
     }
 
     /** Adds or changes one grant. */
@@ -104,7 +118,6 @@ public class RecordAccess {
 
     /** The record's protection with its id, so that its grants count. */
     public static Protected protection(StoredRecord stored) {
-        Protected p = stored.protection();
-        return p.resourceId() != null ? p : new Protected(stored.id(), p.ownerOrganisation(), p.visibility());
+        return new Protected(stored.id(), stored.ownerOrganisation(), stored.visibility());
     }
 }

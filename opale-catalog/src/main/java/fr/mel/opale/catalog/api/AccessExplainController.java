@@ -8,6 +8,7 @@ import fr.mel.opale.access.explain.AccessExplanation;
 import fr.mel.opale.access.explain.AccessExplanations;
 import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.catalog.CatalogProblem;
+import fr.mel.opale.catalog.RecordAccess;
 import fr.mel.opale.catalog.StoredRecord;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -56,16 +57,10 @@ class AccessExplainController {
         }
         StoredRecord stored = policy.asPlatform(() -> catalog.find(record))
                 .orElseThrow(() -> CatalogProblem.notFound(record));
-        Protected protection = protection(stored);
+        Protected protection = RecordAccess.protection(stored);
         if (!explanations.mayExplain(asker, protection) && !policy.canRead(asker, protection)) {
             throw CatalogProblem.notFound(record);
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(explanations.explain(person, protection));
-    }
-
-    /** The record's protection with its id, so that its grants count. */
-    static Protected protection(StoredRecord stored) {
-        Protected p = stored.protection();
-        return p.resourceId() != null ? p : new Protected(stored.id(), p.ownerOrganisation(), p.visibility());
     }
 }

@@ -84,7 +84,7 @@ class RecordAccessController {
 
     private static ResponseEntity<AccessBody> answer(RecordAccess.State state) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new AccessBody(state.record().id(),
-                state.protection().ownerOrganisation(), state.protection().visibility().name(),
+                state.protection().ownerOrganisation(), state.visibility(),
                 state.grants().stream().map(g -> new GrantBody(g.principal().key(), g.right().name())).toList()));
     }
 }

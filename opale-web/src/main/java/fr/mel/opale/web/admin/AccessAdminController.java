@@ -2,7 +2,6 @@ package fr.mel.opale.web.admin;
 
 import fr.mel.opale.access.AccessModelProblem;
 import fr.mel.opale.access.AccessPolicy;
-import fr.mel.opale.access.Visibility;
 import fr.mel.opale.access.explain.AccessExplanation;
 import fr.mel.opale.access.explain.AccessExplanations;
 import fr.mel.opale.access.grant.AccessRight;
@@ -100,7 +99,7 @@ class AccessAdminController {
     String visibility(@RequestParam(defaultValue = "") String record,
                       @RequestParam(defaultValue = "") String visibility, HttpServletResponse response, Model model) {
         return change(record, response, model,
-                id -> access.change(id, RecordAccess.visibility(visibility), null));
+                id -> access.changeVisibility(id, visibility));
     }
 
     private String change(String record, HttpServletResponse response, Model model, Consumer<String> change) {
@@ -122,10 +121,10 @@ class AccessAdminController {
                           boolean done, @Nullable String error, Model model) {
         model.addAttribute("record", state.record().id());
         model.addAttribute("title", state.record().record().title().textOr(state.record().id()));
-        model.addAttribute("visibility", state.protection().visibility());
+        model.addAttribute("visibility", state.visibility());
         model.addAttribute("owner", state.protection().ownerOrganisation());
         model.addAttribute("grants", state.grants());
-        model.addAttribute("visibilities", Visibility.values());
+        model.addAttribute("visibilities", state.visibilities());
         model.addAttribute("explanation", explanation);
         model.addAttribute("person", person == null ? "" : person.strip());
         model.addAttribute("done", done);
