@@ -40,8 +40,31 @@ public class AccessModelProblem extends Problem {
                 "Aucune personne n'a le numéro " + id + ".");
     }
 
+    public static AccessModelProblem unknownEmail(String email) {
+        String clean = email.replaceAll("\\p{Cntrl}", "?");
+        return new AccessModelProblem(HttpStatus.NOT_FOUND, "personne-inconnue", "Personne inconnue",
+                "Aucune personne n'a l'adresse « " + (clean.length() <= 80 ? clean : clean.substring(0, 79) + "…")
+                        + " » : elle doit d'abord se créer un compte.");
+    }
+
     public static AccessModelProblem conflict(String code, String title, String detail) {
         return new AccessModelProblem(HttpStatus.CONFLICT, code, title, detail);
+    }
+
+    /**
+     * A refusal met at line {@code line} of an imported CSV file: the cause's status, its detail after the line
+     * number; the import applies nothing.
+     */
+    public static AccessModelProblem atLine(int line, org.springframework.web.ErrorResponseException cause) {
+        String detail = cause.getBody().getDetail();
+        return new AccessModelProblem(cause.getStatusCode(), "csv-invalide", "Fichier CSV refusé",
+                "Ligne " + line + " : " + (detail == null ? "refusée" : detail) + " Rien n'a été importé.");
+    }
+
+    /** A malformed CSV file or line: 400, nothing imported. */
+    public static AccessModelProblem csv(String detail) {
+        return new AccessModelProblem(HttpStatus.BAD_REQUEST, "csv-invalide", "Fichier CSV refusé",
+                detail + " Rien n'a été importé.");
     }
 
     public static AccessModelProblem lastAdministrator(String organisation) {

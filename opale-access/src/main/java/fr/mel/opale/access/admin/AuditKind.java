@@ -22,5 +22,12 @@ public enum AuditKind {
     SESSION_REVOKED,
     /** An OpenID Connect identity attached to an existing account, after the person proved that account. */
     IDENTITY_LINKED,
-    IDENTITY_UNLINKED
+    IDENTITY_UNLINKED,
+    /** Permission changes (who, when, what, before → after in the detail): see {@code internal.AccessAudit}. */
+    ORGANISATION_CHANGED,
+    ORGANISATION_MEMBER_CHANGED,
+    PROJECT_CHANGED,
+    PROJECT_MEMBER_CHANGED,
+    GRANTS_CHANGED,
+    VISIBILITY_CHANGED
 }

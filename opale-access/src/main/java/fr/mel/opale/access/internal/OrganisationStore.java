@@ -56,6 +56,14 @@ public class OrganisationStore {
                 .params(name, inseeCode, parentId, id).update();
     }
 
+    public Optional<String> logo(long id) {
+        return jdbc.sql("SELECT logo_url FROM organisation WHERE id = ?").param(id).query(String.class).optional();
+    }
+
+    public void setLogo(long id, @Nullable String url) {
+        jdbc.sql("UPDATE organisation SET logo_url = ? WHERE id = ?").params(url, id).update();
+    }
+
     public List<Member> members(long organisationId) {
         return jdbc.sql("SELECT m.person_id, p.display_name, m.role FROM organisation_member m "
                         + "JOIN person p ON p.id = m.person_id WHERE m.organisation_id = ? "
@@ -81,7 +89,37 @@ public class OrganisationStore {
                 .params(organisationId, personId, role.slug(), column(Timestamps.now())).update();
     }
 
+    /** Sets a role by hand: the membership is then the administrators', no longer the claim rules' to change. */
     public void updateMember(long organisationId, long personId, MembershipRole role) {
+        jdbc.sql("UPDATE organisation_member SET role = ?, claims_provider = NULL WHERE organisation_id = ? "
+                        + "AND person_id = ?")
+                .params(role.slug(), organisationId, personId).update();
+    }
+
+    /** A membership of person {@code personId} and where it came from (null provider: by hand). */
+    public record HeldMembership(long organisationId, String slug, MembershipRole role,
+                                 @Nullable String claimsProvider) {
+    }
+
+    /** Every organisation membership of {@code personId}, by organisation slug. */
+    public List<HeldMembership> membershipsOf(long personId) {
+        return jdbc.sql("SELECT o.id, o.slug, m.role, m.claims_provider FROM organisation_member m "
+                        + "JOIN organisation o ON o.id = m.organisation_id WHERE m.person_id = ? ORDER BY o.slug")
+                .param(personId)
+                .query((row, i) -> new HeldMembership(row.getLong("id"), row.getString("slug"),
+                        role(row.getString("role")), row.getString("claims_provider")))
+                .list();
+    }
+
+    /** Adds a membership given by the claims of a login through {@code provider}. */
+    public void insertClaimMember(long organisationId, long personId, MembershipRole role, String provider) {
+        jdbc.sql("INSERT INTO organisation_member (organisation_id, person_id, role, since, claims_provider) "
+                        + "VALUES (?, ?, ?, ?, ?)")
+                .params(organisationId, personId, role.slug(), column(Timestamps.now()), provider).update();
+    }
+
+    /** Changes the role of a membership the claims of {@code provider} gave, keeping it theirs. */
+    public void updateClaimMember(long organisationId, long personId, MembershipRole role) {
         jdbc.sql("UPDATE organisation_member SET role = ? WHERE organisation_id = ? AND person_id = ?")
                 .params(role.slug(), organisationId, personId).update();
     }

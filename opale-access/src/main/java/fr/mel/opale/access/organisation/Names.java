@@ -46,4 +46,27 @@ public final class Names {
         }
         return c;
     }
+
+    /** A logo's address: absolute http or https, with a host, at most 500 characters; null or blank means none. */
+    public static String logo(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        String u = url.strip();
+        boolean valid = u.length() <= 500 && u.chars().noneMatch(c -> Character.isISOControl(c) || c == ' ');
+        if (valid) {
+            try {
+                java.net.URI uri = new java.net.URI(u);
+                valid = ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                        && uri.getHost() != null;
+            } catch (java.net.URISyntaxException e) {
+                valid = false;
+            }
+        }
+        if (!valid) {
+            throw AccessModelProblem.invalid("Adresse de logo invalide : une adresse web complète en https:// (ou "
+                    + "http://), 500 caractères au plus.");
+        }
+        return u;
+    }
 }

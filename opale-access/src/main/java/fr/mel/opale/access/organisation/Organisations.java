@@ -115,6 +115,27 @@ public class Organisations {
         return get(slug);
     }
 
+    /** The address of organisation {@code slug}'s logo, if it has one (public, as its name). */
+    @Transactional(readOnly = true)
+    public Optional<String> logo(String slug) {
+        return store.find(slug).flatMap(o -> store.logo(o.id()));
+    }
+
+    /**
+     * Sets (blank: removes) the address of the organisation's logo: an absolute http(s) address of at most 500
+     * characters — never another scheme ({@code javascript:}, {@code data:}), since pages put it in an
+     * {@code <img src>}.
+     */
+    @Transactional
+    public void setLogo(String slug, @Nullable String url) {
+        Organisation o = manageable(slug);
+        String u = Names.logo(url);
+        String before = store.logo(o.id()).orElse(null);
+        store.setLogo(o.id(), u);
+        changed(AccessChanged.Kind.ORGANISATION, slug, "logo : " + (before == null ? "—" : before) + " → "
+                + (u == null ? "—" : u), policy.currentViewer());
+    }
+
     /** The members of organisation {@code slug}, by name (those who may manage it). */
     @Transactional(readOnly = true)
     public List<Member> members(String slug) {
@@ -143,8 +164,9 @@ public class Organisations {
         } else {
             store.insertMember(o.id(), personId, role);
         }
-        changed(AccessChanged.Kind.ORGANISATION_MEMBERS, slug, "personne " + personId + " : "
-                + current.map(MembershipRole::slug).orElse("—") + " → " + role.slug(), policy.currentViewer());
+        events.publishEvent(new AccessChanged(AccessChanged.Kind.ORGANISATION_MEMBERS, slug, "personne " + personId
+                + " : " + current.map(MembershipRole::slug).orElse("—") + " → " + role.slug(),
+                policy.currentViewer().personId(), personId));
     }
 
     /** Removes person {@code personId} from organisation {@code slug}; the last administrator cannot be removed. */
@@ -157,8 +179,8 @@ public class Organisations {
             throw AccessModelProblem.lastAdministrator(o.name());
         }
         store.deleteMember(o.id(), personId);
-        changed(AccessChanged.Kind.ORGANISATION_MEMBERS, slug, "personne " + personId + " : " + current.slug()
-                + " → —", policy.currentViewer());
+        events.publishEvent(new AccessChanged(AccessChanged.Kind.ORGANISATION_MEMBERS, slug, "personne " + personId
+                + " : " + current.slug() + " → —", policy.currentViewer().personId(), personId));
     }
 
     private Organisation manageable(String slug) {

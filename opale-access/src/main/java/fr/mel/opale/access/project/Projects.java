@@ -103,9 +103,10 @@ public class Projects {
         if (!people.personExists(personId)) {
             throw AccessModelProblem.unknownPerson(personId);
         }
+        String before = before(p, ProjectMember.Kind.PERSON, Long.toString(personId));
         store.putMember(p.id(), personId, null, null, role);
-        changed(AccessChanged.Kind.PROJECT_MEMBERS, slug, "personne " + personId + " → " + role.slug(),
-                policy.currentViewer());
+        events.publishEvent(new AccessChanged(AccessChanged.Kind.PROJECT_MEMBERS, slug, "personne " + personId + " : "
+                + before + " → " + role.slug(), policy.currentViewer().personId(), personId));
     }
 
     /** Adds organisation {@code organisation}: all its members hold {@code role} in the project. */
@@ -114,8 +115,10 @@ public class Projects {
         Project p = manageable(slug);
         Organisation o = organisations.find(organisation == null ? "" : organisation.strip())
                 .orElseThrow(() -> AccessModelProblem.unknownOrganisation(String.valueOf(organisation)));
+        String before = before(p, ProjectMember.Kind.ORGANISATION, o.slug());
         store.putMember(p.id(), null, o.id(), null, role);
-        changed(AccessChanged.Kind.PROJECT_MEMBERS, slug, "organisation " + o.slug() + " → " + role.slug(),
+        changed(AccessChanged.Kind.PROJECT_MEMBERS, slug, "organisation " + o.slug() + " : " + before + " → "
+                + role.slug(),
                 policy.currentViewer());
     }
 
@@ -132,8 +135,9 @@ public class Projects {
             throw AccessModelProblem.invalid("Le projet « " + p.slug() + " » ne peut pas contenir « " + m.slug()
                     + " » : il se contiendrait lui-même.");
         }
+        String before = before(p, ProjectMember.Kind.PROJECT, m.slug());
         store.putMember(p.id(), null, null, m.id(), role);
-        changed(AccessChanged.Kind.PROJECT_MEMBERS, slug, "projet " + m.slug() + " → " + role.slug(),
+        changed(AccessChanged.Kind.PROJECT_MEMBERS, slug, "projet " + m.slug() + " : " + before + " → " + role.slug(),
                 policy.currentViewer());
     }
 
@@ -152,6 +156,12 @@ public class Projects {
         }
         changed(AccessChanged.Kind.PROJECT_MEMBERS, slug, kind.name().toLowerCase(java.util.Locale.ROOT) + " " + name
                 + " retiré", policy.currentViewer());
+    }
+
+    /** The role a member holds before a change, for the audit log ({@code —} when it is new). */
+    private String before(Project p, ProjectMember.Kind kind, String name) {
+        return store.members(p.id()).stream().filter(m -> m.kind() == kind && m.name().equals(name))
+                .map(m -> m.role().slug()).findFirst().orElse("—");
     }
 
     /** Whether project {@code container} is {@code wanted} or contains it through member projects. */

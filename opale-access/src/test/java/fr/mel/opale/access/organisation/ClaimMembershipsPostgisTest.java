@@ -1,0 +1,7 @@
+package fr.mel.opale.access.organisation;
+
+import fr.mel.opale.testing.OnPostgis;
+
+@OnPostgis
+class ClaimMembershipsPostgisTest extends ClaimMembershipsContract {
+}

@@ -1,0 +1,7 @@
+package fr.mel.opale.access.organisation;
+
+import fr.mel.opale.testing.OnH2;
+
+@OnH2
+class OrganisationsCsvH2Test extends OrganisationsCsvContract {
+}
