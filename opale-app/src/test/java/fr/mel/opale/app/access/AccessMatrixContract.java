@@ -187,11 +187,12 @@ abstract class AccessMatrixContract {
     @Test
     void rowRulesGiveEachPrincipalItsRowsAndHideColumnsOnEverySurface() throws Exception {
         String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        // five-character codes of this run only (the database may keep other runs' organisations)
-        int base = 10_000 + Math.floorMod(run.hashCode(), 29_990) * 3;
-        String inseeA = Integer.toString(base);
-        String inseeB = Integer.toString(base + 1);
-        String inseeC = Integer.toString(base + 2);
+        // codes of this run only, 00100 to 09099: never one of the 95 communes (59xxx) created at start, and
+        // unlikely to be one of an earlier run kept by the database
+        int base = 100 + Math.floorMod(run.hashCode(), 3_000) * 3;
+        String inseeA = String.format("%05d", base);
+        String inseeB = String.format("%05d", base + 1);
+        String inseeC = String.format("%05d", base + 2);
         String metropole = "metropole-" + run;
         Map<Who, String> basic = new EnumMap<>(Who.class);
         basic.put(Who.ANONYMOUS, null);
