@@ -204,6 +204,15 @@ public class Datasets {
         return ReadScope.of(rows, hidden);
     }
 
+    /**
+     * Whether the current viewer reads every row of a visible dataset (no row rule, or the policy lets them see all
+     * rows): summaries of all rows (a quality report's samples) are for them only.
+     */
+    public boolean readsEveryRow(String datasetId) {
+        return find(datasetId).map(d -> rules.of(d.id()).rows() == null
+                || policy.seesAllRows(policy.currentViewer(), protection(d.recordId()))).orElse(false);
+    }
+
     /** The dataset's record protection, for the rules' service (who may change them). */
     Protected protectionOf(Dataset dataset) {
         return protection(dataset.recordId());

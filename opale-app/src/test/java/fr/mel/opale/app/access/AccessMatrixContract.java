@@ -181,7 +181,7 @@ abstract class AccessMatrixContract {
      * by HTTP Basic: anonymous visitors, citizens and the project member (in no commune themselves) see no row, the
      * member of A A's 2, the editor of B B's 3 (an editor of a commune, not of the owner: the rule applies), the
      * platform administrator all 6 and the hidden column — on items and numberMatched, an item of B by id, a CQL2
-     * filter, a tile (decoded), a CSV download and an aggregate. The rules are set over HTTP by the administrator;
+     * filter, queryables, a tile (decoded), a CSV download, an aggregate, the quality report and the table tab. The rules are set over HTTP by the administrator;
      * a member may not set them, and bad rules are refused with nothing stored.
      */
     @Test
@@ -311,6 +311,13 @@ abstract class AccessMatrixContract {
                     + "/aggregate?groupBy=telephone", auth);
             cells.assertThat(byTelephone.statusCode()).as(cell + "aggregate by the hidden column")
                     .isEqualTo(seesTelephone ? 200 : 400);
+            // the quality report: no hidden column, and no sample of rows the reader may not read
+            HttpResponse<String> report = get(http, "/api/datasets/" + p.datasetId() + "/report", auth);
+            cells.assertThat(report.statusCode()).as(cell + "report").isEqualTo(200);
+            cells.assertThat(report.body().contains("telephone")).as(cell + "report telephone")
+                    .isEqualTo(seesTelephone);
+            cells.assertThat(report.body().contains("\"C1\"")).as(cell + "report samples of C's row")
+                    .isEqualTo(who == Who.PLATFORM_ADMIN);
             HttpResponse<String> table = get(http, "/catalogue/" + p.recordId() + "/tableau", auth);
             cells.assertThat(table.statusCode()).as(cell + "table tab").isEqualTo(200);
             cells.assertThat(table.body().contains("032000000")).as(cell + "table tab telephone")
