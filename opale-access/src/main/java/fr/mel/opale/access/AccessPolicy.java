@@ -196,6 +196,33 @@ public class AccessPolicy {
         return viewer.platformAdmin() || editsFor(viewer, resource.ownerOrganisation());
     }
 
+    /**
+     * Whether {@code viewer} sees every row of a dataset with a row rule, whatever the rule says: platform
+     * administrators and the editors (and administrators) of its owner organisation — those who manage who sees it.
+     */
+    public boolean seesAllRows(Viewer viewer, Protected resource) {
+        return canManageAccess(viewer, resource);
+    }
+
+    /**
+     * Whether {@code viewer} sees the columns a dataset's column rule hides: platform administrators and the members
+     * (any role) of its owner organisation.
+     */
+    public boolean seesHiddenColumns(Viewer viewer, Protected resource) {
+        return viewer.platformAdmin() || (resource.ownerOrganisation() != null
+                && viewer.organisations().containsKey(resource.ownerOrganisation()));
+    }
+
+    /**
+     * The reader attributes row rules compare columns with, by name, each a list of values (empty when the viewer
+     * has none: anonymous visitors have none at all), sorted so that equal scopes give equal lists:
+     * {@value ReaderAttributes#INSEE}, {@value ReaderAttributes#ORGANISATIONS}, {@value ReaderAttributes#PROJECTS},
+     * {@value ReaderAttributes#PERSON}.
+     */
+    public ReaderAttributes readerAttributes(Viewer viewer) {
+        return ReaderAttributes.of(viewer);
+    }
+
     /** Whether {@code viewer} may give records and datasets to organisation {@code slug} (create them for it). */
     public boolean canPublishFor(Viewer viewer, String organisation) {
         return viewer.platformAdmin() || editsFor(viewer, organisation);

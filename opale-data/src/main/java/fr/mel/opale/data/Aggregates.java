@@ -45,7 +45,8 @@ public class Aggregates {
         this.dataSource = dataSource;
     }
 
-    private record CacheKey(String datasetId, int version, AggregateQuery query) {
+    /** {@code scope}: the reader's rows and columns (the reader scope's key): readers share answers only when equal. */
+    private record CacheKey(String datasetId, int version, String scope, AggregateQuery query) {
     }
 
     /**
@@ -56,7 +57,8 @@ public class Aggregates {
      *                     number, a period on a column that is not a date, or a filter that does not fit the columns
      */
     public AggregateResult aggregate(String datasetId, AggregateQuery query) {
-        DatasetVersion version = features.readable(datasetId, null);
+        Features.Readable readable = features.readable(datasetId, null);
+        DatasetVersion version = readable.seen();
         Column groupBy = column(version, query.groupBy());
         if (query.period() != null && !AggregateSql.periodic(groupBy.type())) {
             throw DataProblem.invalidQuery("Le regroupement par période (jour, mois, année) ne s'applique qu'à une "
@@ -69,10 +71,18 @@ public class Aggregates {
                     + numericColumns(version));
         }
         // translated before the cache is asked: a filter naming an unknown column is a 400 whatever is cached
-        FilterSql.Where where = query.filter() == null ? new FilterSql.Where("TRUE", List.of())
+        FilterSql.Where asked = query.filter() == null ? new FilterSql.Where("TRUE", List.of())
                 : FilterSql.translate(query.filter(), version, store);
-        return answers.get(new CacheKey(version.datasetId(), version.number(), query),
+        FilterSql.Where rows = readable.rowCondition(store);
+        FilterSql.Where where = rows == null ? asked : and(asked, rows);
+        return answers.get(new CacheKey(version.datasetId(), version.number(), readable.scope().key(), query),
                 key -> compute(version, query, groupBy, measured, where));
+    }
+
+    private static FilterSql.Where and(FilterSql.Where first, FilterSql.Where second) {
+        List<FilterSql.Param> params = new ArrayList<>(first.params());
+        params.addAll(second.params());
+        return new FilterSql.Where("(" + first.sql() + ") AND (" + second.sql() + ")", params);
     }
 
     private AggregateResult compute(DatasetVersion version, AggregateQuery query, Column groupBy,

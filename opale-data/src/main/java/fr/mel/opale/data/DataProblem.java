@@ -43,6 +43,11 @@ public class DataProblem extends Problem {
         return new DataProblem(HttpStatus.BAD_REQUEST, "requete-invalide", "Requête invalide", detail);
     }
 
+    /** A row or column rule that cannot be stored: nothing is written. */
+    public static DataProblem invalidRule(String detail) {
+        return new DataProblem(HttpStatus.BAD_REQUEST, "regle-invalide", "Règle d'accès invalide", detail);
+    }
+
     public static DataProblem unknownProperty(String name) {
         return invalidQuery("La propriété « " + name + " » n'existe pas dans ce jeu de données.");
     }

@@ -5,7 +5,12 @@ import fr.mel.opale.access.Protected;
 import fr.mel.opale.access.Viewer;
 import fr.mel.opale.data.internal.DatasetRegistry;
 import fr.mel.opale.data.internal.DatasetWriter;
+import fr.mel.opale.data.internal.ReadScope;
 import fr.mel.opale.data.internal.RecordProtections;
+import fr.mel.opale.data.internal.RowRuleBinding;
+import fr.mel.opale.data.internal.RuleStore;
+import fr.mel.opale.data.filter.Filter;
+import java.util.Set;
 import fr.mel.opale.data.internal.Slugs;
 import fr.mel.opale.data.internal.TableNames;
 import java.time.Clock;
@@ -35,11 +40,13 @@ public class Datasets {
     private final DatasetWriter writer;
     private final AccessPolicy policy;
     private final RecordProtections protections;
+    private final RuleStore rules;
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
     public Datasets(DatasetRegistry registry, DatasetWriter writer, AccessPolicy policy, RecordProtections protections,
-                    PlatformTransactionManager transactions) {
+                    RuleStore rules, PlatformTransactionManager transactions) {
+        this.rules = rules;
         this.registry = registry;
         this.writer = writer;
         this.policy = policy;
@@ -169,15 +176,55 @@ public class Datasets {
         return find(datasetId).map(d -> registry.aliases(d.id())).orElse(List.of());
     }
 
-    /** The served version, empty if the dataset is hidden or has none yet. */
+    /**
+     * The served version, empty if the dataset is hidden or has none yet; as the current viewer sees it: the columns
+     * its column rule hides from them are left out.
+     */
     public Optional<DatasetVersion> currentVersion(String datasetId) {
         return find(datasetId).filter(d -> d.currentVersion() != null)
-                .flatMap(d -> registry.version(d.id(), d.currentVersion()));
+                .flatMap(d -> registry.version(d.id(), d.currentVersion()).map(v -> scope(d, v).apply(v)));
     }
 
-    /** All registered versions (kept READY ones, recent failures, a load in progress), newest first. */
+    /**
+     * What the current viewer may read of {@code version}'s rows and columns: the dataset's row rule bound to their
+     * reader attributes, unless the policy lets them see every row (platform administrators, editors of the owner);
+     * its hidden columns, unless the policy lets them see those (members of the owner).
+     */
+    ReadScope scope(Dataset dataset, DatasetVersion version) {
+        RuleStore.Parsed parsed = rules.of(dataset.id());
+        if (parsed.rule().none()) {
+            return ReadScope.ALL;
+        }
+        Viewer viewer = policy.currentViewer();
+        Protected protection = protection(dataset.recordId());
+        Filter rows = parsed.rows() == null || policy.seesAllRows(viewer, protection) ? null
+                : RowRuleBinding.bind(parsed.rows(), version, policy.readerAttributes(viewer));
+        Set<String> hidden = policy.seesHiddenColumns(viewer, protection) ? Set.of()
+                : Set.copyOf(parsed.rule().hiddenColumns());
+        return ReadScope.of(rows, hidden);
+    }
+
+    /**
+     * Whether the current viewer reads every row of a visible dataset (no row rule, or the policy lets them see all
+     * rows): summaries of all rows (a quality report's samples) are for them only.
+     */
+    public boolean readsEveryRow(String datasetId) {
+        return find(datasetId).map(d -> rules.of(d.id()).rows() == null
+                || policy.seesAllRows(policy.currentViewer(), protection(d.recordId()))).orElse(false);
+    }
+
+    /** The dataset's record protection, for the rules' service (who may change them). */
+    Protected protectionOf(Dataset dataset) {
+        return protection(dataset.recordId());
+    }
+
+    /**
+     * All registered versions (kept READY ones, recent failures, a load in progress), newest first, without the
+     * columns hidden from the current viewer.
+     */
     public List<DatasetVersion> versions(String datasetId) {
-        return find(datasetId).map(d -> registry.versions(d.id())).orElse(List.of());
+        return find(datasetId).map(d -> registry.versions(d.id()).stream().map(v -> scope(d, v).apply(v)).toList())
+                .orElse(List.of());
     }
 
     private Dataset editable(String datasetId) {

@@ -3,6 +3,7 @@ package fr.mel.opale.data;
 import static fr.mel.opale.data.internal.TableNames.quote;
 
 import fr.mel.opale.data.internal.DatasetRegistry;
+import fr.mel.opale.data.internal.ReadScope;
 import fr.mel.opale.data.internal.filter.FilterSql;
 import fr.mel.opale.data.internal.TableNames;
 import fr.mel.opale.data.internal.TableStore;
@@ -58,14 +59,15 @@ public class Features {
      * @throws DataProblem 404 when the dataset is unknown or hidden, or has no (such READY) version
      */
     public long count(String datasetId, FeatureQuery query) {
-        DatasetVersion version = version(datasetId, query);
-        if (query.bbox() == null && query.filter() == null) {
+        Readable readable = version(datasetId, query);
+        DatasetVersion version = readable.seen();
+        if (query.bbox() == null && query.filter() == null && readable.scope().rows() == null) {
             return version.rowCount();
         }
         if (query.bbox() != null && !version.geographic()) {
             return 0;
         }
-        FilterSql.Where where = conditions(version, query, false);
+        FilterSql.Where where = conditions(readable, query, false);
         String sql = "SELECT COUNT(*) FROM " + quote(TableNames.checked(version.tableName())) + " WHERE " + where.sql();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -89,10 +91,11 @@ public class Features {
      * @throws IllegalStateException wrapping a database error, or what the sink threw (unless unchecked: as is)
      */
     public ReadResult read(String datasetId, FeatureQuery query, FeatureSink sink) {
-        DatasetVersion version = version(datasetId, query);
+        Readable readable = version(datasetId, query);
+        DatasetVersion version = readable.seen();
         List<Column> columns = selected(version, query.properties());
         boolean withGeometry = query.geometry() && version.geographic();
-        FilterSql.Where where = conditions(version, query, true);
+        FilterSql.Where where = conditions(readable, query, true);
         List<String> order = new ArrayList<>();
         for (SortKey key : query.sortBy()) {
             Column column = version.column(key.property()).orElseThrow(() -> DataProblem.unknownProperty(key.property()));
@@ -175,7 +178,8 @@ public class Features {
      * The WHERE condition of the query's filters (keyset, bbox, filter), each a no-op when absent. The filter is
      * translated even when the bbox already rules everything out, so that a bad filter is always a 400.
      */
-    private FilterSql.Where conditions(DatasetVersion version, FeatureQuery query, boolean keyset) {
+    private FilterSql.Where conditions(Readable readable, FeatureQuery query, boolean keyset) {
+        DatasetVersion version = readable.seen();
         List<String> parts = new ArrayList<>();
         List<FilterSql.Param> params = new ArrayList<>();
         if (keyset) {
@@ -191,6 +195,11 @@ public class Features {
             FilterSql.Where filter = FilterSql.translate(query.filter(), version, store);
             parts.add(filter.sql());
             params.addAll(filter.params());
+        }
+        FilterSql.Where rows = readable.rowCondition(store);
+        if (rows != null) {
+            parts.add(rows.sql());
+            params.addAll(rows.params());
         }
         return new FilterSql.Where(parts.isEmpty() ? "TRUE" : String.join(" AND ", parts), params);
     }
@@ -219,17 +228,41 @@ public class Features {
                 : "(" + String.join(" OR ", predicates) + ")", params);
     }
 
-    private DatasetVersion version(String datasetId, FeatureQuery query) {
+    private Readable version(String datasetId, FeatureQuery query) {
         return readable(datasetId, query.version());
     }
 
     /**
-     * The READY version {@code requested} (null: the served one) of a dataset the current viewer may read: what every
-     * read of rows starts from ({@link Aggregates} too).
+     * A version as one reader reads it.
+     *
+     * @param stored the version as stored (the row rule is translated against all its columns)
+     * @param seen   the version as the reader sees it: the columns hidden from them left out
+     * @param scope  the rows and columns they may read
+     */
+    record Readable(DatasetVersion stored, DatasetVersion seen, ReadScope scope) {
+        /** The SQL condition of the reader's rows (their row rule bound to their values), null for all rows. */
+        FilterSql.@Nullable Where rowCondition(TableStore store) {
+            return scope.rows() == null ? null : FilterSql.translate(scope.rows(), stored, store);
+        }
+    }
+
+    /**
+     * The key of the current reader's scope of the dataset's served version, for caches shared by readers (tiles):
+     * equal keys, equal rows and columns. {@code all} when they read everything.
+     *
+     * @throws DataProblem 404 as for {@link #count}
+     */
+    public String scopeKey(String datasetId, @Nullable Integer version) {
+        return readable(datasetId, version).scope().key();
+    }
+
+    /**
+     * The READY version {@code requested} (null: the served one) of a dataset the current viewer may read, with what
+     * they may read of it: what every read of rows starts from ({@link Aggregates} too).
      *
      * @throws DataProblem 404 when the dataset is unknown or hidden, or has no such version; 409 when not READY
      */
-    DatasetVersion readable(String datasetId, @Nullable Integer requested) {
+    Readable readable(String datasetId, @Nullable Integer requested) {
         Dataset dataset = datasets.find(datasetId).orElseThrow(() -> DataProblem.datasetNotFound(datasetId));
         Integer number = requested != null ? requested : dataset.currentVersion();
         if (number == null) {
@@ -240,7 +273,8 @@ public class Features {
         if (version.status() != VersionStatus.READY) {
             throw DataProblem.versionNotReady(datasetId, number, version.status());
         }
-        return version;
+        ReadScope scope = datasets.scope(dataset, version);
+        return new Readable(version, scope.apply(version), scope);
     }
 
     private static List<Column> selected(DatasetVersion version, @Nullable List<String> names) {

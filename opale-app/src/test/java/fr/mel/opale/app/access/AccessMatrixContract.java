@@ -111,6 +111,9 @@ abstract class AccessMatrixContract {
     @Autowired
     PasswordEncoder encoder;
 
+    /** The quality dashboard's counts per principal before the four records are published. */
+    private final Map<Who, Long> qualityBefore = new EnumMap<>(Who.class);
+
     /** What one record of the matrix is known by. */
     record Published(String recordId, String datasetId, String collectionId, String featureId) {
     }
@@ -144,6 +147,11 @@ abstract class AccessMatrixContract {
         });
         assertThat(citizen).isPositive();
 
+        // what the quality dashboard counts before these records (other tests of this class may have added some)
+        HttpTestClient before = new HttpTestClient(port);
+        for (Who who : Who.values()) {
+            qualityBefore.put(who, scored(before, basic.get(who)));
+        }
         Map<Kind, Published> records = new EnumMap<>(Kind.class);
         records.put(Kind.PUBLIC, publish(token + " publique", b, Visibility.PUBLIC));
         records.put(Kind.RESTRICTED_TO_A, publish(token + " réservée à A", a, Visibility.RESTRICTED));
@@ -164,6 +172,185 @@ abstract class AccessMatrixContract {
         basic.forEach((who, authorization) -> bearer.put(who, authorization == null ? null : bearer(http, authorization)));
         check(cells, http, "Bearer", bearer, records, token);
         cells.assertAll();
+    }
+
+    /**
+     * The fifth kind of record: a public metropolitan dataset owned by the metropolis, whose row rule
+     * {@code code_insee IN reader.organisations.insee} gives each commune its rows only, and whose column rule hides
+     * {@code telephone} from all but the metropolis's members. Rows: 2 of commune A, 3 of B, 1 of C. Each principal,
+     * by HTTP Basic: anonymous visitors, citizens and the project member (in no commune themselves) see no row, the
+     * member of A A's 2, the editor of B B's 3 (an editor of a commune, not of the owner: the rule applies), the
+     * platform administrator all 6 and the hidden column — on items and numberMatched, an item of B by id, a CQL2
+     * filter, queryables, a tile (decoded), a CSV download, an aggregate, the quality report and the table tab. The rules are set over HTTP by the administrator;
+     * a member may not set them, and bad rules are refused with nothing stored.
+     */
+    @Test
+    void rowRulesGiveEachPrincipalItsRowsAndHideColumnsOnEverySurface() throws Exception {
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        // codes of this run only, 00100 to 09099: never one of the 95 communes (59xxx) created at start, and
+        // unlikely to be one of an earlier run kept by the database
+        int base = 100 + Math.floorMod(run.hashCode(), 3_000) * 3;
+        String inseeA = String.format("%05d", base);
+        String inseeB = String.format("%05d", base + 1);
+        String inseeC = String.format("%05d", base + 2);
+        String metropole = "metropole-" + run;
+        Map<Who, String> basic = new EnumMap<>(Who.class);
+        basic.put(Who.ANONYMOUS, null);
+        basic.put(Who.PLATFORM_ADMIN, HttpTestClient.ADMIN);
+        account("citoyen-r-" + run, basic, Who.CITIZEN);
+        long memberA = account("membre-a-r-" + run, basic, Who.MEMBER_OF_A);
+        long editorB = account("redacteur-b-r-" + run, basic, Who.EDITOR_OF_B);
+        long projectMember = account("projet-r-" + run, basic, Who.PROJECT_MEMBER);
+        policy.asPlatform(() -> {
+            organisations.create(metropole, "Métropole " + run, null, null);
+            organisations.create("commune-a-r-" + run, "Commune A " + run, inseeA, null);
+            organisations.create("commune-b-r-" + run, "Commune B " + run, inseeB, null);
+            organisations.create("commune-c-r-" + run, "Commune C " + run, inseeC, null);
+            organisations.putMember("commune-a-r-" + run, memberA, MembershipRole.MEMBER);
+            organisations.putMember("commune-b-r-" + run, editorB, MembershipRole.EDITOR);
+            projects.create("plan-ac-r-" + run, "Plan A et C " + run);
+            projects.putOrganisation("plan-ac-r-" + run, "commune-a-r-" + run, MembershipRole.MEMBER);
+            projects.putOrganisation("plan-ac-r-" + run, "commune-c-r-" + run, MembershipRole.MEMBER);
+            projects.putPerson("plan-ac-r-" + run, projectMember, MembershipRole.MEMBER);
+            return null;
+        });
+        String csv = "nom;code_insee;telephone;valeur;latitude;longitude\n"
+                + "A1;" + inseeA + ";0320000001;1;50,6292;3,0573\n"
+                + "B1;" + inseeB + ";0320000002;2;50,6300;3,0600\n"
+                + "A2;" + inseeA + ";0320000003;3;50,6310;3,0610\n"
+                + "B2;" + inseeB + ";0320000004;4;50,6320;3,0620\n"
+                + "C1;" + inseeC + ";0320000005;5;50,6400;3,0700\n"
+                + "B3;" + inseeB + ";0320000006;6;50,6330;3,0630\n";
+        Published p = publish("Métropolitain " + run, metropole, Visibility.PUBLIC, csv);
+        HttpTestClient http = new HttpTestClient(port);
+        String rules = "/api/datasets/" + p.datasetId() + "/rules";
+        String rule = "{\"rows\":\"code_insee IN reader.organisations.insee\",\"hiddenColumns\":[\"telephone\"]}";
+
+        // who may set them, and bad rules: a French 400, nothing stored
+        assertThat(http.sendJson("PUT", rules, rule, basic.get(Who.MEMBER_OF_A)).statusCode()).isEqualTo(403);
+        assertThat(http.sendJson("PUT", rules, rule, basic.get(Who.EDITOR_OF_B)).statusCode()).isEqualTo(403);
+        assertThat(http.sendJson("PUT", rules, rule, null).statusCode()).isIn(401, 403);
+        HttpResponse<String> set = http.sendJson("PUT", rules, rule, HttpTestClient.ADMIN);
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        for (String bad : List.of(
+                "{\"rows\":\"commune IN reader.organisations.insee\"}",
+                "{\"rows\":\"code_insee IN reader.organisations.siret\"}",
+                "{\"rows\":\"code_insee IN (\"}",
+                "{\"rows\":\"code_insee LIKE reader.organisations.insee\"}",
+                "{\"hiddenColumns\":[\"fax\"]}",
+                "{\"lignes\":\"TRUE\"}")) {
+            HttpResponse<String> refused = http.sendJson("PUT", rules, bad, HttpTestClient.ADMIN);
+            assertThat(refused.statusCode()).as(bad + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+            assertThat(refused.body()).as(bad).containsAnyOf("colonne", "attribut", "CQL2", "Champ", "propriété");
+        }
+        JsonNode stored = json(http, rules, HttpTestClient.ADMIN);
+        assertThat(stored.path("rows").asString()).isEqualTo("code_insee IN reader.organisations.insee");
+        assertThat(stored.path("hiddenColumns").get(0).asString()).isEqualTo("telephone");
+
+        Map<Who, Set<String>> rows = new EnumMap<>(Map.of(
+                Who.ANONYMOUS, Set.of(), Who.CITIZEN, Set.of(), Who.PROJECT_MEMBER, Set.of(),
+                Who.MEMBER_OF_A, Set.of("A1", "A2"), Who.EDITOR_OF_B, Set.of("B1", "B2", "B3"),
+                Who.PLATFORM_ADMIN, Set.of("A1", "A2", "B1", "B2", "B3", "C1")));
+        String collection = "/ogcapi/collections/" + p.collectionId();
+        JsonNode all = json(http, collection + "/items", HttpTestClient.ADMIN);
+        String featureOfB = null;
+        for (JsonNode feature : all.path("features")) {
+            if (feature.path("properties").path("nom").asString().equals("B2")) {
+                featureOfB = feature.path("id").asString();
+            }
+        }
+        assertThat(featureOfB).isNotNull();
+        SoftAssertions cells = new SoftAssertions();
+        for (Who who : Who.values()) {
+            String auth = basic.get(who);
+            Set<String> expected = rows.get(who);
+            boolean seesTelephone = who == Who.PLATFORM_ADMIN;
+            String cell = "règle de lignes " + who + " : ";
+            JsonNode items = json(http, collection + "/items", auth);
+            cells.assertThat(items.path("numberMatched").asLong(-1)).as(cell + "numberMatched")
+                    .isEqualTo(expected.size());
+            cells.assertThat(ids(items.path("features"), f -> f.path("properties").path("nom").asString()))
+                    .as(cell + "items").isEqualTo(expected);
+            for (JsonNode feature : items.path("features")) {
+                cells.assertThat(feature.path("properties").has("telephone")).as(cell + "items telephone")
+                        .isEqualTo(seesTelephone);
+            }
+            HttpResponse<String> item = get(http, collection + "/items/" + featureOfB, auth);
+            cells.assertThat(item.statusCode()).as(cell + "item of B").isEqualTo(expected.contains("B2") ? 200 : 404);
+            String filter = URLEncoder.encode("valeur >= 3", StandardCharsets.UTF_8);
+            JsonNode filtered = json(http, collection + "/items?filter-lang=cql2-text&filter=" + filter, auth);
+            cells.assertThat(filtered.path("numberMatched").asLong(-1)).as(cell + "CQL2 filter")
+                    .isEqualTo(expected.stream().filter(n -> List.of("A2", "B2", "C1", "B3").contains(n)).count());
+            HttpResponse<String> onHidden = get(http, collection + "/items?filter-lang=cql2-text&filter="
+                    + URLEncoder.encode("telephone = '0320000001'", StandardCharsets.UTF_8), auth);
+            cells.assertThat(onHidden.statusCode()).as(cell + "filter on the hidden column")
+                    .isEqualTo(seesTelephone ? 200 : 400);
+            JsonNode queryables = json(http, collection + "/queryables", auth);
+            cells.assertThat(queryables.path("properties").has("telephone")).as(cell + "queryables")
+                    .isEqualTo(seesTelephone);
+            cells.assertThat(queryables.path("properties").has("code_insee")).as(cell + "queryables").isTrue();
+            cells.assertThat(tileNames(p.collectionId(), auth)).as(cell + "tile 0/0/0").isEqualTo(expected);
+            HttpResponse<String> download = get(http, collection + "/download?format=csv", auth);
+            cells.assertThat(download.statusCode()).as(cell + "download").isEqualTo(200);
+            List<String> lines = download.body().lines().filter(l -> !l.isBlank()).toList();
+            cells.assertThat(lines.size() - 1).as(cell + "download rows").isEqualTo(expected.size());
+            cells.assertThat(lines.get(0).contains("telephone")).as(cell + "download header " + lines.get(0))
+                    .isEqualTo(seesTelephone);
+            cells.assertThat(download.body().contains("032000000")).as(cell + "download telephone values")
+                    .isEqualTo(seesTelephone && !expected.isEmpty());
+            JsonNode groups = json(http, "/api/datasets/" + p.datasetId() + "/aggregate?groupBy=code_insee", auth);
+            long counted = 0;
+            for (JsonNode group : groups.path("groups")) {
+                counted += group.path("rows").asLong();
+            }
+            cells.assertThat(groups.path("rows").asLong(-1)).as(cell + "aggregate rows " + groups)
+                    .isEqualTo(expected.size());
+            cells.assertThat(counted).as(cell + "aggregate " + groups).isEqualTo(expected.size());
+            HttpResponse<String> byTelephone = get(http, "/api/datasets/" + p.datasetId()
+                    + "/aggregate?groupBy=telephone", auth);
+            cells.assertThat(byTelephone.statusCode()).as(cell + "aggregate by the hidden column")
+                    .isEqualTo(seesTelephone ? 200 : 400);
+            // the quality report: no hidden column, and no sample of rows the reader may not read
+            HttpResponse<String> report = get(http, "/api/datasets/" + p.datasetId() + "/report", auth);
+            cells.assertThat(report.statusCode()).as(cell + "report").isEqualTo(200);
+            cells.assertThat(report.body().contains("telephone")).as(cell + "report telephone")
+                    .isEqualTo(seesTelephone);
+            cells.assertThat(report.body().contains("\"C1\"")).as(cell + "report samples of C's row")
+                    .isEqualTo(who == Who.PLATFORM_ADMIN);
+            HttpResponse<String> table = get(http, "/catalogue/" + p.recordId() + "/tableau", auth);
+            cells.assertThat(table.statusCode()).as(cell + "table tab").isEqualTo(200);
+            cells.assertThat(table.body().contains("032000000")).as(cell + "table tab telephone")
+                    .isEqualTo(seesTelephone);
+        }
+        cells.assertAll();
+    }
+
+    /** The {@code nom} of the features in tile 0/0/0 (decoded), as {@code auth} gets it. */
+    private Set<String> tileNames(String collectionId, String auth) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + port + "/ogcapi/collections/" + collectionId + "/tiles/WebMercatorQuad/0/0/0"));
+        if (auth != null) {
+            request.header("Authorization", auth);
+        }
+        HttpResponse<byte[]> tile = java.net.http.HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (tile.statusCode() == 204) {
+            return Set.of();
+        }
+        assertThat(tile.statusCode()).isEqualTo(200);
+        io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt mvt =
+                io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader.loadMvt(
+                        new java.io.ByteArrayInputStream(tile.body()), new org.locationtech.jts.geom.GeometryFactory(),
+                        new io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter());
+        Set<String> names = new HashSet<>();
+        for (var layer : mvt.getLayers()) {
+            for (var geometry : layer.getGeometries()) {
+                Object name = ((Map<?, ?>) geometry.getUserData()).get("nom");
+                names.add(String.valueOf(name));
+            }
+        }
+        return names;
     }
 
     private void check(SoftAssertions cells, HttpTestClient http, String how, Map<Who, String> credentials,
@@ -244,12 +431,9 @@ abstract class AccessMatrixContract {
                 cells.assertThat(listed.contains(records.get(kind).collectionId()))
                         .as(cell + "/ogcapi/collections lists " + kind).isEqualTo(seen.contains(kind));
             }
-            // the producers' quality dashboard counts only what the viewer may read (this database holds only these)
-            long scored = 0;
-            for (JsonNode organisation : json(http, "/api/quality/organisations", auth)) {
-                scored += organisation.path("records").asLong();
-            }
-            cells.assertThat(scored).as(cell + "/api/quality/organisations records").isEqualTo(seen.size());
+            // the producers' quality dashboard counts only what the viewer may read: these records more than before
+            cells.assertThat(scored(http, auth) - qualityBefore.get(who)).as(cell + "/api/quality/organisations records")
+                    .isEqualTo(seen.size());
             HttpResponse<String> dcat = get(http, "/dcat", auth);
             cells.assertThat(dcat.statusCode()).as(cell + "/dcat").isEqualTo(200);
             for (Kind kind : Kind.values()) {
@@ -257,6 +441,15 @@ abstract class AccessMatrixContract {
                         .as(cell + "/dcat (public only) " + kind).isEqualTo(kind == Kind.PUBLIC);
             }
         }
+    }
+
+    /** The records the producers' quality dashboard counts for {@code auth}. */
+    private static long scored(HttpTestClient http, String auth) {
+        long scored = 0;
+        for (JsonNode organisation : json(http, "/api/quality/organisations", auth)) {
+            scored += organisation.path("records").asLong();
+        }
+        return scored;
     }
 
     /** Every per-record surface, seen (200/204) or hidden (404) as the record is. */
@@ -298,7 +491,13 @@ abstract class AccessMatrixContract {
 
     /** Imports a small point CSV as organisation {@code owner}'s, then gives its record {@code visibility}. */
     private Published publish(String title, String owner, Visibility visibility) throws InterruptedException {
-        String csv = "nom;valeur;latitude;longitude\nA;1;50,6292;3,0573\nB;2;50,6300;3,0600\nC;3;50,6400;3,0700\n";
+        return publish(title, owner, visibility,
+                "nom;valeur;latitude;longitude\nA;1;50,6292;3,0573\nB;2;50,6300;3,0600\nC;3;50,6400;3,0700\n");
+    }
+
+    /** Imports {@code csv} (points) as organisation {@code owner}'s, then gives its record {@code visibility}. */
+    private Published publish(String title, String owner, Visibility visibility, String csv)
+            throws InterruptedException {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
             @Override

@@ -3,7 +3,10 @@ package fr.mel.opale.ingest.report;
 import fr.mel.opale.data.Dataset;
 import fr.mel.opale.data.Datasets;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -53,7 +56,34 @@ public class DataReports {
         return jdbc.queryForList("SELECT report FROM dataset_report WHERE dataset_id = ? AND version_number = ?",
                         String.class, dataset.id(), version).stream().findFirst()
                 .map(json -> new VersionReport(dataset.id(), dataset.slug(), version,
-                        JSON.readValue(json, DataReport.class)));
+                        scoped(dataset, version, JSON.readValue(json, DataReport.class))));
+    }
+
+    /**
+     * The report as the viewer may read it: without the columns a column rule hides from them; when a row rule limits
+     * their rows, without the samples, minimums and maximums, which may come from rows they may not read; in either
+     * case without the warnings and schema errors, which quote cells.
+     */
+    private DataReport scoped(Dataset dataset, int version, DataReport report) {
+        Set<String> visible = new HashSet<>();
+        datasets.versions(dataset.id()).stream().filter(v -> v.number() == version)
+                .forEach(v -> v.columns().forEach(c -> visible.add(c.name())));
+        boolean allRows = datasets.readsEveryRow(dataset.id());
+        List<DataReport.ColumnReport> columns = report.columns().stream().filter(c -> visible.contains(c.name()))
+                .map(c -> allRows ? c : new DataReport.ColumnReport(c.name(), c.title(), c.type(), c.nulls(),
+                        c.distinct(), c.distinctExact(), null, null, List.of()))
+                .toList();
+        if (allRows && columns.size() == report.columns().size()) {
+            return report;
+        }
+        return new DataReport(report.created(), report.format(), report.encoding(), report.rows(), columns,
+                report.typeConflicts(), report.duplicateRows(), report.geographic(), report.geometries(),
+                report.missingGeometries(), report.invalidGeometries(), report.repairedGeometries(),
+                // warnings and schema errors quote cells of any row and column: left out of a partial view
+                report.sourceCrs(), List.of(), report.schema() == null
+                        ? null : new DataReport.SchemaSummary(report.schema().title(),
+                        report.schema().source(), report.schema().valid(), report.schema().errorCount(),
+                        report.schema().counts(), List.of(), report.schema().onError()));
     }
 
     /** A report with the dataset and version it describes. */

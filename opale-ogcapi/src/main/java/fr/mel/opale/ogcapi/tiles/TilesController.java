@@ -234,8 +234,12 @@ class TilesController {
     }
 
     private String etag(OgcCollection collection, int z, long row, long col) {
+        // the reader's scope (rows of a row rule, hidden columns): the ETag is the tile cache's key, and readers
+        // of different rows must never share a tile
+        String scope = features.scopeKey(collection.dataset().id(), collection.version().number());
         String identity = collection.dataset().id() + "/" + collection.version().number() + "/"
-                + collection.version().created() + "/" + z + "/" + row + "/" + col + "/" + settings.maxFeatures();
+                + collection.version().created() + "/" + z + "/" + row + "/" + col + "/" + settings.maxFeatures()
+                + "/" + scope;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";

@@ -55,10 +55,9 @@ class DatasetPages {
 
     /** The data a record describes, when it was published here and the viewer may read it. */
     Optional<PublishedData> published(String recordId) {
+        // the served version as the viewer sees it: columns hidden from them by a column rule are left out
         return datasets.findByRecord(recordId).filter(d -> d.currentVersion() != null)
-                .flatMap(d -> datasets.versions(d.id()).stream()
-                        .filter(v -> v.number() == d.currentVersion()).findFirst()
-                        .map(v -> new PublishedData(d, v)));
+                .flatMap(d -> datasets.currentVersion(d.id()).map(v -> new PublishedData(d, v)));
     }
 
     /** The served version's report, if the import wrote one. */

@@ -1,0 +1,129 @@
+package fr.mel.opale.data;
+
+import fr.mel.opale.access.AccessDenied;
+import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.ReaderAttributes;
+import fr.mel.opale.access.problem.Problem;
+import fr.mel.opale.access.Viewer;
+import fr.mel.opale.data.filter.Filter;
+import fr.mel.opale.data.internal.RowRuleBinding;
+import fr.mel.opale.data.internal.RuleStore;
+import fr.mel.opale.data.internal.TableStore;
+import fr.mel.opale.data.internal.filter.FilterSql;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A dataset's row and column rules: who manages its access ({@link AccessPolicy#canManageAccess}) reads and
+ * replaces them; every read of rows ({@link Features}, {@link Aggregates}, and through them the OGC API, tiles,
+ * downloads, pages) obeys them. A rule is checked in full before anything is written: its CQL2, the reader attributes
+ * it names, and — against the served version — its columns and the types of what it compares.
+ */
+@Service
+public class DatasetRules {
+    /** Most columns one rule may hide. */
+    public static final int MAX_HIDDEN = 200;
+    /** Longest row rule, in characters (the column holds 2 000). */
+    public static final int MAX_RULE = 2_000;
+    /** Stands in for each reader attribute when a rule is checked: one value of the right kind. */
+    private static final ReaderAttributes SAMPLE_READER = new ReaderAttributes(Map.of(
+            ReaderAttributes.INSEE, List.of("59350"), ReaderAttributes.ORGANISATIONS, List.of("mel"),
+            ReaderAttributes.PROJECTS, List.of("projet"), ReaderAttributes.PERSON, List.of(1L)));
+    private final Datasets datasets;
+    private final Features features;
+    private final RuleStore store;
+    private final TableStore tables;
+    private final AccessPolicy policy;
+    private final TransactionTemplate transaction;
+    private final Clock clock = Clock.systemUTC();
+
+    public DatasetRules(Datasets datasets, Features features, RuleStore store, TableStore tables, AccessPolicy policy,
+                        PlatformTransactionManager transactions) {
+        this.datasets = datasets;
+        this.features = features;
+        this.store = store;
+        this.tables = tables;
+        this.policy = policy;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * The dataset's rules.
+     *
+     * @throws DataProblem 404 when the dataset is unknown or hidden
+     * @throws AccessDenied when the viewer may not manage its access
+     */
+    public DatasetRule of(String datasetId) {
+        managed(datasetId);
+        return store.of(datasetId).rule();
+    }
+
+    /**
+     * Replaces the dataset's rules ({@link DatasetRule#NONE}: removes them).
+     *
+     * @throws DataProblem 404 as for {@link #of}; 400 (French, nothing written) for invalid CQL2, an unknown reader
+     *                     attribute or column, a literal of the wrong type, a dataset without data to check against
+     */
+    public DatasetRule put(String datasetId, @Nullable String rowRule, List<String> hiddenColumns) {
+        Dataset dataset = managed(datasetId);
+        String rule = rowRule == null || rowRule.isBlank() ? null : rowRule.strip();
+        List<String> hidden = new ArrayList<>(new LinkedHashSet<>(hiddenColumns));
+        if (hidden.size() > MAX_HIDDEN) {
+            throw DataProblem.invalidRule("Au plus " + MAX_HIDDEN + " colonnes masquées par jeu de données.");
+        }
+        DatasetRule changed = new DatasetRule(rule, hidden);
+        if (!changed.none()) {
+            check(dataset, changed);
+        }
+        Viewer viewer = policy.currentViewer();
+        transaction.executeWithoutResult(tx -> store.put(datasetId, changed, clock.instant(), viewer.username()));
+        return changed;
+    }
+
+    private void check(Dataset dataset, DatasetRule rule) {
+        DatasetVersion version = features.readable(dataset.id(), null).stored();
+        for (String name : rule.hiddenColumns()) {
+            if (version.column(name).isEmpty()) {
+                throw DataProblem.invalidRule("La colonne « " + name + " » n'existe pas dans ce jeu de données. "
+                        + "Colonnes : " + String.join(", ", version.columns().stream().map(Column::name).toList()) + ".");
+            }
+        }
+        if (rule.rowRule() == null) {
+            return;
+        }
+        if (rule.rowRule().length() > MAX_RULE) {
+            throw DataProblem.invalidRule("La règle de lignes dépasse " + MAX_RULE + " caractères.");
+        }
+        Filter parsed;
+        try {
+            parsed = store.parse(rule.rowRule());
+        } catch (Problem e) {
+            throw DataProblem.invalidRule("La règle de lignes n'est pas du CQL2 valide : " + e.getBody().getDetail());
+        }
+        try {
+            FilterSql.translate(RowRuleBinding.bind(parsed, version, SAMPLE_READER), version, tables);
+        } catch (DataProblem e) {
+            if (e.getBody().getType().toString().endsWith("regle-invalide")) {
+                throw e;
+            }
+            throw DataProblem.invalidRule("La règle de lignes ne convient pas à ce jeu de données : "
+                    + e.getBody().getDetail());
+        }
+    }
+
+    private Dataset managed(String datasetId) {
+        Dataset dataset = datasets.find(datasetId).orElseThrow(() -> DataProblem.datasetNotFound(datasetId));
+        Viewer viewer = policy.currentViewer();
+        if (!policy.canManageAccess(viewer, datasets.protectionOf(dataset))) {
+            throw new AccessDenied(viewer);
+        }
+        return dataset;
+    }
+}
