@@ -72,6 +72,20 @@ abstract class PagesContract {
     }
 
     @Test
+    void everyPageHasAFaviconTheApplicationServes() throws Exception {
+        PageSession session = new PageSession(port);
+        assertThat(session.get("/").body()).contains("<link rel=\"icon\" href=\"/favicon.svg\"");
+        // browsers ask for /favicon.ico whatever the page says: a 404 on every first visit otherwise
+        HttpResponse<String> ico = session.get("/favicon.ico");
+        assertThat(ico.statusCode()).isEqualTo(200);
+        assertThat(ico.headers().firstValue("Content-Type").orElse("")).isIn("image/x-icon",
+                "image/vnd.microsoft.icon");
+        HttpResponse<String> svg = session.get("/favicon.svg");
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.body()).startsWith("<svg");
+    }
+
+    @Test
     void catalogueCountsFiltersAndPaginatesWithTheStateInTheUrl() throws Exception {
         PageSession client = new PageSession(port);
         String first = client.get("/catalogue?q=parking").body();

@@ -12,7 +12,8 @@ public final class HtmlPage {
     private final StringBuilder html = new StringBuilder(4096);
 
     public HtmlPage(String title, @Nullable String description) {
-        html.append("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>").append(escape(title))
+        html.append("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+                + "content=\"width=device-width, initial-scale=1\"><title>").append(escape(title))
                 .append(" — Opale OGC API</title></head><body><main><h1>").append(escape(title)).append("</h1>");
         if (description != null && !description.isBlank()) {
             html.append("<p>").append(escape(description)).append("</p>");
@@ -49,6 +50,26 @@ public final class HtmlPage {
         }
         html.append("</tbody></table>");
         return this;
+    }
+
+    /**
+     * A JSON Schema's properties (queryables, sortables) for a browser: name, title and type in a table, the JSON
+     * linked. The pages link these schemas; a browser following the link gets this instead of a 406.
+     */
+    @SuppressWarnings("unchecked")
+    public static String schema(String title, @Nullable String description, String jsonUrl, Map<String, Object> properties) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        properties.forEach((name, value) -> {
+            Map<String, Object> property = value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+            Object type = property.containsKey("format") ? property.get("format") : property.get("type");
+            rows.add(List.of(name, String.valueOf(property.getOrDefault("title", "")),
+                    type == null ? "" : String.valueOf(type)));
+        });
+        return new HtmlPage(title, description)
+                .links(List.of(Map.of("href", jsonUrl, "rel", "alternate", "type", "application/schema+json",
+                        "title", "Ce schéma en JSON")))
+                .table(List.of("Nom", "Titre", "Type"), rows)
+                .render();
     }
 
     public String render() {

@@ -116,9 +116,16 @@ public final class PageContext {
         return csrf == null ? "" : csrf.getToken();
     }
 
-    /** "28 novembre 2026" / "November 28, 2026". */
+    /** "28 novembre 2026", "1er janvier 2026" / "November 28, 2026". */
     public String date(@Nullable LocalDate date) {
-        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
+        return date == null ? "" : firstOfMonth(date.getDayOfMonth(),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date));
+    }
+
+    /** French writes the first day of a month as an ordinal ("1er janvier"); Java's long style writes "1 janvier". */
+    private String firstOfMonth(int day, String formatted) {
+        return day == 1 && "fr".equals(locale.getLanguage()) && formatted.startsWith("1 ")
+                ? "1er " + formatted.substring(2) : formatted;
     }
 
     public String date(@Nullable Instant instant) {
@@ -132,8 +139,8 @@ public final class PageContext {
 
     /** "28 novembre 2026 à 14:05" style, for metadata timestamps. */
     public String dateTime(@Nullable LocalDateTime dateTime) {
-        return dateTime == null ? ""
-                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
-                        .format(dateTime.atZone(ZONE));
+        return dateTime == null ? "" : firstOfMonth(dateTime.getDayOfMonth(),
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
+                        .format(dateTime.atZone(ZONE)));
     }
 }
