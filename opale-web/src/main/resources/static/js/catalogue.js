@@ -27,4 +27,43 @@
       }
     }
   });
+
+  // On a phone the facet panel folds behind a "Filtres (n actifs)" button. The state survives htmx refreshes
+  // (which replace the panel) in this variable; on wide screens the panel is always open and the button hidden.
+  var narrow = window.matchMedia('(max-width: 60rem)');
+  var facetsOpen = false;
+
+  function foldFacets() {
+    var toggle = document.querySelector('.facets-toggle');
+    var panel = document.getElementById('facets-panel');
+    if (!toggle || !panel) {
+      return;
+    }
+    var folding = narrow.matches;
+    toggle.hidden = !folding;
+    var open = !folding || facetsOpen;
+    panel.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+  }
+
+  document.addEventListener('click', function (event) {
+    var toggle = event.target instanceof Element ? event.target.closest('.facets-toggle') : null;
+    if (toggle) {
+      facetsOpen = toggle.getAttribute('aria-expanded') !== 'true';
+      foldFacets();
+      if (facetsOpen) {
+        var first = document.querySelector('#facets-panel input, #facets-panel summary, #facets-panel a');
+        if (first) {
+          first.focus();
+        }
+      }
+    }
+  });
+  document.addEventListener('htmx:afterSettle', foldFacets);
+  narrow.addEventListener('change', foldFacets);
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', foldFacets);
+  } else {
+    foldFacets();
+  }
 })();

@@ -14,7 +14,8 @@ public final class HtmlPage {
     public HtmlPage(String title, @Nullable String description) {
         html.append("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
                 + "content=\"width=device-width, initial-scale=1\"><title>").append(escape(title))
-                .append(" — Opale OGC API</title></head><body><main><h1>").append(escape(title)).append("</h1>");
+                .append(" — Opale OGC API</title><link rel=\"stylesheet\" href=\"/css/opale.css\"></head>"
+                + "<body><main class=\"container\"><h1>").append(escape(title)).append("</h1>");
         if (description != null && !description.isBlank()) {
             html.append("<p>").append(escape(description)).append("</p>");
         }
@@ -40,7 +41,9 @@ public final class HtmlPage {
     }
 
     public HtmlPage table(List<String> columns, List<List<String>> rows) {
-        html.append("<table><thead><tr>");
+        // in a box of its own that scrolls sideways (focusable, so a keyboard can scroll it): never the whole page
+        html.append("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Tableau\">"
+                + "<table class=\"bare-table\"><thead><tr>");
         columns.forEach(c -> html.append("<th scope=\"col\">").append(escape(c)).append("</th>"));
         html.append("</tr></thead><tbody>");
         for (List<String> row : rows) {
@@ -48,7 +51,7 @@ public final class HtmlPage {
             row.forEach(cell -> html.append("<td>").append(escape(cell)).append("</td>"));
             html.append("</tr>");
         }
-        html.append("</tbody></table>");
+        html.append("</tbody></table></div>");
         return this;
     }
 
