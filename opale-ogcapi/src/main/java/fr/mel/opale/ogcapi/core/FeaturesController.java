@@ -114,9 +114,11 @@ class FeaturesController {
             rows.add(List.of("GET " + path, summary == null ? "" : String.valueOf(summary)));
         });
         return new HtmlPage("Description OpenAPI de l'API", "Les chemins de l'OGC API d'Opale. Le document "
-                + "lui-même est en JSON (OpenAPI 3.0), à lire avec un client OpenAPI.")
+                + "lui-même est en JSON (OpenAPI 3.0), à lire avec un client OpenAPI ou la console interactive.")
                 .links(List.of(
-                        OgcResponses.link(base + "/api?f=json", "service-desc", OPENAPI, "Document OpenAPI (JSON)")))
+                        OgcResponses.link(base + "/api?f=json", "service-desc", OPENAPI, "Document OpenAPI (JSON)"),
+                        // the console of opale-web; without it (this module alone) the link is a 404, never harm
+                        OgcResponses.link("/api/console?api=ogc", "service-doc", HTML, "Console interactive")))
                 .table(List.of("Chemin", "Ce qu'il donne"), rows)
                 .render();
     }
