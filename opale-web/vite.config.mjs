@@ -43,7 +43,15 @@ export default defineConfig({
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1800,
     rollupOptions: {
-      input: { fiche: 'src/main/frontend/fiche.js', console: 'src/main/frontend/console.js' },
+      input: {
+        fiche: 'src/main/frontend/fiche.js',
+        console: 'src/main/frontend/console.js',
+        // every page's stylesheet and header menu, the catalogue's search (htmx inside), the import pages
+        site: 'src/main/frontend/site.css',
+        menu: 'src/main/frontend/menu.js',
+        catalogue: 'src/main/frontend/catalogue.js',
+        import: 'src/main/frontend/import.js',
+      },
     },
   },
   plugins: [precompressed()],

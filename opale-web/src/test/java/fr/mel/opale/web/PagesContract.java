@@ -62,7 +62,11 @@ abstract class PagesContract {
                 ">Accueil</a>", ">Catalogue</a>", ">Se connecter</a>",
                 "Accessibilité : partiellement conforme", "Données ouvertes sous Licence Ouverte sauf mention contraire",
                 "href=\"/api/openapi.json\"", "href=\"/dcat\"",
-                "hreflang=\"en\" lang=\"en\"", "href=\"/?lang=en\"", "href=\"/css/opale.css\"");
+                "hreflang=\"en\" lang=\"en\"", "href=\"/?lang=en\"");
+        // the stylesheet and the menu script are fingerprinted assets (cached for a year), not /css or /js files
+        assertThat(html).containsPattern("<link rel=\"stylesheet\" href=\"/assets/site-[\\w-]+\\.css\">")
+                .containsPattern("<script type=\"module\" src=\"/assets/menu-[\\w-]+\\.js\"></script>")
+                .doesNotContain("/css/opale.css");
         assertThat(html).contains("<form class=\"search-form\" role=\"search\" method=\"get\" action=\"/catalogue\">",
                 "<label for=\"q\">Rechercher dans le catalogue</label>", "name=\"q\"");
         assertThat(CARD.matcher(html).results().count()).isEqualTo(6);

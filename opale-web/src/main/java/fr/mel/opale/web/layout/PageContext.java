@@ -21,6 +21,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * forgotten translation shows up in tests rather than as a blank on screen.
  */
 public final class PageContext {
+    private final java.util.function.Function<String, String> assets;
     /** Dates are shown in the metropolis's time zone, whatever the server's. */
     public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
@@ -50,6 +51,16 @@ public final class PageContext {
      */
     public PageContext(Locale locale, MessageSource messages, @Nullable String userName, Tabs tabs,
                        String path, @Nullable String query, @Nullable CsrfToken csrf) {
+        this(locale, messages, userName, tabs, path, query, csrf, name -> {
+            throw new IllegalStateException("No built assets in this context: " + name);
+        });
+    }
+
+    /** @param assets the fingerprinted address of a built front-end file ({@code Assets::url}) */
+    public PageContext(Locale locale, MessageSource messages, @Nullable String userName, Tabs tabs,
+                       String path, @Nullable String query, @Nullable CsrfToken csrf,
+                       java.util.function.Function<String, String> assets) {
+        this.assets = assets;
         this.locale = locale;
         this.messages = messages;
         this.userName = userName;
@@ -57,6 +68,11 @@ public final class PageContext {
         this.path = path;
         this.query = query;
         this.csrf = csrf;
+    }
+
+    /** The fingerprinted address of a front-end file Vite built ({@code "site.css"} → {@code /assets/site-…css}). */
+    public String asset(String name) {
+        return assets.apply(name);
     }
 
     public Locale locale() {

@@ -1,3 +1,10 @@
+// htmx (npm htmx.org, bundled here: one fingerprinted file, cached for a year) starts on import and reads its
+// configuration from the page's <meta name="htmx-config">. Its ES module sets no global: window.htmx as the
+// classic script did, for whoever looks for it (the browser tests wait on it).
+import htmx from 'htmx.org';
+
+window.htmx = htmx;
+
 /*
  * Catalogue search, progressive enhancement on top of htmx (which sends the form and swaps #resultats).
  * The page works without this file and without htmx: the form is a plain GET form with a "Filtrer" button.
