@@ -7,6 +7,7 @@ import fr.mel.opale.catalog.model.CatalogRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Fills an empty catalog with the demo records ({@code demo/records.json}) so a newcomer sees a living platform.
  * Only an empty catalog: records deleted by an administrator never come back. {@code OPALE_DEMO=false} turns it off.
+ * {@code ${PUBLIC_URL}} in the file becomes the public address, for files the application serves itself (a record's
+ * links must be absolute). {@link DemoDatasets} then gives some of these records their data.
  */
 @Component
 class DemoCatalog implements ApplicationRunner {
@@ -31,12 +34,15 @@ class DemoCatalog implements ApplicationRunner {
     private final AccessPolicy policy;
     private final JsonMapper json;
     private final boolean enabled;
+    private final String publicUrl;
 
-    DemoCatalog(Catalog catalog, AccessPolicy policy, JsonMapper json, @Value("${opale.demo:true}") boolean enabled) {
+    DemoCatalog(Catalog catalog, AccessPolicy policy, JsonMapper json, @Value("${opale.demo:true}") boolean enabled,
+                @Value("${opale.public-url:http://localhost:8080}") String publicUrl) {
         this.catalog = catalog;
         this.policy = policy;
         this.json = json;
         this.enabled = enabled;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     /** One demo entry: a record and how visible it is (one is restricted, to show closed data). */
@@ -61,7 +67,8 @@ class DemoCatalog implements ApplicationRunner {
 
     private List<DemoRecord> read() {
         try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
-            return json.readValue(in, new TypeReference<List<DemoRecord>>() { });
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${PUBLIC_URL}", publicUrl);
+            return json.readValue(text, new TypeReference<List<DemoRecord>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException("Catalogue de démonstration illisible : " + RESOURCE, e);
         }

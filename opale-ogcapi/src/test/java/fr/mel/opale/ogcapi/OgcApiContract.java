@@ -316,6 +316,26 @@ abstract class OgcApiContract {
         assertThat(ok("/ogcapi/collections/" + table + "/queryables").get("properties").has("geometry")).isFalse();
     }
 
+    /** What a browser sends when a visitor follows a page's link. */
+    private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    @Test
+    void linkedSchemasAndTheApiDocumentAnswerABrowserWithAPageNot406() {
+        HttpResponse<String> queryables = http.send("GET", "/ogcapi/collections/" + geo + "/queryables", null, null,
+                null, "Accept", BROWSER_ACCEPT);
+        assertThat(queryables.statusCode()).isEqualTo(200);
+        assertThat(queryables.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(queryables.body()).contains("<td>code</td>", "<td>integer</td>", "<td>date_maj</td>",
+                "<td>geometry-point</td>", "/queryables?f=json");
+        HttpResponse<String> api = http.send("GET", "/ogcapi/api", null, null, null, "Accept", BROWSER_ACCEPT);
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(api.body()).contains("GET /collections/" + geo + "/items", "/api?f=json");
+        // clients asking for JSON still get the JSON
+        assertThat(http.get("/ogcapi/api?f=json").headers().firstValue("Content-Type").orElse(""))
+                .contains("openapi");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "nom = 'Lille'|1",

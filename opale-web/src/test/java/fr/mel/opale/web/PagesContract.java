@@ -62,13 +62,31 @@ abstract class PagesContract {
                 ">Accueil</a>", ">Catalogue</a>", ">Se connecter</a>",
                 "Accessibilité : partiellement conforme", "Données ouvertes sous Licence Ouverte sauf mention contraire",
                 "href=\"/api/openapi.json\"", "href=\"/dcat\"",
-                "hreflang=\"en\" lang=\"en\"", "href=\"/?lang=en\"", "href=\"/css/opale.css\"");
+                "hreflang=\"en\" lang=\"en\"", "href=\"/?lang=en\"");
+        // the stylesheet and the menu script are fingerprinted assets (cached for a year), not /css or /js files
+        assertThat(html).containsPattern("<link rel=\"stylesheet\" href=\"/assets/site-[\\w-]+\\.css\">")
+                .containsPattern("<script type=\"module\" src=\"/assets/menu-[\\w-]+\\.js\"></script>")
+                .doesNotContain("/css/opale.css");
         assertThat(html).contains("<form class=\"search-form\" role=\"search\" method=\"get\" action=\"/catalogue\">",
                 "<label for=\"q\">Rechercher dans le catalogue</label>", "name=\"q\"");
         assertThat(CARD.matcher(html).results().count()).isEqualTo(6);
         assertThat(html).contains("href=\"/catalogue/web-velo\"", "Jeu de données", "Position des stations V'Lille.");
         assertThat(FRENCH_DATE.matcher(html).find()).as("date written in French").isTrue();
         assertThat(html).doesNotContain("Réseau sensible", "style=");
+    }
+
+    @Test
+    void everyPageHasAFaviconTheApplicationServes() throws Exception {
+        PageSession session = new PageSession(port);
+        assertThat(session.get("/").body()).contains("<link rel=\"icon\" href=\"/favicon.svg\"");
+        // browsers ask for /favicon.ico whatever the page says: a 404 on every first visit otherwise
+        HttpResponse<String> ico = session.get("/favicon.ico");
+        assertThat(ico.statusCode()).isEqualTo(200);
+        assertThat(ico.headers().firstValue("Content-Type").orElse("")).isIn("image/x-icon",
+                "image/vnd.microsoft.icon");
+        HttpResponse<String> svg = session.get("/favicon.svg");
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.body()).startsWith("<svg");
     }
 
     @Test

@@ -95,10 +95,32 @@ class FeaturesController {
         responses.refuseUnknownParameters(request, Set.of());
         List<OgcCollection> visible = collections.list();
         boolean restricted = visible.stream().anyMatch(OgcCollection::restricted);
+        Map<String, Object> document = openApi.document(responses.base(request), visible);
         if (Format.of(request) == Format.HTML) {
-            throw OgcApiProblem.notAcceptable("La description OpenAPI n'existe qu'en JSON (" + OPENAPI + ").");
+            // The landing page links here: a browser gets the paths in words and the JSON one click away, not 406.
+            responses.writeHtml(request, response, apiPage(responses.base(request), document), restricted);
+            return;
         }
-        responses.writeJson(request, response, OPENAPI, openApi.document(responses.base(request), visible), restricted);
+        responses.writeJson(request, response, OPENAPI, document, restricted);
+    }
+
+    /** The OpenAPI document for a browser: every path and what it does, the JSON and the console linked. */
+    @SuppressWarnings("unchecked")
+    static String apiPage(String base, Map<String, Object> document) {
+        List<List<String>> rows = new ArrayList<>();
+        ((Map<String, Object>) document.getOrDefault("paths", Map.of())).forEach((path, item) -> {
+            Object get = item instanceof Map<?, ?> m ? m.get("get") : null;
+            Object summary = get instanceof Map<?, ?> g ? g.get("summary") : null;
+            rows.add(List.of("GET " + path, summary == null ? "" : String.valueOf(summary)));
+        });
+        return new HtmlPage("Description OpenAPI de l'API", "Les chemins de l'OGC API d'Opale. Le document "
+                + "lui-même est en JSON (OpenAPI 3.0), à lire avec un client OpenAPI ou la console interactive.")
+                .links(List.of(
+                        OgcResponses.link(base + "/api?f=json", "service-desc", OPENAPI, "Document OpenAPI (JSON)"),
+                        // the console of opale-web; without it (this module alone) the link is a 404, never harm
+                        OgcResponses.link("/api/console?api=ogc", "service-doc", HTML, "Console interactive")))
+                .table(List.of("Chemin", "Ce qu'il donne"), rows)
+                .render();
     }
 
     @GetMapping(OgcResponses.ROOT + "/collections")

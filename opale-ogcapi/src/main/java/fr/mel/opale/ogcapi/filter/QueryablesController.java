@@ -1,12 +1,13 @@
 package fr.mel.opale.ogcapi.filter;
 
-import fr.mel.opale.ogcapi.OgcApiProblem;
 import fr.mel.opale.ogcapi.core.Format;
+import fr.mel.opale.ogcapi.core.HtmlPage;
 import fr.mel.opale.ogcapi.core.OgcCollection;
 import fr.mel.opale.ogcapi.core.OgcResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,12 +32,21 @@ class QueryablesController {
             return;
         }
         responses.refuseUnknownParameters(request, Set.of());
-        if (Format.of(request) == Format.HTML) {
-            throw OgcApiProblem.notAcceptable("Les propriétés interrogeables n'existent qu'en JSON Schema "
-                    + "(application/schema+json).");
-        }
         String self = responses.base(request) + "/collections/" + collection.id() + "/queryables";
-        responses.writeJson(request, response, "application/schema+json",
-                FilterBuildingBlock.queryables(collection, self), collection.restricted());
+        Map<String, Object> schema = FilterBuildingBlock.queryables(collection, self);
+        if (Format.of(request) == Format.HTML) {
+            // The collection page links here: a browser gets a table of what filters may name, not 406.
+            responses.writeHtml(request, response, page(collection, self, schema), collection.restricted());
+            return;
+        }
+        responses.writeJson(request, response, "application/schema+json", schema, collection.restricted());
+    }
+
+    static String page(OgcCollection collection, String self, Map<String, Object> schema) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties = (Map<String, Object>) schema.getOrDefault("properties", Map.of());
+        return HtmlPage.schema("Propriétés interrogeables : " + collection.title(), "Les noms qu'un filtre CQL2 "
+                + "(paramètre filter) ou un paramètre nom=valeur des items peut employer.", self + "?f=json",
+                properties);
     }
 }

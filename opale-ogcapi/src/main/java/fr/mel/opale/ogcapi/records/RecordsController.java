@@ -135,7 +135,6 @@ class RecordsController {
     @GetMapping(PATH + "/queryables")
     void queryables(HttpServletRequest request, HttpServletResponse response) throws IOException {
         responses.refuseUnknownParameters(request, Set.of());
-        refuseHtml(request);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("q", Map.of("title", "Texte intégral (titre, mots-clés, organisation, description)",
                 "type", "string"));
@@ -154,19 +153,12 @@ class RecordsController {
     @GetMapping(PATH + "/sortables")
     void sortables(HttpServletRequest request, HttpServletResponse response) throws IOException {
         responses.refuseUnknownParameters(request, Set.of());
-        refuseHtml(request);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("title", Map.of("title", "Titre", "type", "string"));
         properties.put("updated", Map.of("title", "Dernière modification de la fiche", "type", "string",
                 "format", "date-time"));
         properties.put("created", Map.of("title", "Création de la fiche", "type", "string", "format", "date-time"));
         writeSchema(request, response, "sortables", "Propriétés de tri du catalogue", properties);
-    }
-
-    private void refuseHtml(HttpServletRequest request) {
-        if (Format.of(request) == Format.HTML) {
-            throw OgcApiProblem.notAcceptable("Ce schéma n'existe qu'en JSON (application/schema+json).");
-        }
     }
 
     private void writeSchema(HttpServletRequest request, HttpServletResponse response, String name, String title,
@@ -178,6 +170,12 @@ class RecordsController {
         schema.put("title", title);
         schema.put("properties", properties);
         schema.put("additionalProperties", false);
+        if (Format.of(request) == Format.HTML) {
+            // linked from the catalog's pages: a browser gets the properties in a table, not a 406
+            responses.writeHtml(request, response, HtmlPage.schema(title, null, schema.get("$id") + "?f=json",
+                    properties), false);
+            return;
+        }
         responses.writeJson(request, response, "application/schema+json", schema, false);
     }
 

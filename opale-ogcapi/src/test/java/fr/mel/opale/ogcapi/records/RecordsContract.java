@@ -592,6 +592,11 @@ abstract class RecordsContract {
         badRequest("q=" + "a".repeat(1001), "q");
         HttpResponse<String> item = http.get(ITEMS + "/" + open + "?limit=3");
         assertThat(item.statusCode()).isEqualTo(400);
-        assertThat(http.get("/ogcapi/collections/catalog/queryables?f=html").statusCode()).isEqualTo(406);
+        // linked from the pages: a browser gets a table of the properties, not a 406
+        HttpResponse<String> queryables = http.get("/ogcapi/collections/catalog/queryables?f=html");
+        assertThat(queryables.statusCode()).isEqualTo(200);
+        assertThat(queryables.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(queryables.body()).contains("<th scope=\"col\">Nom</th>", "<td>organisation</td>",
+                "Catégorie d&#39;usage (URI)");
     }
 }

@@ -199,7 +199,7 @@ class DatasetPages {
                     FrenchValues.format(group.rows(), lang)));
         }
         ChartView.Row others = result.others() == null ? null : new ChartView.Row(
-                page.t("chart.others", FrenchValues.format(result.others().groups(), lang)),
+                page.t("chart.others", FrenchValues.format(result.others().groups(), lang), result.others().groups()),
                 FrenchValues.format(result.others().value(), lang),
                 result.others().value() == null ? null : result.others().value().toPlainString(),
                 FrenchValues.format(result.others().rows(), lang));

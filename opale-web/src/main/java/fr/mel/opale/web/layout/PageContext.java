@@ -21,6 +21,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * forgotten translation shows up in tests rather than as a blank on screen.
  */
 public final class PageContext {
+    private final java.util.function.Function<String, String> assets;
     /** Dates are shown in the metropolis's time zone, whatever the server's. */
     public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
@@ -50,6 +51,16 @@ public final class PageContext {
      */
     public PageContext(Locale locale, MessageSource messages, @Nullable String userName, Tabs tabs,
                        String path, @Nullable String query, @Nullable CsrfToken csrf) {
+        this(locale, messages, userName, tabs, path, query, csrf, name -> {
+            throw new IllegalStateException("No built assets in this context: " + name);
+        });
+    }
+
+    /** @param assets the fingerprinted address of a built front-end file ({@code Assets::url}) */
+    public PageContext(Locale locale, MessageSource messages, @Nullable String userName, Tabs tabs,
+                       String path, @Nullable String query, @Nullable CsrfToken csrf,
+                       java.util.function.Function<String, String> assets) {
+        this.assets = assets;
         this.locale = locale;
         this.messages = messages;
         this.userName = userName;
@@ -57,6 +68,11 @@ public final class PageContext {
         this.path = path;
         this.query = query;
         this.csrf = csrf;
+    }
+
+    /** The fingerprinted address of a front-end file Vite built ({@code "site.css"} → {@code /assets/site-…css}). */
+    public String asset(String name) {
+        return assets.apply(name);
     }
 
     public Locale locale() {
@@ -116,9 +132,16 @@ public final class PageContext {
         return csrf == null ? "" : csrf.getToken();
     }
 
-    /** "28 novembre 2026" / "November 28, 2026". */
+    /** "28 novembre 2026", "1er janvier 2026" / "November 28, 2026". */
     public String date(@Nullable LocalDate date) {
-        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
+        return date == null ? "" : firstOfMonth(date.getDayOfMonth(),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date));
+    }
+
+    /** French writes the first day of a month as an ordinal ("1er janvier"); Java's long style writes "1 janvier". */
+    private String firstOfMonth(int day, String formatted) {
+        return day == 1 && "fr".equals(locale.getLanguage()) && formatted.startsWith("1 ")
+                ? "1er " + formatted.substring(2) : formatted;
     }
 
     public String date(@Nullable Instant instant) {
@@ -132,8 +155,8 @@ public final class PageContext {
 
     /** "28 novembre 2026 à 14:05" style, for metadata timestamps. */
     public String dateTime(@Nullable LocalDateTime dateTime) {
-        return dateTime == null ? ""
-                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
-                        .format(dateTime.atZone(ZONE));
+        return dateTime == null ? "" : firstOfMonth(dateTime.getDayOfMonth(),
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
+                        .format(dateTime.atZone(ZONE)));
     }
 }

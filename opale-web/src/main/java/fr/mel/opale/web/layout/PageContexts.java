@@ -3,6 +3,7 @@ package fr.mel.opale.web.layout;
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.access.Viewer;
 import fr.mel.opale.access.account.Accounts;
+import fr.mel.opale.web.assets.Assets;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -16,11 +17,13 @@ public class PageContexts {
     private final MessageSource messages;
     private final AccessPolicy policy;
     private final Accounts accounts;
+    private final Assets assets;
 
-    PageContexts(MessageSource messages, AccessPolicy policy, Accounts accounts) {
+    PageContexts(MessageSource messages, AccessPolicy policy, Accounts accounts, Assets assets) {
         this.messages = messages;
         this.policy = policy;
         this.accounts = accounts;
+        this.assets = assets;
     }
 
     public PageContext of(HttpServletRequest request) {
@@ -34,6 +37,6 @@ public class PageContexts {
                 policy.canSeeAdministration(viewer), viewer.anonymous() && accounts.signUpOpen());
         return new PageContext(RequestContextUtils.getLocale(request), messages,
                 viewer.anonymous() ? null : viewer.displayName(), tabs, path.isEmpty() ? "/" : path, query,
-                (CsrfToken) request.getAttribute(CsrfToken.class.getName()));
+                (CsrfToken) request.getAttribute(CsrfToken.class.getName()), assets::url);
     }
 }

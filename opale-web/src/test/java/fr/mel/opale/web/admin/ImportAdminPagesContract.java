@@ -56,9 +56,12 @@ abstract class ImportAdminPagesContract {
         PageSession client = PageSession.loggedInAsAdmin(port);
         String home = client.get("/admin/import").body();
         assertThat(home).contains("<h1>Importer des données</h1>", "enctype=\"multipart/form-data\"",
-                "<script type=\"module\" src=\"/js/import.js\"></script>", "<label for=\"fichier\">Fichier à importer",
+                "<label for=\"fichier\">Fichier à importer",
                 "<progress id=\"upload-bar\"", "Toutes les heures", "Expression cron");
-        HttpResponse<String> script = client.get("/js/import.js");
+        java.util.regex.Matcher src = java.util.regex.Pattern
+                .compile("<script type=\"module\" src=\"(/assets/import-[\\w-]+\\.js)\"></script>").matcher(home);
+        assertThat(src.find()).as("the import script, fingerprinted").isTrue();
+        HttpResponse<String> script = client.get(src.group(1));
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.body()).contains("XMLHttpRequest", "/api/ingest/jobs/");
 

@@ -92,7 +92,7 @@ class OgcMapBrowserTest {
         browser.findElement(By.linkText(data.geoTitle)).click();
         waitFor(() -> browser.getCurrentUrl().contains("/ogcapi/collections/" + data.geo.slug()));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(data.geoTitle);
-        assertThat(browser.findElement(By.cssSelector(".carte-texte")).getText()).startsWith("150 objets, étendue");
+        assertThat(browser.findElement(By.cssSelector(".carte-texte")).getText()).startsWith("150 entités, étendue");
         if (webgl) {
             waitFor(() -> !browser.findElements(By.cssSelector(".carte canvas")).isEmpty());
             waitFor(() -> "tuiles".equals(browser.findElement(By.cssSelector("[data-carte]"))
@@ -106,9 +106,9 @@ class OgcMapBrowserTest {
         chromium.checkAccessibility("collection OGC");
         chromium.screenshot("target/ogc-collection.png", 1280);
 
-        browser.findElement(By.linkText("Parcourir les objets")).click();
+        browser.findElement(By.linkText("Parcourir les lignes")).click();
         waitFor(() -> browser.getCurrentUrl().contains("/items"));
-        assertThat(browser.findElement(By.tagName("caption")).getText()).startsWith("Objets 1 à 100 sur 150 de");
+        assertThat(browser.findElement(By.tagName("caption")).getText()).startsWith("Lignes 1 à 100 sur 150 de");
         assertThat(browser.findElements(By.cssSelector(".ogc-table tbody tr"))).hasSize(100);
         if (webgl) {
             waitFor(() -> "geojson".equals(browser.findElement(By.cssSelector("[data-carte]"))
@@ -116,14 +116,14 @@ class OgcMapBrowserTest {
         }
         chromium.checkAccessibility("objets OGC");
         browser.findElement(By.linkText("Suivant")).click();
-        waitFor(() -> browser.findElement(By.tagName("caption")).getText().startsWith("Objets 101 à 150 sur 150"));
+        waitFor(() -> browser.findElement(By.tagName("caption")).getText().startsWith("Lignes 101 à 150 sur 150"));
         assertThat(browser.findElements(By.cssSelector(".ogc-table tbody tr"))).hasSize(50);
         browser.findElement(By.linkText("Précédent")).click();
-        waitFor(() -> browser.findElement(By.tagName("caption")).getText().startsWith("Objets 1 à 100"));
+        waitFor(() -> browser.findElement(By.tagName("caption")).getText().startsWith("Lignes 1 à 100"));
 
         browser.findElement(By.cssSelector(".ogc-table tbody tr:nth-child(2) th a")).click();
         waitFor(() -> browser.getCurrentUrl().contains("/items/2"));
-        assertThat(browser.findElement(By.tagName("caption")).getText()).isEqualTo("Propriétés de l’objet 2");
+        assertThat(browser.findElement(By.tagName("caption")).getText()).isEqualTo("Propriétés de la ligne 2");
         if (webgl) {
             waitFor(() -> "geojson".equals(browser.findElement(By.cssSelector("[data-carte]"))
                     .getAttribute("data-carte-chargee")));
@@ -141,7 +141,7 @@ class OgcMapBrowserTest {
         chromium.open("/ogcapi/collections/" + data.geo.slug() + "?f=html");
         assertThat((Boolean) chromium.script(WEBGL)).isFalse();
         assertFrenchFallback();
-        assertThat(browser.findElement(By.cssSelector(".carte-texte")).getText()).contains("150 objets");
+        assertThat(browser.findElement(By.cssSelector(".carte-texte")).getText()).contains("150 entités");
         chromium.checkAccessibility("collection OGC sans WebGL");
         assertNoCspError();
         assertThat(chromium.accessibilityProblems()).isEmpty();

@@ -60,7 +60,9 @@ abstract class OgcPagesContract {
             String html = page.body();
             assertThat(html).contains("<html lang=\"fr\">", "class=\"skip-link\"", "<main id=\"contenu\"",
                     "<h1>Collections</h1>", "Budget pages " + data.suffix, "Données géographiques", "Tableau",
-                    "150 objets", "12 objets");
+                    "150 lignes", "12 lignes",
+                    // the catalog is a collection too (the JSON lists it): the page lists it, never "Aucune collection"
+                    "Autres collections", "/ogcapi/collections/catalog/items?f=html").doesNotContain("Aucune collection");
             assertThat(html).doesNotContain(data.hiddenTitle);
         }
         HttpResponse<String> json = get(client(), "/ogcapi/collections", "application/json");
@@ -83,10 +85,10 @@ abstract class OgcPagesContract {
     @Test
     void collectionPageHasFactsDownloadsRecordLinkAndMapPreview() throws Exception {
         String html = get(client(), collection(""), "text/html").body();
-        assertThat(html).contains("Nombre d’objets", "150 objets", "Étendue (WGS 84)", "CRS84", "EPSG:2154",
+        assertThat(html).contains("Nombre de lignes", "150 lignes", "Étendue (WGS 84)", "CRS84", "EPSG:2154",
                 "href=\"/catalogue/" + data.geoRecord + "\"", "Voir la fiche", "Propriétés interrogeables",
                 "data-carte", "/tiles/WebMercatorQuad/{z}/{y}/{x}", "data-bbox=\"3.0,50.6",
-                "/js/carte.js", "/css/maplibre-gl.css", "Voir les objets sous forme de tableau");
+                "/js/carte.js", "/css/maplibre-gl.css", "Voir les lignes sous forme de tableau");
         List<String> labels = new ArrayList<>();
         Matcher download = DOWNLOAD.matcher(html);
         while (download.find()) {
@@ -99,31 +101,31 @@ abstract class OgcPagesContract {
                 "Télécharger en Excel (XLSX)", "Télécharger en GeoPackage", "Télécharger en Shapefile (zip)");
 
         String table = get(client(), "/ogcapi/collections/" + data.table.slug() + "?f=html", null).body();
-        assertThat(table).contains("Tableau", "12 objets", "Télécharger en CSV").doesNotContain("data-carte")
+        assertThat(table).contains("Tableau", "12 lignes", "Télécharger en CSV").doesNotContain("data-carte")
                 .doesNotContain("Shapefile").doesNotContain("/js/carte.js");
     }
 
     @Test
     void itemsPagesHaveAnAccessibleTableAndWorkingPagingLinks() throws Exception {
         String first = get(client(), collection("/items?limit=50"), "text/html").body();
-        assertThat(first).contains("150 objets au total ; cette page montre les objets 1 à 50.",
-                "<caption>Objets 1 à 50 sur 150 de", "<th scope=\"col\">nom</th>", "<th scope=\"col\">places</th>",
+        assertThat(first).contains("150 lignes au total ; cette page montre les lignes 1 à 50.",
+                "<caption>Lignes 1 à 50 sur 150 de", "<th scope=\"col\">nom</th>", "<th scope=\"col\">places</th>",
                 "data-geojson=", ">Suivant</a>").doesNotContain(">Précédent</a>");
         assertThat(BODY_ROW.matcher(first).results().count()).isEqualTo(50);
 
         String second = get(client(), relative(link(first, "next")), null).body();
-        assertThat(second).contains("<caption>Objets 51 à 100 sur 150 de", ">Précédent</a>", ">Suivant</a>");
+        assertThat(second).contains("<caption>Lignes 51 à 100 sur 150 de", ">Précédent</a>", ">Suivant</a>");
         assertThat(BODY_ROW.matcher(second).results().count()).isEqualTo(50);
         String third = get(client(), relative(link(second, "next")), null).body();
-        assertThat(third).contains("<caption>Objets 101 à 150 sur 150 de").doesNotContain(">Suivant</a>");
+        assertThat(third).contains("<caption>Lignes 101 à 150 sur 150 de").doesNotContain(">Suivant</a>");
         String back = get(client(), relative(link(third, "prev")), null).body();
-        assertThat(back).contains("<caption>Objets 51 à 100 sur 150 de");
+        assertThat(back).contains("<caption>Lignes 51 à 100 sur 150 de");
 
         String geoJson = get(client(), relative(attribute(first, "data-geojson")), null).body();
         assertThat(geoJson).contains("\"numberReturned\":50", "\"FeatureCollection\"");
 
         String item = get(client(), collection("/items/2?f=html"), null).body();
-        assertThat(item).contains("<caption>Propriétés de l’objet 2</caption>", "<th scope=\"row\">nom</th>",
+        assertThat(item).contains("<caption>Propriétés de la ligne 2</caption>", "<th scope=\"row\">nom</th>",
                 "<td>Arceau 2</td>", "data-geojson=", "/items/2?f=json");
     }
 
