@@ -43,7 +43,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
-      input: { fiche: 'src/main/frontend/fiche.js' },
+      input: { fiche: 'src/main/frontend/fiche.js', cles: 'src/main/frontend/cles.js' },
     },
   },
   plugins: [precompressed()],

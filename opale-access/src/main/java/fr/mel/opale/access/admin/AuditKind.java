@@ -22,5 +22,11 @@ public enum AuditKind {
     SESSION_REVOKED,
     /** An OpenID Connect identity attached to an existing account, after the person proved that account. */
     IDENTITY_LINKED,
-    IDENTITY_UNLINKED
+    IDENTITY_UNLINKED,
+    /** A passkey (WebAuthn credential) registered from "Mon compte"; the detail is its name. */
+    PASSKEY_ADDED,
+    /** A passkey deleted by its owner. */
+    PASSKEY_REMOVED,
+    /** A passkey renamed by its owner. */
+    PASSKEY_RENAMED
 }
