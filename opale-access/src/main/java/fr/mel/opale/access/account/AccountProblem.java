@@ -55,7 +55,7 @@ public class AccountProblem extends Problem {
     }
 
     public static AccountProblem lastPasskey() {
-        return new AccountProblem(HttpStatus.CONFLICT, "dernier-acces", "Dernier moyen de connexion",
+        return new AccountProblem(HttpStatus.CONFLICT, "derniere-cle", "Dernier moyen de connexion",
                 "Cette clé d'accès est votre seul moyen de connexion : définissez d'abord un mot de passe ou liez une "
                         + "identité.", Map.of());
     }

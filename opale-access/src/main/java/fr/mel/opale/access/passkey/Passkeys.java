@@ -70,9 +70,7 @@ public class Passkeys {
         StoredPerson person = current();
         String clean = label == null ? "" : label.strip();
         if (clean.isEmpty() || clean.length() > MAX_LABEL) {
-            throw AccountProblem.invalid(Map.of("nom", clean.isEmpty()
-                    ? "Donnez un nom à cette clé d'accès."
-                    : "Le nom d'une clé d'accès compte au plus " + MAX_LABEL + " caractères."));
+            throw AccountProblem.invalid(Map.of("nom", clean.isEmpty() ? "cle-nom-vide" : "cle-nom-long"));
         }
         transactions.executeWithoutResult(status -> {
             int changed = jdbc.sql("UPDATE user_credentials SET label = ? WHERE credential_id = ? AND "

@@ -119,7 +119,12 @@ abstract class PasskeyBrowserContract {
         assertThat(auditDetails(person, "LOGIN_SUCCEEDED")).contains("clé d'accès");
         assertThat(auditDetails(person, "PASSKEY_ADDED")).containsExactly("Ordinateur <b>d’essai</b>");
 
-        // rename
+        // rename: an empty name is refused in French, a good one kept
+        browser.findElement(By.cssSelector("#cles .passkey input[name=nom]")).clear();
+        chromium.script("document.querySelector('#cles .passkey input[name=nom]').removeAttribute('required')");
+        browser.findElement(By.cssSelector("#cles .passkey input[name=nom]")).sendKeys(" ", Keys.ENTER);
+        waitUntil(d -> d.findElement(By.id("cles")).getText().contains("Donnez un nom à cette clé d’accès."));
+        chromium.checkAccessibility("mon compte, nom de clé refusé");
         browser.findElement(By.cssSelector("#cles .passkey input[name=nom]")).clear();
         browser.findElement(By.cssSelector("#cles .passkey input[name=nom]")).sendKeys("Portable", Keys.ENTER);
         waitUntil(d -> d.getCurrentUrl().contains("fait=cle-renommee"));
@@ -147,8 +152,8 @@ abstract class PasskeyBrowserContract {
         waitUntil(d -> d.getCurrentUrl().contains("fait=identite-retiree"));
         // ... and then the key is the last way in: it cannot be deleted
         browser.findElement(By.cssSelector("#cles form[action$='/suppression'] button")).click();
-        waitUntil(d -> d.getPageSource().contains("Cette clé d’accès est votre seul moyen de connexion")
-                || d.getPageSource().contains("Cette clé d'accès est votre seul moyen de connexion"));
+        waitUntil(d -> d.findElement(By.id("cles")).getText()
+                .contains("Cette clé d’accès est votre seul moyen de connexion"));
         assertThat(passkeyCount(person)).isEqualTo(1);
         chromium.checkAccessibility("mon compte, dernière clé d'accès refusée");
 
