@@ -244,6 +244,21 @@ class AccountController {
         }
     }
 
+    /**
+     * The "Ajouter une clé d'accès" form posted without its script (JavaScript off or blocked): a passkey can only be
+     * made by the browser's WebAuthn API, so the page says so instead of an error.
+     */
+    @PostMapping("/compte/cles")
+    String addPasskeyWithoutScript(@ModelAttribute("page") PageContext page, HttpServletRequest request,
+                                   HttpServletResponse response, Model model) {
+        if (anonymous()) {
+            return LOGIN;
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return page(model, request, null, Map.of("passkeysForm",
+                new FormView(Map.of(), Map.of(), page.t("account.passkeys.add.script"))));
+    }
+
     /** Renames one of the person's passkeys (registration itself is done by script, see cles.js). */
     @PostMapping("/compte/cles/{id}/nom")
     String renamePasskey(@PathVariable("id") String id, @RequestParam(name = "nom", required = false) @Nullable String name,

@@ -98,6 +98,10 @@ abstract class PasskeyBrowserContract {
         waitUntil(d -> d.findElement(By.cssSelector("form[data-cle=ajout] [data-cle-message]")).getText()
                 .contains("Donnez un nom"));
         assertThat(passkeyCount(person)).isZero();
+        // the form posted without its script (form.submit() fires no submit event): a French message, nothing made
+        chromium.script("document.querySelector('form[data-cle=ajout]').submit()");
+        waitUntil(d -> d.findElement(By.id("cles")).getText().contains("demande JavaScript"));
+        assertThat(passkeyCount(person)).isZero();
 
         browser.findElement(By.id("cle-nouvelle")).sendKeys("Ordinateur <b>d’essai</b>", Keys.ENTER);
         waitUntil(d -> d.getCurrentUrl().contains("fait=cle-ajoutee"));
