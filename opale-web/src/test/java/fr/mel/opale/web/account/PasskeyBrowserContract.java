@@ -37,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * in with a password adds a passkey on "Mon compte", logs out, logs in with it alone on {@code /connexion} (a new
  * session id, "Mon compte" shows the key as used, the audit log says so), renames it; once disabled the key no longer
  * opens a session; a passkey is a way in for the unlink rule (an identity of a person without password can go while
- * a key remains, the last key of such a person cannot); a deleted key is refused. axe-core checks each new page
+ * a key remains, the last key of such a person cannot); a deleted key is refused; deleting the account deletes its
+ * WebAuthn user entity. axe-core checks each new page
  * state. The application runs on {@code localhost} with a fixed port, because the relying party ({@code
  * opale.public-url}) must be a domain name and the origin is checked to the port.
  */
@@ -177,6 +178,15 @@ abstract class PasskeyBrowserContract {
         chromium.open("/compte");
         waitUntil(d -> d.getCurrentUrl().contains("/connexion"));
 
+        // deleting the account takes its WebAuthn user entity (and any key left) with it
+        assertThat(userEntityCount(person)).isEqualTo(1);
+        logInWithPassword(login);
+        chromium.open("/compte/suppression");
+        browser.findElement(By.id("current")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        waitUntil(d -> people.find(person).isEmpty());
+        assertThat(userEntityCount(person)).isZero();
+
         assertThat(chromium.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
         assertThat(chromium.accessibilityProblems()).as(String.join("\n", chromium.accessibilityProblems()))
                 .isEmpty();
@@ -203,6 +213,11 @@ abstract class PasskeyBrowserContract {
     private int passkeyCount(long person) {
         return jdbc.sql("SELECT COUNT(*) FROM user_credentials c JOIN user_entities u ON u.id = c.user_entity_user_id "
                 + "WHERE u.name = ?").param(Long.toString(person)).query(Integer.class).single();
+    }
+
+    private int userEntityCount(long person) {
+        return jdbc.sql("SELECT COUNT(*) FROM user_entities WHERE name = ?").param(Long.toString(person))
+                .query(Integer.class).single();
     }
 
     private List<String> auditDetails(long person, String kind) {
