@@ -22,7 +22,9 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -111,6 +113,17 @@ class SecurityConfiguration {
         PublicKeyCredentialRequestOptionsFilter options = new PublicKeyCredentialRequestOptionsFilter(relyingParty);
         options.setRequestOptionsRepository(loginOptions);
         http.addFilterBefore(options, BasicAuthenticationFilter.class);
+        // Spring's DELETE /webauthn/register/{id} would bypass Passkeys.remove (the last-way-in rule, the audit log):
+        // keys are deleted from "Mon compte" only
+        RequestMatcher springDelete = PathPatternRequestMatcher.withDefaults()
+            .matcher(HttpMethod.DELETE, "/webauthn/register/{id}");
+        http.addFilterBefore((request, response, chain) -> {
+            if (springDelete.matches((jakarta.servlet.http.HttpServletRequest) request)) {
+                ((HttpServletResponse) response).sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+                return;
+            }
+            chain.doFilter(request, response);
+        }, BasicAuthenticationFilter.class);
         http.setSharedObject(UserDetailsService.class, username -> {
             throw new UsernameNotFoundException("passkeys are checked by PasskeyLogin");
         });

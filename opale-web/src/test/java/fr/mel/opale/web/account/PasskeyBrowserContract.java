@@ -110,6 +110,18 @@ abstract class PasskeyBrowserContract {
                 .isEqualTo("Ordinateur <b>d’essai</b>"); // shown as text, never as markup
         assertThat(passkeyCount(person)).isEqualTo(1);
         chromium.checkAccessibility("mon compte, une clé d'accès");
+        // Spring Security's own DELETE endpoint is closed: keys go through "Mon compte" (its rules, its audit)
+        String credential = jdbc.sql("SELECT credential_id FROM user_credentials").query(String.class).list().stream()
+                .filter(id -> browser.getPageSource().contains("/compte/cles/" + id + "/nom")).findFirst().orElseThrow();
+        Object status = browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.querySelector('form[data-cle=ajout]');
+                fetch('/webauthn/register/' + arguments[0], {method: 'DELETE',
+                    headers: {[form.dataset.csrfHeader]: form.querySelector('input[name=_csrf]').value}})
+                  .then((r) => done(r.status), () => done(-1));
+                """, credential);
+        assertThat(((Number) status).intValue()).isEqualTo(405);
+        assertThat(passkeyCount(person)).isEqualTo(1);
 
         logOut();
         chromium.open("/connexion");
