@@ -51,6 +51,8 @@ export default defineConfig({
         menu: 'src/main/frontend/menu.js',
         catalogue: 'src/main/frontend/catalogue.js',
         import: 'src/main/frontend/import.js',
+        // passkeys: Mon compte (add) and /connexion (sign in)
+        cles: 'src/main/frontend/cles.js',
       },
     },
   },

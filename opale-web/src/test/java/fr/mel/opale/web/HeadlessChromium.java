@@ -56,6 +56,8 @@ public final class HeadlessChromium implements AutoCloseable {
         this.port = port;
     }
 
+    private String host = "127.0.0.1";
+
     public static HeadlessChromium start(int port) throws Exception {
         return start(port, List.of("--disable-gpu"));
     }
@@ -101,7 +103,16 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+        return "http://" + host + ":" + port + path;
+    }
+
+    /**
+     * Pages on {@code localhost} from now on, rather than {@code 127.0.0.1}: WebAuthn needs a domain name as the
+     * relying party id (an IP address is refused by the browser), so passkey tests run there.
+     */
+    public HeadlessChromium onLocalhost() {
+        host = "localhost";
+        return this;
     }
 
     public Object script(String script, Object... args) {

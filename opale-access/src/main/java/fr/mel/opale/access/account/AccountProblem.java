@@ -54,6 +54,17 @@ public class AccountProblem extends Problem {
                         + "autre identité.", Map.of());
     }
 
+    public static AccountProblem lastPasskey() {
+        return new AccountProblem(HttpStatus.CONFLICT, "derniere-cle", "Dernier moyen de connexion",
+                "Cette clé d'accès est votre seul moyen de connexion : définissez d'abord un mot de passe ou liez une "
+                        + "identité.", Map.of());
+    }
+
+    public static AccountProblem passkeyNotFound() {
+        return new AccountProblem(HttpStatus.NOT_FOUND, "cle-introuvable", "Clé d'accès introuvable",
+                "Aucune de vos clés d'accès ne porte ce numéro.", Map.of());
+    }
+
     public static AccountProblem invalidLink() {
         return new AccountProblem(HttpStatus.BAD_REQUEST, "lien-invalide", "Lien inutilisable",
                 "Ce lien est inconnu, a expiré ou a déjà servi. Demandez-en un nouveau.", Map.of());

@@ -29,5 +29,11 @@ public enum AuditKind {
     PROJECT_CHANGED,
     PROJECT_MEMBER_CHANGED,
     GRANTS_CHANGED,
-    VISIBILITY_CHANGED
+    VISIBILITY_CHANGED,
+    /** A passkey (WebAuthn credential) registered from "Mon compte"; the detail is its name. */
+    PASSKEY_ADDED,
+    /** A passkey deleted by its owner. */
+    PASSKEY_REMOVED,
+    /** A passkey renamed by its owner. */
+    PASSKEY_RENAMED
 }

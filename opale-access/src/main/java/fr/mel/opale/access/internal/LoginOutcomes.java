@@ -9,6 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /**
@@ -25,14 +26,42 @@ final class LoginOutcomes {
     static AuthenticationSuccessHandler success() {
         SavedRequestAwareAuthenticationSuccessHandler target = new SavedRequestAwareAuthenticationSuccessHandler();
         return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
-            HttpSession session = request.getSession();
-            session.setAttribute(SessionRegistry.IP, request.getRemoteAddr());
-            String agent = request.getHeader("User-Agent");
-            if (agent != null) {
-                session.setAttribute(SessionRegistry.AGENT, agent.length() > 300 ? agent.substring(0, 300) : agent);
-            }
+            remember(request);
             target.onAuthenticationSuccess(request, response, authentication);
         };
+    }
+
+    /**
+     * A passkey login ({@code POST /login/webauthn}, called by script): the same session notes, then JSON
+     * {@code {"authenticated":true,"redirectUrl":…}} (the page asked for before, else {@code /}) for the script to go to.
+     */
+    static AuthenticationSuccessHandler passkeySuccess() {
+        HttpMessageConverterAuthenticationSuccessHandler target = new HttpMessageConverterAuthenticationSuccessHandler();
+        return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
+            remember(request);
+            target.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    /**
+     * A refused passkey: 401 with JSON {@code {"raison":"error"|"desactive"|"en-attente"}}, the reason code of the
+     * login page, which the script adds to {@code /connexion?}.
+     */
+    static AuthenticationFailureHandler passkeyFailure() {
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"raison\":\"" + reason(exception).replaceAll("[^a-z-]", "") + "\"}");
+        };
+    }
+
+    private static void remember(HttpServletRequest request) {
+        HttpSession session = request.getSession();
+        session.setAttribute(SessionRegistry.IP, request.getRemoteAddr());
+        String agent = request.getHeader("User-Agent");
+        if (agent != null) {
+            session.setAttribute(SessionRegistry.AGENT, agent.length() > 300 ? agent.substring(0, 300) : agent);
+        }
     }
 
     static AuthenticationFailureHandler failure(String loginPage) {

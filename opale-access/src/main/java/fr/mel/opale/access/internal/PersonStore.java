@@ -134,6 +134,9 @@ public class PersonStore {
     }
 
     public void delete(long id) {
+        // passkeys hang on the person through user_entities.name (Spring Security's schema, no foreign key to
+        // person): their credentials follow by cascade
+        jdbc.sql("DELETE FROM user_entities WHERE name = ?").param(PersonPrincipal.nameOf(id)).update();
         jdbc.sql("DELETE FROM person WHERE id = ?").param(id).update();
     }
 

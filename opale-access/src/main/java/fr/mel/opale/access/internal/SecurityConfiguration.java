@@ -22,7 +22,17 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.webauthn.authentication.PublicKeyCredentialRequestOptionsFilter;
+import org.springframework.security.web.webauthn.authentication.PublicKeyCredentialRequestOptionsRepository;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -44,6 +54,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain opaleSecurity(HttpSecurity http, ApiTokens tokens, PersonStore people,
                                       LocalAuthentication passwords, LocaleResolver localeResolver, OidcLogin oidc,
+                                      WebAuthnRelyingPartyOperations passkeys, Audit audit,
                                       @Value("${opale.web.basemap-url:}") String basemapUrl,
                                       @Value("${opale.web.map-style-url:}") String mapStyleUrl,
                                       @Value("${opale.web.map-origins:}") String mapOrigins) throws Exception {
@@ -81,7 +92,53 @@ class SecurityConfiguration {
                     org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
                         .STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         oidc.configure(http, LOGIN_PAGE);
+        passkeys(http, new PasskeyLogin(passkeys, people, audit), passkeys);
         return http.build();
+    }
+
+    /**
+     * Spring Security's WebAuthn endpoints: {@code POST /webauthn/register/options} and {@code /webauthn/register}
+     * (a logged-in person adds a passkey; the user entity is named after {@link PersonPrincipal#getName()}, the person
+     * id), {@code POST /webauthn/authenticate/options} and {@code /login/webauthn} (login), each with the CSRF token.
+     * Its default pages are off (ours are in opale-web); its login filter is given our {@link PasskeyLogin}, the
+     * chain's session strategy (the id changes at login, the CSRF token is renewed, as for a password) and JSON
+     * outcomes for the script. The {@code UserDetailsService} it insists on is never called, since
+     * {@link PasskeyLogin} replaces the provider that would call it.
+     */
+    private static void passkeys(HttpSecurity http, PasskeyLogin login, WebAuthnRelyingPartyOperations relyingParty)
+            throws Exception {
+        // login options kept outside the session (PendingCeremonies): the configurer gives its own options filter no
+        // way to change where they go, so ours, earlier in the chain, answers POST /webauthn/authenticate/options
+        PublicKeyCredentialRequestOptionsRepository loginOptions = PendingCeremonies.logins();
+        PublicKeyCredentialRequestOptionsFilter options = new PublicKeyCredentialRequestOptionsFilter(relyingParty);
+        options.setRequestOptionsRepository(loginOptions);
+        http.addFilterBefore(options, BasicAuthenticationFilter.class);
+        // Spring's DELETE /webauthn/register/{id} would bypass Passkeys.remove (the last-way-in rule, the audit log):
+        // keys are deleted from "Mon compte" only
+        RequestMatcher springDelete = PathPatternRequestMatcher.withDefaults()
+            .matcher(HttpMethod.DELETE, "/webauthn/register/{id}");
+        http.addFilterBefore((request, response, chain) -> {
+            if (springDelete.matches((jakarta.servlet.http.HttpServletRequest) request)) {
+                ((HttpServletResponse) response).sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+                return;
+            }
+            chain.doFilter(request, response);
+        }, BasicAuthenticationFilter.class);
+        http.setSharedObject(UserDetailsService.class, username -> {
+            throw new UsernameNotFoundException("passkeys are checked by PasskeyLogin");
+        });
+        http.webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
+            .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+                @Override
+                public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                    filter.setAuthenticationManager(new ProviderManager(login));
+                    filter.setRequestOptionsRepository(loginOptions);
+                    filter.setSessionAuthenticationStrategy(http.getSharedObject(SessionAuthenticationStrategy.class));
+                    filter.setAuthenticationSuccessHandler(LoginOutcomes.passkeySuccess());
+                    filter.setAuthenticationFailureHandler(LoginOutcomes.passkeyFailure());
+                    return filter;
+                }
+            }));
     }
 
     /** Passwords first, then the OpenID Connect callbacks' code check when providers are declared. */

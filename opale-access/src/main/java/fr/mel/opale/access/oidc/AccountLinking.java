@@ -22,6 +22,7 @@ import fr.mel.opale.access.mail.MailOutbox;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import fr.mel.opale.access.passkey.Passkeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -63,6 +64,7 @@ public class AccountLinking {
     private final ProviderSignIn signIn;
     private final AccessPolicy policy;
     private final Audit audit;
+    private final Passkeys passkeys;
     private final TransactionTemplate transactions;
     private final MailOutbox mail;
     private final Throttles throttles;
@@ -70,7 +72,9 @@ public class AccountLinking {
 
     AccountLinking(PersonStore people, ExternalIdentities identities, LocalAuthentication passwords,
                    ProviderSessions sessions, ProviderSignIn signIn, AccessPolicy policy, Audit audit,
-                   TransactionTemplate transactions, MailOutbox mail, Throttles throttles, String publicUrl) {
+                   TransactionTemplate transactions, MailOutbox mail, Throttles throttles, Passkeys passkeys,
+                   String publicUrl) {
+        this.passkeys = passkeys;
         this.mail = mail;
         this.throttles = throttles;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -194,7 +198,8 @@ public class AccountLinking {
             List<ExternalIdentity> mine = identities.of(person.id());
             ExternalIdentity target = mine.stream().filter(i -> i.id() == identityId).findFirst()
                     .orElseThrow(AccountProblem::notFound);
-            if (person.passwordHash() == null && mine.size() < 2) {
+            // a password, another identity or a passkey keeps the person able to log in
+            if (person.passwordHash() == null && mine.size() < 2 && passkeys.countOf(person.id()) == 0) {
                 throw AccountProblem.lastWayIn();
             }
             identities.detach(person.id(), target.id());

@@ -9,6 +9,7 @@ import fr.mel.opale.access.internal.PersonStore;
 import fr.mel.opale.access.internal.Throttles;
 import fr.mel.opale.access.mail.MailOutbox;
 import java.util.List;
+import fr.mel.opale.access.passkey.Passkeys;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -54,8 +55,9 @@ class OidcConfiguration {
     AccountLinking accountLinking(PersonStore people, ExternalIdentities identities, LocalAuthentication passwords,
                                   ProviderSignIn signIn, AccessPolicy policy, Audit audit,
                                   PlatformTransactionManager transactions, MailOutbox mail, Throttles throttles,
+                                  Passkeys passkeys,
                                   @Value("${opale.public-url:http://localhost:8080}") String publicUrl) {
         return new AccountLinking(people, identities, passwords, new ProviderSessions(), signIn, policy, audit,
-                new TransactionTemplate(transactions), mail, throttles, publicUrl);
+                new TransactionTemplate(transactions), mail, throttles, passkeys, publicUrl);
     }
 }

@@ -9,6 +9,8 @@ import fr.mel.opale.access.account.PersonalData;
 import fr.mel.opale.access.account.Profile;
 import fr.mel.opale.access.identity.ExternalIdentities;
 import fr.mel.opale.access.oidc.AccountLinking;
+import fr.mel.opale.access.passkey.Passkeys;
+import fr.mel.opale.web.assets.Assets;
 import fr.mel.opale.access.oidc.SignInProviders;
 import fr.mel.opale.access.token.ApiTokens;
 import fr.mel.opale.web.layout.PageContext;
@@ -45,7 +47,7 @@ class AccountController {
     static final String DELETE = "account/delete";
     private static final String LOGIN = "redirect:/connexion";
     private static final Set<String> DONE = Set.of("profil", "adresse", "mot-de-passe", "session", "adresse-confirmee",
-            "identite-liee", "identite-retiree");
+            "identite-liee", "identite-retiree", "cle-ajoutee", "cle-renommee", "cle-retiree");
 
     private final Accounts accounts;
     private final AccountSessions sessions;
@@ -55,10 +57,14 @@ class AccountController {
     private final AccessPolicy policy;
     private final AccountLinking linking;
     private final SignInProviders providers;
+    private final Passkeys passkeys;
+    private final Assets assets;
 
     AccountController(Accounts accounts, AccountSessions sessions, ExternalIdentities identities, ApiTokens tokens,
                       PersonalData personalData, AccessPolicy policy, AccountLinking linking,
-                      SignInProviders providers) {
+                      SignInProviders providers, Passkeys passkeys, Assets assets) {
+        this.passkeys = passkeys;
+        this.assets = assets;
         this.linking = linking;
         this.providers = providers;
         this.accounts = accounts;
@@ -238,6 +244,54 @@ class AccountController {
         }
     }
 
+    /**
+     * The "Ajouter une clé d'accès" form posted without its script (JavaScript off or blocked): a passkey can only be
+     * made by the browser's WebAuthn API, so the page says so instead of an error.
+     */
+    @PostMapping("/compte/cles")
+    String addPasskeyWithoutScript(@ModelAttribute("page") PageContext page, HttpServletRequest request,
+                                   HttpServletResponse response, Model model) {
+        if (anonymous()) {
+            return LOGIN;
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return page(model, request, null, Map.of("passkeysForm",
+                new FormView(Map.of(), Map.of(), page.t("account.passkeys.add.script"))));
+    }
+
+    /** Renames one of the person's passkeys (registration itself is done by script, see cles.js). */
+    @PostMapping("/compte/cles/{id}/nom")
+    String renamePasskey(@PathVariable("id") String id, @RequestParam(name = "nom", required = false) @Nullable String name,
+                         @ModelAttribute("page") PageContext page, HttpServletRequest request,
+                         HttpServletResponse response, Model model) {
+        if (anonymous()) {
+            return LOGIN;
+        }
+        try {
+            passkeys.rename(id, name);
+            return "redirect:/compte?fait=cle-renommee#cles";
+        } catch (AccountProblem problem) {
+            response.setStatus(problem.getStatusCode().value());
+            return page(model, request, null, Map.of("passkeysForm", FormView.of(problem, page, Map.of())));
+        }
+    }
+
+    /** Deletes one of the person's passkeys, unless it is their last way in (opale-access refuses then). */
+    @PostMapping("/compte/cles/{id}/suppression")
+    String deletePasskey(@PathVariable("id") String id, @ModelAttribute("page") PageContext page,
+                         HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (anonymous()) {
+            return LOGIN;
+        }
+        try {
+            passkeys.remove(id);
+            return "redirect:/compte?fait=cle-retiree#cles";
+        } catch (AccountProblem problem) {
+            response.setStatus(problem.getStatusCode().value());
+            return page(model, request, null, Map.of("passkeysForm", FormView.of(problem, page, Map.of())));
+        }
+    }
+
     private String deletePage(Model model, FormView form) {
         model.addAttribute("form", form);
         model.addAttribute("hasPassword", accounts.me().hasPassword());
@@ -253,6 +307,9 @@ class AccountController {
         providers.all().forEach(p -> labels.put(p.id(), p.label()));
         model.addAttribute("providerLabels", labels);
         model.addAttribute("identitiesForm", forms.getOrDefault("identitiesForm", FormView.EMPTY));
+        model.addAttribute("passkeys", passkeys.mine());
+        model.addAttribute("passkeysForm", forms.getOrDefault("passkeysForm", FormView.EMPTY));
+        model.addAttribute("script", assets.url("cles.js"));
         model.addAttribute("sessions", sessions.mine(sessionId(request)));
         model.addAttribute("tokenCount", tokens.mine().size());
         model.addAttribute("mailOn", accounts.signUpOpen());

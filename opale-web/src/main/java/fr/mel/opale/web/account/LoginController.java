@@ -2,6 +2,7 @@ package fr.mel.opale.web.account;
 
 import fr.mel.opale.access.account.Accounts;
 import fr.mel.opale.access.oidc.SignInProviders;
+import fr.mel.opale.web.assets.Assets;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -32,7 +33,10 @@ class LoginController {
     private final Accounts accounts;
     private final SignInProviders providers;
 
-    LoginController(Accounts accounts, SignInProviders providers) {
+    private final Assets assets;
+
+    LoginController(Accounts accounts, SignInProviders providers, Assets assets) {
+        this.assets = assets;
         this.accounts = accounts;
         this.providers = providers;
     }
@@ -42,9 +46,12 @@ class LoginController {
                  @RequestParam(name = "bloque", required = false) @Nullable String locked,
                  @RequestParam(name = "en-attente", required = false) @Nullable String pending,
                  @RequestParam(name = "desactive", required = false) @Nullable String disabled,
-                 @RequestParam(name = "fournisseur", required = false) @Nullable String provider, Model model) {
+                 @RequestParam(name = "fournisseur", required = false) @Nullable String provider,
+                 @RequestParam(name = "cle-refusee", required = false) @Nullable String passkeyRefused, Model model) {
         String reason = null;
-        if (provider != null) {
+        if (passkeyRefused != null) {
+            reason = "login.passkey.refused";
+        } else if (provider != null) {
             reason = "login.provider." + (PROVIDER_REASONS.contains(provider) ? provider : "echec");
         } else if (locked != null) {
             reason = "login.locked";
@@ -59,6 +66,7 @@ class LoginController {
         model.addAttribute("minutes", minutes(locked));
         model.addAttribute("signUpOpen", accounts.signUpOpen());
         model.addAttribute("providers", providers.all());
+        model.addAttribute("script", assets.url("cles.js"));
         return VIEW;
     }
 

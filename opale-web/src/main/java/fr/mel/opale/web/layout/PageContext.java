@@ -128,6 +128,11 @@ public final class PageContext {
         return csrf == null ? "_csrf" : csrf.getParameterName();
     }
 
+    /** Name of the header scripts send the CSRF token in (passkeys: cles.js). */
+    public String csrfHeader() {
+        return csrf == null ? "X-CSRF-TOKEN" : csrf.getHeaderName();
+    }
+
     public String csrfToken() {
         return csrf == null ? "" : csrf.getToken();
     }
