@@ -17,7 +17,7 @@ import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPar
 
 /**
  * Passkeys (WebAuthn) as a way into local accounts: Spring Security's relying party (webauthn4j underneath) over
- * its JDBC repositories (migration {@code V2026_12_07_30__passkeys}). The relying party is the public address
+ * its JDBC repositories (migration {@code V2026_12_07_50__passkeys}). The relying party is the public address
  * ({@code opale.public-url}): its host is the rp id — a domain name, never an IP address, as browsers require — and
  * its origin the only one accepted in the signed client data, so a key made for Opale answers nowhere else.
  */
