@@ -61,6 +61,10 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
             challenge(request, response);
             return;
         }
+        if (changesWaysIn(request)) {
+            refuse(request, response);
+            return;
+        }
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(authentication.get());
         contexts.setContext(context);
@@ -84,6 +88,31 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
             return Optional.empty(); // another scheme that merely starts with "Bearer"
         }
         return Optional.of(rest.strip()); // "Bearer" alone: an empty, hence invalid, token
+    }
+
+    /**
+     * The account's ways in (passkeys registered through Spring's WebAuthn endpoints, the account pages): a leaked
+     * token — revocable, expiring, meant for the API — must not turn itself into a passkey or a password, as it may
+     * not mint other tokens either.
+     */
+    private static boolean changesWaysIn(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/webauthn/") || path.startsWith("/login/webauthn") || path.equals("/compte")
+                || path.startsWith("/compte/") || path.startsWith("/connexion");
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean english = Locale.ENGLISH.getLanguage().equals(languages.resolveLocale(request).getLanguage());
+        String title = english ? "Not with a token" : "Pas avec un jeton";
+        String detail = english
+                ? "A personal access token reads and writes through the API; it cannot manage the account's ways in."
+                : "Un jeton d'accès personnel sert l'API ; il ne peut pas gérer les moyens de connexion du compte.";
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"" + fr.mel.opale.access.problem.Problem.TYPE_BASE + "jeton-compte\","
+                + "\"title\":\"" + title + "\",\"status\":403,\"detail\":\"" + detail + "\"}");
     }
 
     private void challenge(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -245,6 +245,16 @@ abstract class ApiTokensContract {
     }
 
     @Test
+    void aTokenCannotAddAPasskeyNorReachTheAccountPages() {
+        JsonNode created = create(ADMIN, "Pas de clé " + UUID.randomUUID());
+        for (String path : List.of("/webauthn/register/options", "/webauthn/register", "/compte/cles")) {
+            HttpResponse<String> response = http.sendJson("POST", path, "{}", bearer(created));
+            assertThat(response.statusCode()).as(path).isEqualTo(403);
+            assertThat(http.json(response).get("type").asString()).as(path).endsWith("/jeton-compte");
+        }
+    }
+
+    @Test
     void namesLifetimesAndCountsAreBounded() {
         String reader = reader();
         assertThat(http.sendJson("POST", "/api/tokens", "{\"name\":\"x\"}", null).statusCode()).isEqualTo(401);

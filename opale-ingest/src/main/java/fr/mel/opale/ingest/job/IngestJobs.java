@@ -278,13 +278,33 @@ public class IngestJobs implements InitializingBean, DisposableBean {
     /** A job, with its live progress and log while it runs. */
     public Optional<IngestJob> find(String id) {
         requireIngest(null);
-        return store.find(id).map(this::live);
+        return store.find(id).filter(this::followedByViewer).map(this::live);
     }
 
     /** The latest jobs, newest first. */
     public List<IngestJob> recent(int limit) {
         requireIngest(null);
-        return store.recent(Math.max(1, Math.min(limit, 200))).stream().map(this::live).toList();
+        return store.recent(Math.max(1, Math.min(limit, 200))).stream().filter(this::followedByViewer)
+                .map(this::live).toList();
+    }
+
+    /**
+     * Whether the current viewer may follow {@code job}: platform operators follow every import; anyone else only
+     * the imports they asked for. A job carries its full data report (samples of every column, hidden ones too), its
+     * source address and its dataset: another organisation's editor must not read, cancel or even see it.
+     */
+    private boolean followedByViewer(IngestJob job) {
+        Viewer viewer = policy.currentViewer();
+        return policy.canOperatePlatform(viewer)
+                || (job.requestedBy() != null && job.requestedBy().equals(viewer.username()));
+    }
+
+    /** Schedules name no requester: platform operators only, as before organisations could publish. */
+    private void requireScheduleAdministration() {
+        Viewer viewer = policy.currentViewer();
+        if (!policy.canOperatePlatform(viewer)) {
+            throw new AccessDenied(viewer);
+        }
     }
 
     /**
@@ -295,7 +315,7 @@ public class IngestJobs implements InitializingBean, DisposableBean {
      */
     public IngestJob cancel(String id) {
         requireIngest(null);
-        IngestJob job = store.find(id).orElseThrow(() -> IngestProblem.jobNotFound(id));
+        IngestJob job = store.find(id).filter(this::followedByViewer).orElseThrow(() -> IngestProblem.jobNotFound(id));
         ActiveJob running = active.get(id);
         if (running == null || job.status().finished()) {
             throw IngestProblem.alreadyFinished(id, job.status());
@@ -308,12 +328,12 @@ public class IngestJobs implements InitializingBean, DisposableBean {
     // ---- schedules ----
 
     public List<IngestSchedule> schedules() {
-        requireIngest(null);
+        requireScheduleAdministration();
         return schedules.all().stream().map(s -> withNextRun(s.schedule())).toList();
     }
 
     public void deleteSchedule(String id) {
-        requireIngest(null);
+        requireScheduleAdministration();
         if (!schedules.delete(id)) {
             throw IngestProblem.scheduleNotFound(id);
         }

@@ -238,7 +238,9 @@ abstract class PasskeyBrowserContract {
     }
 
     private void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+        // a click that posts a form reloads the page: an element found just before the new page is stale, not an error
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
     private static int freePort() {
