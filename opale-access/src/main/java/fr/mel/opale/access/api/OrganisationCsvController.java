@@ -43,7 +43,8 @@ class OrganisationCsvController {
         return file("organisations.csv", csv.exportOrganisations());
     }
 
-    @PostMapping(path = "/api/organisations.csv", produces = MediaType.APPLICATION_JSON_VALUE)
+    // text/csv only: a cross-site form can send text/plain without a preflight, never text/csv
+    @PostMapping(path = "/api/organisations.csv", consumes = "text/csv", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Crée ou met à jour des organisations depuis un CSV (tout ou rien)", responses = {
             @ApiResponse(responseCode = "200", description = "Nombre de lignes qui ont changé quelque chose"),
             @ApiResponse(responseCode = "400", description = "Ligne invalide, nommée ; rien n'est importé"),
@@ -58,7 +59,8 @@ class OrganisationCsvController {
         return file("membres.csv", csv.exportMembers());
     }
 
-    @PostMapping(path = "/api/organisations/members.csv", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/api/organisations/members.csv", consumes = "text/csv",
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Ajoute des membres ou change leur rôle depuis un CSV (tout ou rien)", responses = {
             @ApiResponse(responseCode = "200", description = "Nombre de lignes appliquées"),
             @ApiResponse(responseCode = "400", description = "Ligne invalide, nommée ; rien n'est importé"),

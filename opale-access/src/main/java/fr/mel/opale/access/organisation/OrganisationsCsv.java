@@ -149,6 +149,11 @@ public class OrganisationsCsv {
             if (email.isEmpty() || email.length() > 320) {
                 throw AccessModelProblem.csv("Ligne " + number + " : adresse électronique manquante ou trop longue.");
             }
+            if (!policy.canManageOrganisation(viewer, organisation)) {
+                // before the address is looked up: whether an address has an account is told only to those who
+                // manage the organisation's members, never to any logged-in person
+                throw AccessModelProblem.atLine(number, new AccessDenied(viewer));
+            }
             long person = people.findByEmail(email).map(StoredPerson::id).orElseThrow(() -> AccessModelProblem.csv(
                     "Ligne " + number + " : aucune personne n'a l'adresse « " + shorten(email)
                             + " » (elle doit d'abord avoir un compte)."));

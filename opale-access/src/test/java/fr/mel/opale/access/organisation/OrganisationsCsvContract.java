@@ -184,7 +184,22 @@ abstract class OrganisationsCsvContract {
         assertThat(exported.body()).startsWith("organisation;email;role\n")
                 .contains(org + ";alice-" + run + "@example.org;editor\n")
                 .doesNotContain(other + ";");
-        assertThat(http.get("/api/organisations/members.csv", person("personne")).statusCode()).isEqualTo(403);
+        String outsider = person("personne");
+        assertThat(http.get("/api/organisations/members.csv", outsider).statusCode()).isEqualTo(403);
+        // whoever manages no member learns nothing about addresses: a known and an unknown one answer alike
+        HttpResponse<String> known = post("/api/organisations/members.csv", "organisation;email;role\n"
+                + org + ";bob-" + run + "@example.org;member\n", outsider);
+        HttpResponse<String> unheardOf = post("/api/organisations/members.csv", "organisation;email;role\n"
+                + org + ";inconnu-" + run + "@example.org;member\n", outsider);
+        assertThat(known.statusCode()).isEqualTo(403);
+        assertThat(unheardOf.statusCode()).isEqualTo(403);
+        assertThat(unheardOf.body()).doesNotContain("aucune personne");
+        // only text/csv: the type a cross-site form cannot send without asking first
+        HttpResponse<String> plain = http.send("POST", "/api/organisations/members.csv", "text/plain",
+                ("organisation;email;role\n" + org + ";bob-" + run + "@example.org;admin\n")
+                        .getBytes(StandardCharsets.UTF_8), chef);
+        assertThat(plain.statusCode()).isEqualTo(415);
+        assertThat(role(org, "bob")).isEqualTo(MembershipRole.MEMBER);
     }
 
     @Test

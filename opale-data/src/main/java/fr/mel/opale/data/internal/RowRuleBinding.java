@@ -42,6 +42,12 @@ public final class RowRuleBinding {
         } else if (filter instanceof Filter.Or or) {
             return new Filter.Or(or.operands().stream().map(this::filter).toList());
         } else if (filter instanceof Filter.Not not) {
+            if (not.operand().toString().contains("Property[name=reader.")) {
+                // a reader without values makes "x IN reader.…" false, so its negation would open every row to
+                // anonymous visitors; "x <> reader.…" says the same safely (none for a reader without values)
+                throw DataProblem.invalidRule("Une règle ne peut pas nier un attribut du lecteur (NOT … reader.…) : "
+                        + "un lecteur sans valeur verrait toutes les lignes. Écrivez « colonne <> reader.… ».");
+            }
             return new Filter.Not(filter(not.operand()));
         } else if (filter instanceof Filter.In in) {
             return in(in);

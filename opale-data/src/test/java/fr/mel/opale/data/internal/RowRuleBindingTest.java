@@ -54,6 +54,17 @@ class RowRuleBindingTest {
     }
 
     @Test
+    void aNegatedReaderAttributeIsRefusedSinceAReaderWithoutValuesWouldSeeEveryRow() {
+        ReaderAttributes nobody = reader(List.of(), List.of());
+        assertThatThrownBy(() -> RowRuleBinding.bind(new Filter.Not(in("code_insee", INSEE)), VERSION, nobody))
+                .hasMessageContaining("nier un attribut du lecteur");
+        // a negation of the row's own columns stays allowed
+        Filter own = new Filter.Not(new Filter.Comparison(new Operand.Property("code_insee"), ComparisonOperator.EQ,
+                new Operand.Literal("59350")));
+        assertThat(RowRuleBinding.bind(own, VERSION, nobody)).isEqualTo(own);
+    }
+
+    @Test
     void equalityAndInequalityBecomeInAndNotIn() {
         ReaderAttributes reader = reader(List.of("59350"), List.of(7L));
         Filter mine = new Filter.Comparison(PERSON, ComparisonOperator.EQ, new Operand.Property("auteur"));
