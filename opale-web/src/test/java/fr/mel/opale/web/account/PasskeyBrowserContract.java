@@ -238,9 +238,11 @@ abstract class PasskeyBrowserContract {
     }
 
     private void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        // a click that posts a form reloads the page: an element found just before the new page is stale, not an error
+        // a click that posts a form reloads the page: an element found just before the new page is stale or "does
+        // not belong to the document" (ChromeDriver's words for the same race), not an error; a real one still ends
+        // in the wait's timeout, with the last exception as its cause
         new WebDriverWait(browser, Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
+                .ignoring(org.openqa.selenium.WebDriverException.class).until(condition::apply);
     }
 
     private static int freePort() {
