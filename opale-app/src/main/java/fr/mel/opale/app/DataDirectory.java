@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The data directory ({@code OPALE_DATA_DIR}, default {@code ./data}) holds the embedded database ({@code db/}), the
@@ -24,11 +25,30 @@ final class DataDirectory {
         if (configured == null) {
             configured = System.getProperty("opale.data.dir", System.getenv("OPALE_DATA_DIR"));
         }
-        Path dir = Path.of(configured == null || configured.isBlank() ? "data" : configured);
+        boolean byDefault = configured == null || configured.isBlank();
+        Path dir = Path.of(byDefault ? "data" : configured);
+        if (byDefault) {
+            formerDefaultLeftBehind(Path.of("")).ifPresent(System.err::println);
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Impossible de créer le répertoire de données " + dir.toAbsolutePath(), e);
         }
+    }
+
+    /**
+     * Until 2026-12-07 the default was {@code ./opale-data}. An install upgraded in place would otherwise start on an
+     * empty {@code ./data} without a word, its catalog apparently lost: say where it is and how to keep using it.
+     * Nothing is moved — the operator decides.
+     */
+    static Optional<String> formerDefaultLeftBehind(Path workingDirectory) {
+        Path former = workingDirectory.resolve("opale-data");
+        if (Files.isDirectory(former) && !Files.exists(workingDirectory.resolve("data"))) {
+            return Optional.of("ATTENTION : le répertoire de données par défaut est désormais ./data ; un ancien "
+                    + "répertoire " + former.toAbsolutePath().normalize() + " existe et ne sera pas lu. Pour le "
+                    + "garder, renommez-le en ./data ou démarrez avec OPALE_DATA_DIR=./opale-data.");
+        }
+        return Optional.empty();
     }
 }
