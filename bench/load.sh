@@ -16,22 +16,28 @@ HEAP=${HEAP:-384m}; PGDB=${PGDB:-opale_load}; PORT=${PORT:-18080}; PGHOST=${PGHO
 dropdb -h "$PGHOST" -U postgres --if-exists "$PGDB"
 createdb -h "$PGHOST" -U postgres "$PGDB"
 psql -q -h "$PGHOST" -U postgres -d "$PGDB" -c 'CREATE EXTENSION postgis'
-DATA=$(mktemp -d); LOG="$DATA/server.log"
-trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
+DATA=$(mktemp -d); LOG=${LOG:-bench/target/load-server.log}; mkdir -p "$(dirname "$LOG")"
+stop() {  # a graceful stop, then a hard one: a server still busy with queued requests must not keep the run alive
+  kill $SERVER 2>/dev/null || return 0
+  for _ in $(seq 1 40); do kill -0 $SERVER 2>/dev/null || break; sleep 0.5; done
+  kill -9 $SERVER 2>/dev/null || true
+  rm -rf "$DATA"
+}
+trap stop EXIT
 PASSWORD=load-$RANDOM$RANDOM
 OPALE_DATA_DIR="$DATA" OPALE_DB_URL="jdbc:postgresql://$PGHOST:5432/$PGDB" OPALE_DB_USER=postgres \
   OPALE_DEMO=false OPALE_ADMIN_PASSWORD="$PASSWORD" SERVER_PORT=$PORT \
   java -Xmx"$HEAP" -jar "$JAR" >"$LOG" 2>&1 &
 SERVER=$!
-for _ in $(seq 1 240); do
+for _ in $(seq 1 600); do
   curl -fs "http://127.0.0.1:$PORT/actuator/health" | grep -q '"UP"' && break
   kill -0 $SERVER 2>/dev/null || { tail -50 "$LOG"; exit 1; }
   sleep 0.5
 done
 echo "server pid $SERVER, heap $HEAP, java $(java -version 2>&1 | head -1)"
+status=0
 java -Xss512k -Dbench.url="http://127.0.0.1:$PORT" -Dbench.password="$PASSWORD" -Dbench.rows="$ROWS" \
   -Dbench.records="$RECORDS" -Dbench.clients="$CLIENTS" -Dbench.seconds="$SECONDS_" -Dbench.pid=$SERVER \
-  -cp bench/target/classes fr.mel.opale.bench.LoadBench
-status=$?
-grep -c ' ERROR ' "$LOG" | xargs echo "server log ERROR lines:"
+  -cp bench/target/classes fr.mel.opale.bench.LoadBench || status=$?
+echo "server log ERROR lines: $(grep -c ' ERROR ' "$LOG" || true)"
 exit $status
