@@ -83,8 +83,8 @@ public class SearchPages {
                 : page.t("catalogue.countQuery", result.total(), text);
         List<Chip> chips = chips(current, page, path);
         boolean filtered = !current.filters().isEmpty() || current.bbox() != null;
-        String clearUrl = filtered ? SearchUrls.of(path, new SearchQuery(current.text(), Map.of(), null, current.sort(), 0,
-                current.size(), current.language())) : null;
+        String clearUrl = filtered ? SearchUrls.of(path, new SearchQuery(current.text(), Map.of(), null,
+                current.sort(), 0, current.size(), current.language())) : null;
         return new SearchPage(text, result.total(), count, facets, chips, clearUrl,
                 current.bbox() == null ? null : SearchUrls.box(current.bbox()), sorts(current, page), sizes(current),
                 result.hits().stream().map(hit -> cards.card(hit, page)).toList(),
@@ -195,8 +195,8 @@ public class SearchPages {
         });
         if (query.bbox() != null) {
             chips.add(new Chip(page.t("chip.bbox"), SearchUrls.box(query.bbox()).replace(",", ", "),
-                    SearchUrls.of(path, new SearchQuery(query.text(), query.filters(), null, query.sort(), 0, query.size(),
-                            query.language()))));
+                    SearchUrls.of(path, new SearchQuery(query.text(), query.filters(), null, query.sort(), 0,
+                            query.size(), query.language()))));
         }
         return chips;
     }

@@ -135,7 +135,8 @@ class OrganisationBrowserTest {
         assertThat(browser.findElements(By.cssSelector("[data-etendue] canvas"))).isNotEmpty();
         assertThat(((Number) chromium.script(scripts)).intValue()).isPositive();
         assertThat(browser.findElement(By.cssSelector(".extent-figure figcaption")).getText())
-                .isEqualTo("Emprise de la fiche : de 2,9° à 3,2° de longitude, de 50,55° à 50,75° de latitude (WGS 84).");
+                .isEqualTo("Emprise de la fiche : de 2,9° à 3,2° de longitude, de 50,55° à 50,75° de latitude "
+                        + "(WGS 84).");
         chromium.checkAccessibility("fiche avec emprise");
         chromium.screenshot("target/fiche-emprise.png", WIDTH);
         assertThat(chromium.accessibilityProblems()).as(String.join("\n", chromium.accessibilityProblems())).isEmpty();

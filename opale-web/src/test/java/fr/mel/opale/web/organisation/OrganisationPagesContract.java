@@ -123,7 +123,8 @@ abstract class OrganisationPagesContract {
         HttpResponse<String> unknown = client.get("/organisations/nulle-part-" + data.run);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(unknown.body()).contains("<html lang=\"fr\">", "Page introuvable").doesNotContain("nulle-part-" + data.run + "</h1>");
+        assertThat(unknown.body()).contains("<html lang=\"fr\">", "Page introuvable")
+                .doesNotContain("nulle-part-" + data.run + "</h1>");
     }
 
     @Test
@@ -147,7 +148,8 @@ abstract class OrganisationPagesContract {
         String reuse = page("/catalogue/" + data.reuse, null);
         assertThat(reuse).contains("Cette fiche cite", "href=\"/catalogue/" + data.dataset + "\"",
                 "Arbres d’alignement " + data.run)
-                .doesNotContain(data.secretTitle, "href=\"/catalogue/" + data.secret + "\"", "Fiches qui citent celle-ci");
+                .doesNotContain(data.secretTitle, "href=\"/catalogue/" + data.secret + "\"",
+                        "Fiches qui citent celle-ci");
         assertThat(page("/catalogue/" + data.reuse, ADMIN)).contains(data.secretTitle);
         assertThat(page("/catalogue/" + data.table, null)).doesNotContain("Fiches liées");
     }
@@ -205,7 +207,8 @@ abstract class OrganisationPagesContract {
     }
 
     private static long facetCount(String html, String name, String value) {
-        Matcher box = Pattern.compile("name=\"" + name + "\" value=\"" + value + "\"( checked)?>\\s*<label for=\"[^\"]+\">"
+        Matcher box = Pattern.compile("name=\"" + name + "\" value=\"" + value
+                + "\"( checked)?>\\s*<label for=\"[^\"]+\">"
                 + "<a href=\"[^\"]*\" tabindex=\"-1\">[^<]*</a> <span class=\"facet-count\">\\((\\d+)\\)</span>")
                 .matcher(html);
         return box.find() ? Long.parseLong(box.group(2)) : 0;
