@@ -45,6 +45,8 @@ export default defineConfig({
     rollupOptions: {
       input: {
         fiche: 'src/main/frontend/fiche.js',
+        // the OGC API pages' map previews (MapLibre shared with the dataset page's map tab)
+        apercu: 'src/main/frontend/apercu.js',
         console: 'src/main/frontend/console.js',
         // every page's stylesheet and header menu, the catalogue's search (htmx inside), the import pages
         site: 'src/main/frontend/site.css',

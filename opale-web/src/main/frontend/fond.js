@@ -3,15 +3,20 @@
 // it draws offline. A configured style URL (opale.web.map-style-url) replaces it.
 import { feature, mesh } from 'topojson-client';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
+import coarseCountriesUrl from 'world-atlas/countries-110m.json?url';
 
-export async function builtInStyle(colour) {
+/**
+ * The built-in style in `colour`s. `coarse`: Natural Earth 1:110m, a tenth of the 1:50m's weight, enough for a small
+ * map of an extent (the presentation tab's) that shows where, not what.
+ */
+export async function builtInStyle(colour, { coarse = false } = {}) {
   const style = {
     version: 8,
     sources: {},
     layers: [{ id: 'eau', type: 'background', paint: { 'background-color': colour.water } }],
   };
   try {
-    const response = await fetch(countriesUrl);
+    const response = await fetch(coarse ? coarseCountriesUrl : countriesUrl);
     const topology = await response.json();
     style.sources.terres = { type: 'geojson', data: feature(topology, topology.objects.countries) };
     style.sources.frontieres = {

@@ -3,6 +3,7 @@
 // Without this script the same links and form reach the server, which renders the same table.
 import { compile } from './cql2.js';
 import { formatNumber, formatValue } from './format.js';
+import { statusTemplate } from './statut.js';
 
 const root = document.querySelector('[data-table]');
 if (root) {
@@ -113,7 +114,7 @@ function enhance(container) {
     const first = rows.length ? (s.page - 1) * s.size + 1 : 0;
     const last = (s.page - 1) * s.size + rows.length;
     const lastPage = Math.max(1, Math.min(Math.ceil(matched / s.size), Math.floor(100000 / s.size) + 1));
-    status.textContent = container.dataset.statusTemplate
+    status.textContent = statusTemplate(container.dataset, matched, rows.length)
       .replace('{matched}', formatNumber(matched, lang)).replace('{first}', formatNumber(first, lang))
       .replace('{last}', formatNumber(last, lang));
     for (const th of container.querySelectorAll('thead th[data-column]')) {

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -69,12 +70,33 @@ public class CatalogSearch {
         raw.facets().forEach((facet, values) -> facets.put(facet, values.stream()
                 .map(v -> new FacetValue(v.value(), label(facet, v.value(), language), v.count(), v.selected()))
                 .toList()));
-        List<SearchHit> hits = raw.hits().stream().map(hit -> new SearchHit(hit.id(), hit.title(), hit.kind(),
-                hit.excerpt(), hit.organisation(),
+        List<SearchHit> hits = raw.hits().stream().map(hit -> labelled(hit, language)).toList();
+        return new SearchResult(raw.total(), raw.page(), raw.size(), hits, facets);
+    }
+
+    /** A raw hit with its usage categories labelled in {@code language}. */
+    private SearchHit labelled(SearchHit hit, Locale language) {
+        return new SearchHit(hit.id(), hit.title(), hit.kind(), hit.excerpt(), hit.organisation(),
                 hit.categories().stream().map(c -> new SearchHit.Labelled(c.value(),
                         concepts.label(c.value(), language))).toList(),
-                hit.keywords(), hit.formats(), hit.modified(), hit.qualityScore(), hit.qualityBand())).toList();
-        return new SearchResult(raw.total(), raw.page(), raw.size(), hits, facets);
+                hit.keywords(), hit.formats(), hit.modified(), hit.qualityScore(), hit.qualityBand(), hit.owner());
+    }
+
+    /**
+     * Per owner organisation (slug), how many records the viewer may read and their mean quality score: the
+     * organisation pages' figures. Organisations with no visible record are absent. {@code only} restricts the
+     * answer to those slugs (empty: every owner).
+     */
+    public Map<String, OwnerFigures> owners(Set<String> only) {
+        return engine.owners(scope(), only);
+    }
+
+    /**
+     * The records the viewer may read that cite {@code recordId} among their related records (reuses of a dataset,
+     * services operating on it...), by title, at most {@code max}: the reverse of a record's own related records.
+     */
+    public List<SearchHit> citing(String recordId, int max, Locale language) {
+        return engine.citing(recordId, max, scope()).stream().map(hit -> labelled(hit, language)).toList();
     }
 
     /**

@@ -38,7 +38,7 @@ public final class SearchEngine implements AutoCloseable {
      * The version of the index mapping (fields, analyzers). An index written under another version is dropped and
      * rebuilt at start: bump it with every mapping change.
      */
-    public static final String MAPPING_VERSION = "3";
+    public static final String MAPPING_VERSION = "4";
     private static final String VERSION_FILE = "opale-mapping-version";
 
     private final CloseableSearchMapping mapping;
@@ -159,6 +159,16 @@ public final class SearchEngine implements AutoCloseable {
      */
     public List<Suggestion> suggest(String text, int max, ReadScope scope) {
         return queries.suggest(text, max, scope);
+    }
+
+    /** Per owner organisation (slug), the records {@code scope} sees and their mean quality score. */
+    public Map<String, OwnerFigures> owners(ReadScope scope, Set<String> only) {
+        return queries.owners(scope, only);
+    }
+
+    /** Up to {@code max} records {@code scope} sees that cite {@code recordId} as a related record, by title. */
+    public List<SearchHit> citing(String recordId, int max, ReadScope scope) {
+        return queries.citing(recordId, max, scope);
     }
 
     /** Facet values with counts for {@code facet} over everything {@code scope} sees (home page tiles...). */

@@ -14,10 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param formats      normalised formats ({@code format} facet values) with their labels
  * @param qualityScore 0–100, null while unknown
  * @param qualityBand  lower-case band name, null while unknown
+ * @param owner        the owner organisation's slug (its page is {@code /organisations/{owner}}); null when none
  */
 public record SearchHit(String id, String title, String kind, String excerpt, @Nullable String organisation,
                         List<Labelled> categories, List<String> keywords, List<Labelled> formats, Instant modified,
-                        @Nullable Integer qualityScore, @Nullable String qualityBand) {
+                        @Nullable Integer qualityScore, @Nullable String qualityBand, @Nullable String owner) {
     /** A value with its label (a usage category URI and its name, for instance). */
     public record Labelled(String value, String label) {
     }

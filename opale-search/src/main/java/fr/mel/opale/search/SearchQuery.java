@@ -27,11 +27,13 @@ import org.jspecify.annotations.Nullable;
  * @param externalIds only records with one of these resource identifiers (ISO {@code MD_Identifier}); empty = any
  * @param order    explicit field and direction, replacing {@code sort} when given
  * @param offset   index of the first hit, replacing {@code page × size} when given (OGC APIs page by offset)
+ * @param owners   only records owned by one of these organisations (their slugs); empty = any. Not a facet: the
+ *                 organisation pages filter on it, their panel keeps the catalogue's facets
  */
 public record SearchQuery(@Nullable String text, Map<Facet, Set<String>> filters, @Nullable BoundingBox bbox,
                           @Nullable SearchSort sort, int page, int size, Locale language,
                           @Nullable SearchPeriod period, Set<String> ids, Set<String> externalIds,
-                          @Nullable SearchOrder order, @Nullable Integer offset) {
+                          @Nullable SearchOrder order, @Nullable Integer offset, Set<String> owners) {
     public static final int MAX_SIZE = 100;
     public static final int DEFAULT_SIZE = 20;
     /** Beyond this the query is refused: nobody types more, and it bounds the cost of one query. */
@@ -66,6 +68,7 @@ public record SearchQuery(@Nullable String text, Map<Facet, Set<String>> filters
         language = language == null ? Locale.FRENCH : language;
         ids = strippedSet(ids);
         externalIds = strippedSet(externalIds);
+        owners = strippedSet(owners);
         if (offset != null && offset < 0) {
             throw new IllegalArgumentException("Position négative : " + offset);
         }
@@ -74,7 +77,7 @@ public record SearchQuery(@Nullable String text, Map<Facet, Set<String>> filters
     /** A query of the search pages and {@code /api/search}: no period, identifier, explicit order or offset. */
     public SearchQuery(@Nullable String text, Map<Facet, Set<String>> filters, @Nullable BoundingBox bbox,
                        @Nullable SearchSort sort, int page, int size, Locale language) {
-        this(text, filters, bbox, sort, page, size, language, null, Set.of(), Set.of(), null, null);
+        this(text, filters, bbox, sort, page, size, language, null, Set.of(), Set.of(), null, null, Set.of());
     }
 
     /** Index of the first hit to return: {@code offset} when given, else {@code page × size}. */
@@ -112,7 +115,8 @@ public record SearchQuery(@Nullable String text, Map<Facet, Set<String>> filters
         Set<String> values = new LinkedHashSet<>(selected(facet));
         values.add(value);
         next.put(facet, values);
-        return new SearchQuery(text, next, bbox, sort, 0, size, language, period, ids, externalIds, order, null);
+        return new SearchQuery(text, next, bbox, sort, 0, size, language, period, ids, externalIds, order, null,
+                owners);
     }
 
     /** The same query without {@code value} in {@code facet}'s selection, back on the first page. */
@@ -122,12 +126,14 @@ public record SearchQuery(@Nullable String text, Map<Facet, Set<String>> filters
         Set<String> values = new LinkedHashSet<>(selected(facet));
         values.remove(value);
         next.put(facet, values);
-        return new SearchQuery(text, next, bbox, sort, 0, size, language, period, ids, externalIds, order, null);
+        return new SearchQuery(text, next, bbox, sort, 0, size, language, period, ids, externalIds, order, null,
+                owners);
     }
 
     /** The same query on another page. */
     public SearchQuery atPage(int page) {
-        return new SearchQuery(text, filters, bbox, sort, page, size, language, period, ids, externalIds, order, null);
+        return new SearchQuery(text, filters, bbox, sort, page, size, language, period, ids, externalIds, order, null,
+                owners);
     }
 
     public static Builder builder() {
@@ -148,6 +154,7 @@ public record SearchQuery(@Nullable String text, Map<Facet, Set<String>> filters
         private final Set<String> externalIds = new LinkedHashSet<>();
         private @Nullable SearchOrder order;
         private @Nullable Integer offset;
+        private final Set<String> owners = new LinkedHashSet<>();
 
         private Builder() {
         }
@@ -163,6 +170,7 @@ public record SearchQuery(@Nullable String text, Map<Facet, Set<String>> filters
         public Builder externalIds(java.util.Collection<String> v) { this.externalIds.addAll(v); return this; }
         public Builder order(@Nullable SearchOrder v) { this.order = v; return this; }
         public Builder offset(@Nullable Integer v) { this.offset = v; return this; }
+        public Builder owners(java.util.Collection<String> v) { this.owners.addAll(v); return this; }
 
         /** Adds values to a facet's selection (OR among them). */
         public Builder filter(Facet facet, String... values) {
@@ -176,7 +184,7 @@ public record SearchQuery(@Nullable String text, Map<Facet, Set<String>> filters
 
         public SearchQuery build() {
             return new SearchQuery(text, filters, bbox, sort, page, size, language, period, ids, externalIds, order,
-                    offset);
+                    offset, owners);
         }
     }
 }

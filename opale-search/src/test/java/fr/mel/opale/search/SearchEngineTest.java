@@ -1,6 +1,7 @@
 package fr.mel.opale.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import fr.mel.opale.access.Visibility;
 import fr.mel.opale.catalog.StoredRecord;
@@ -10,6 +11,7 @@ import fr.mel.opale.catalog.model.Keyword;
 import fr.mel.opale.catalog.model.LocalizedText;
 import fr.mel.opale.catalog.model.Organisation;
 import fr.mel.opale.catalog.model.RecordKind;
+import fr.mel.opale.catalog.model.RelatedRecord;
 import fr.mel.opale.catalog.model.SpatialExtent;
 import fr.mel.opale.catalog.model.TemporalExtent;
 import fr.mel.opale.catalog.model.ThesaurusCitation;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -247,6 +250,41 @@ class SearchEngineTest {
 
     private static SearchQuery.Builder query(String text) {
         return SearchQuery.builder().text(text);
+    }
+
+    @Test
+    void ownersAreCountedAndAveragedAndCitingRecordsFoundWithinTheScope() {
+        engine.index(List.of(
+                owned("lille-1", "lille", 40, Visibility.PUBLIC, List.of()),
+                owned("lille-2", "lille", 71, Visibility.PUBLIC, List.of("lille-1")),
+                owned("lille-3", "lille", 90, Visibility.RESTRICTED, List.of("lille-1")),
+                owned("roubaix-1", "roubaix", 55, Visibility.PUBLIC, List.of("lille-1", "absent"))));
+
+        Map<String, OwnerFigures> anonymous = engine.owners(ReadScope.PUBLIC_ONLY, Set.of());
+        assertThat(anonymous).containsEntry("lille", new OwnerFigures(2, 56)) // (40 + 71) / 2 = 55.5
+                .containsEntry("roubaix", new OwnerFigures(1, 55)).hasSize(2); // records without owner: absent
+        assertThat(engine.owners(ReadScope.EVERYTHING, Set.of("lille")))
+                .containsExactly(Map.entry("lille", new OwnerFigures(3, 67))); // 201 / 3
+        assertThat(engine.search(SearchQuery.builder().owners(List.of("lille")).build(), ReadScope.PUBLIC_ONLY)
+                .hits()).extracting(SearchHit::id, SearchHit::owner)
+                .containsExactlyInAnyOrder(tuple("lille-1", "lille"), tuple("lille-2", "lille"));
+
+        assertThat(engine.citing("lille-1", 10, ReadScope.PUBLIC_ONLY)).extracting(SearchHit::id)
+                .containsExactly("lille-2", "roubaix-1"); // by title; the restricted one hidden
+        assertThat(engine.citing("lille-1", 10, ReadScope.EVERYTHING)).extracting(SearchHit::id)
+                .containsExactly("lille-2", "lille-3", "roubaix-1");
+        assertThat(engine.citing("lille-1", 1, ReadScope.EVERYTHING)).hasSize(1);
+        assertThat(engine.citing("roubaix-1", 10, ReadScope.EVERYTHING)).isEmpty();
+    }
+
+    private static IndexedRecord owned(String id, String owner, int score, Visibility visibility, List<String> cites) {
+        CatalogRecord.Builder builder = CatalogRecord.builder(id).title(LocalizedText.of("fr", "Fiche " + id))
+                .description(LocalizedText.of("fr", "Une fiche."));
+        cites.forEach(cited -> builder.addRelatedRecord(new RelatedRecord(cited, null, null, "crossReference")));
+        Instant modified = Instant.parse("2026-01-01T00:00:00Z");
+        StoredRecord stored = new StoredRecord(builder.build(), 1, modified, modified, visibility, owner);
+        return new IndexedRecord(stored, List.of(), List.of(), score, null,
+                fr.mel.opale.access.AccessPolicy.readers(stored.protection(), List.of()));
     }
 
     static IndexedRecord record(String id, String title, String description, String keyword, String organisation,

@@ -64,6 +64,15 @@ public class OrganisationStore {
         jdbc.sql("UPDATE organisation SET logo_url = ? WHERE id = ?").params(url, id).update();
     }
 
+    public Optional<String> description(long id) {
+        return jdbc.sql("SELECT description FROM organisation WHERE id = ?").param(id).query(String.class)
+                .optional();
+    }
+
+    public void setDescription(long id, @Nullable String text) {
+        jdbc.sql("UPDATE organisation SET description = ? WHERE id = ?").params(text, id).update();
+    }
+
     public List<Member> members(long organisationId) {
         return jdbc.sql("SELECT m.person_id, p.display_name, m.role FROM organisation_member m "
                         + "JOIN person p ON p.id = m.person_id WHERE m.organisation_id = ? "

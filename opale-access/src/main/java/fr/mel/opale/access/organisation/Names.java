@@ -69,4 +69,24 @@ public final class Names {
         }
         return u;
     }
+
+    /** Longest organisation presentation: a few paragraphs, what its page shows above its records. */
+    public static final int DESCRIPTION_MAX = 4000;
+
+    /**
+     * An organisation's presentation: at most {@value #DESCRIPTION_MAX} characters, line breaks and tabs allowed but
+     * no other control character; null or blank means none.
+     */
+    public static String description(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip().replace("\r\n", "\n");
+        if (t.length() > DESCRIPTION_MAX || t.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n'
+                && c != '\t')) {
+            throw AccessModelProblem.invalid("Présentation invalide : " + DESCRIPTION_MAX + " caractères au plus, "
+                    + "sans caractère de contrôle.");
+        }
+        return t;
+    }
 }

@@ -136,6 +136,25 @@ public class Organisations {
                 + (u == null ? "—" : u), policy.currentViewer());
     }
 
+    /** Organisation {@code slug}'s presentation, if it has one (public, as its name and logo). */
+    @Transactional(readOnly = true)
+    public Optional<String> description(String slug) {
+        return store.find(slug).flatMap(o -> store.description(o.id()));
+    }
+
+    /**
+     * Sets (blank: removes) the organisation's presentation, shown on its public page: at most
+     * {@value Names#DESCRIPTION_MAX} characters. Same right as the logo: the organisation's administrators.
+     */
+    @Transactional
+    public void setDescription(String slug, @Nullable String text) {
+        Organisation o = manageable(slug);
+        String t = Names.description(text);
+        store.setDescription(o.id(), t);
+        changed(AccessChanged.Kind.ORGANISATION, slug, "présentation " + (t == null ? "retirée"
+                : "de " + t.length() + " caractères"), policy.currentViewer());
+    }
+
     /** The members of organisation {@code slug}, by name (those who may manage it). */
     @Transactional(readOnly = true)
     public List<Member> members(String slug) {

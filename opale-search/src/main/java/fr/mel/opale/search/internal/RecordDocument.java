@@ -136,8 +136,16 @@ public final class RecordDocument {
     @KeywordField
     final List<String> readers;
 
-    @KeywordField
+    /** The owner organisation's slug: the organisation pages filter on it and count per owner. */
+    @KeywordField(projectable = Projectable.YES)
     final @Nullable String owner;
+
+    /**
+     * The identifiers of the records this one points to (its related records): a dataset's page finds the reuses
+     * and services that cite it with one query, under the same access scope as any search.
+     */
+    @KeywordField
+    final List<String> cites;
 
     RecordDocument(String id, String kind, List<String> title, String displayTitle, List<String> description,
                    String excerpt, List<String> keyword, List<String> thesaurus, List<String> category,
@@ -145,8 +153,9 @@ public final class RecordDocument {
                    @Nullable String licence, boolean geo, @Nullable String frequency, @Nullable Integer qualityScore,
                    @Nullable String quality, Instant modified, double @Nullable [] bbox,
                    @Nullable String owner, Instant created, @Nullable TemporalExtent time, List<String> externalId,
-                   List<String> readers) {
+                   List<String> readers, List<String> cites) {
         this.readers = readers;
+        this.cites = cites;
         this.id = id;
         this.idSort = id;
         this.kind = kind;

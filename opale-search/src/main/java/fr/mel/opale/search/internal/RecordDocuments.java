@@ -5,6 +5,7 @@ import fr.mel.opale.catalog.dcat.FileFormats;
 import fr.mel.opale.catalog.dcat.KnownLicences;
 import fr.mel.opale.catalog.model.BoundingBox;
 import fr.mel.opale.catalog.model.CatalogRecord;
+import fr.mel.opale.catalog.model.RelatedRecord;
 import fr.mel.opale.catalog.model.Contact;
 import fr.mel.opale.catalog.model.Format;
 import fr.mel.opale.catalog.model.Keyword;
@@ -51,7 +52,9 @@ public final class RecordDocuments {
                 box == null ? null : new double[] {box.west(), box.south(), box.east(), box.north()},
                 stored.ownerOrganisation(), stored.created(), record.temporalExtent(),
                 record.resourceIdentifiers().stream().map(RecordDocuments::bounded).filter(Objects::nonNull)
-                        .distinct().toList(), indexed.readers().stream().sorted().toList());
+                        .distinct().toList(), indexed.readers().stream().sorted().toList(),
+                record.relatedRecords().stream().map(RelatedRecord::identifier).map(RecordDocuments::bounded)
+                        .filter(Objects::nonNull).distinct().toList());
     }
 
     /** The kind's facet value: {@code dataset}, {@code non_geographic_dataset}... */

@@ -3,6 +3,7 @@ package fr.mel.opale.search.internal;
 import fr.mel.opale.catalog.model.BoundingBox;
 import fr.mel.opale.search.Facet;
 import fr.mel.opale.search.FacetValue;
+import fr.mel.opale.search.OwnerFigures;
 import fr.mel.opale.search.ReadScope;
 import fr.mel.opale.search.SearchHit;
 import fr.mel.opale.search.SearchOrder;
@@ -29,6 +30,8 @@ import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.engine.search.predicate.dsl.TypedSearchPredicateFactory;
+import org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep;
+import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.engine.search.sort.dsl.TypedSearchSortFactory;
 import org.hibernate.search.mapper.pojo.standalone.mapping.SearchMapping;
@@ -73,18 +76,7 @@ public final class RecordQueries {
         try (SearchSession session = mapping.createSession()) {
             Map<Facet, AggregationKey<Map<String, Long>>> counted = new EnumMap<>(Facet.class);
             var main = session.search(RecordDocument.class)
-                    .select(f -> f.composite().from(
-                            f.id(String.class),
-                            f.field("display_title", String.class),
-                            f.field("kind", String.class),
-                            f.field("excerpt", String.class),
-                            f.field("organisation", String.class),
-                            f.field("own_category", String.class).list(),
-                            f.field("keyword", String.class).list(),
-                            f.field("format", String.class).list(),
-                            f.field("modified", Instant.class),
-                            f.field("quality_score", Integer.class),
-                            f.field("quality", String.class)).asList())
+                    .select(RecordQueries::card)
                     .where(f -> predicate(f, query, scope, null))
                     .sort(f -> sort(f, query));
             for (Facet facet : Facet.values()) {
@@ -118,6 +110,51 @@ public final class RecordQueries {
         SearchQuery all = SearchQuery.builder().size(1).build();
         try (SearchSession session = mapping.createSession()) {
             return countsWithout(session, all, scope, slot(facet), facet);
+        }
+    }
+
+    /**
+     * Per owner, the records {@code scope} sees and their mean quality score. One pass over two projected fields of
+     * the visible records (no stored document loaded): cheap for the tens of thousands of records a metropolis
+     * catalogues, and exact, which a sampled aggregation would not be.
+     */
+    public Map<String, OwnerFigures> owners(ReadScope scope, Set<String> only) {
+        try (SearchSession session = mapping.createSession()) {
+            List<List<?>> rows = session.search(RecordDocument.class)
+                    .select(f -> f.composite().from(f.field("owner", String.class),
+                            f.field("quality_score", Integer.class)).asList())
+                    .where(f -> {
+                        var bool = f.bool().must(f.exists().field("owner")).filter(access(f, scope));
+                        if (!only.isEmpty()) {
+                            bool.filter(f.terms().field("owner").matchingAny(only));
+                        }
+                        return bool;
+                    })
+                    .fetchAllHits();
+            Map<String, long[]> sums = new LinkedHashMap<>(); // records, scored, sum of scores
+            for (List<?> row : rows) {
+                long[] sum = sums.computeIfAbsent((String) row.get(0), k -> new long[3]);
+                sum[0]++;
+                if (row.get(1) != null) {
+                    sum[1]++;
+                    sum[2] += (Integer) row.get(1);
+                }
+            }
+            Map<String, OwnerFigures> figures = new LinkedHashMap<>();
+            sums.forEach((owner, sum) -> figures.put(owner, new OwnerFigures(sum[0],
+                    sum[1] == 0 ? null : (int) Math.round((double) sum[2] / sum[1]))));
+            return figures;
+        }
+    }
+
+    /** Records {@code scope} sees whose related records include {@code recordId}, by title. */
+    public List<SearchHit> citing(String recordId, int max, ReadScope scope) {
+        try (SearchSession session = mapping.createSession()) {
+            return session.search(RecordDocument.class)
+                    .select(RecordQueries::card)
+                    .where(f -> f.bool().must(f.match().field("cites").matching(recordId)).filter(access(f, scope)))
+                    .sort(f -> f.field("title_sort").then().field("id_sort"))
+                    .fetchHits(max).stream().map(RecordQueries::hit).toList();
         }
     }
 
@@ -203,6 +240,9 @@ public final class RecordQueries {
         }
         if (!query.externalIds().isEmpty()) {
             bool.filter(f.terms().field("external_id").matchingAny(query.externalIds()));
+        }
+        if (!query.owners().isEmpty()) {
+            bool.filter(f.terms().field("owner").matchingAny(query.owners()));
         }
         return bool;
     }
@@ -370,6 +410,23 @@ public final class RecordQueries {
 
     // --- results ----------------------------------------------------------------------------------------------
 
+    /** What a hit carries (read back by {@link #hit}): a card's fields, all projected from the index. */
+    private static ProjectionFinalStep<List<?>> card(SearchProjectionFactory<?, ?> f) {
+        return f.composite().from(
+                            f.id(String.class),
+                            f.field("display_title", String.class),
+                            f.field("kind", String.class),
+                            f.field("excerpt", String.class),
+                            f.field("organisation", String.class),
+                            f.field("own_category", String.class).list(),
+                            f.field("keyword", String.class).list(),
+                            f.field("format", String.class).list(),
+                            f.field("modified", Instant.class),
+                            f.field("quality_score", Integer.class),
+                            f.field("quality", String.class),
+                            f.field("owner", String.class)).asList();
+    }
+
     @SuppressWarnings("unchecked")
     private static SearchHit hit(List<?> row) {
         List<String> categories = (List<String>) row.get(5);
@@ -379,7 +436,7 @@ public final class RecordQueries {
                 categories.stream().map(c -> new SearchHit.Labelled(c, c)).toList(),
                 List.copyOf((List<String>) row.get(6)),
                 formats.stream().map(v -> new SearchHit.Labelled(v, v)).toList(),
-                (Instant) row.get(8), (Integer) row.get(9), (String) row.get(10));
+                (Instant) row.get(8), (Integer) row.get(9), (String) row.get(10), (String) row.get(11));
     }
 
     /** Whether every typed word begins some word of {@code candidate}, ignoring case and accents. */

@@ -91,6 +91,12 @@ class OrganisationsAdminController {
         return change(slug, response, model, () -> organisations.setLogo(slug, logo));
     }
 
+    @PostMapping("/admin/organisations/{slug}/presentation")
+    String description(@PathVariable String slug, @RequestParam(defaultValue = "") String description,
+                       HttpServletResponse response, Model model) {
+        return change(slug, response, model, () -> organisations.setDescription(slug, description));
+    }
+
     @PostMapping("/admin/organisations/{slug}/rattachement")
     String place(@PathVariable String slug, @RequestParam(defaultValue = "") String insee,
                  @RequestParam(defaultValue = "") String parent, HttpServletResponse response, Model model) {
@@ -173,6 +179,7 @@ class OrganisationsAdminController {
         model.addAttribute("organisation", o);
         model.addAttribute("members", organisations.members(o.slug()));
         model.addAttribute("logo", organisations.logo(o.slug()).orElse(""));
+        model.addAttribute("description", organisations.description(o.slug()).orElse(""));
         model.addAttribute("canPlace", policy.canCreateOrganisations(viewer));
         model.addAttribute("roles", MembershipRole.values());
         model.addAttribute("me", viewer.personId());

@@ -23,9 +23,11 @@ public class RecordCards {
     static final int KEYWORDS_SHOWN = 6;
 
     private final CatalogSearch search;
+    private final OrganisationNames organisations;
 
-    RecordCards(CatalogSearch search) {
+    RecordCards(CatalogSearch search, OrganisationNames organisations) {
         this.search = search;
+        this.organisations = organisations;
     }
 
     public RecordCard card(SearchHit hit, PageContext page) {
@@ -41,7 +43,8 @@ public class RecordCards {
                         c.value()))).toList(),
                 keywords, Math.max(0, hit.keywords().size() - KEYWORDS_SHOWN),
                 hit.formats().stream().map(f -> new FilterLink(f.label(), SearchUrls.filter(Facet.FORMAT,
-                        f.value()))).toList());
+                        f.value()))).toList(),
+                organisations.link(hit.owner()));
     }
 
     /** The title in {@code lang}, else in the record's language, else its identifier (a title is never blank). */

@@ -102,7 +102,11 @@ public record RecordView(
     }
 
     /** WGS84 bounding box, numbers written in the page's language. */
-    public record Box(String west, String south, String east, String north) {
+    /**
+     * A bounding box: each side written for people in the page's language, and {@code numbers} as
+     * {@code west,south,east,north} in plain decimals for the extent map ({@code data-etendue}).
+     */
+    public record Box(String west, String south, String east, String north, String numbers) {
     }
 
     /** A preview image; {@code alt} is its description, else "Aperçu de la fiche «title»". */

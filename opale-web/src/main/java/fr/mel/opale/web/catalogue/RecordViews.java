@@ -191,7 +191,8 @@ public class RecordViews {
         NumberFormat degrees = NumberFormat.getNumberInstance(locale);
         degrees.setMaximumFractionDigits(6);
         return new Box(degrees.format(bbox.west()), degrees.format(bbox.south()), degrees.format(bbox.east()),
-                degrees.format(bbox.north()));
+                degrees.format(bbox.north()), bbox.west() + "," + bbox.south() + "," + bbox.east() + ","
+                + bbox.north());
     }
 
     private static @Nullable String geometry(@Nullable String wkt) {

@@ -13,10 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param chips     the active filters, each removable
  * @param clearUrl  the same search without any filter (the text kept); null when nothing is filtered
  * @param bbox      the box filter as written in the address, kept in a hidden field; null when none
+ * @param path      the page the search runs on ({@code /catalogue}, an organisation's page): the form's action
  */
 public record SearchPage(String text, long total, String count, List<FacetGroup> facets, List<Chip> chips,
                          @Nullable String clearUrl, @Nullable String bbox, List<Option> sorts, List<Option> sizes,
-                         List<RecordCard> cards, Pagination pagination) {
+                         List<RecordCard> cards, Pagination pagination, String path) {
 
     /**
      * One fieldset of the panel.

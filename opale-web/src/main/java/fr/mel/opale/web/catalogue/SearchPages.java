@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * links.
  */
 @Component
-class SearchPages {
+public class SearchPages {
     /** Values shown before "Voir plus"; usage categories are few and the heart of the catalogue: all shown. */
     static final int SHOWN = 10;
     /** Panel order: what visitors filter on most first; thesauri last, each in its own group. */
@@ -49,6 +49,15 @@ class SearchPages {
     }
 
     SearchPage page(SearchQuery asked, PageContext page) {
+        return page(asked, page, SearchUrls.PATH);
+    }
+
+    /**
+     * The search page of {@code asked} as shown at {@code path}: every link (facet values, chips, pages) leads back
+     * to {@code path} with the search in its address. The query's own scope (its owners) is the page's business:
+     * it is not written in the links, the page adds it again.
+     */
+    public SearchPage page(SearchQuery asked, PageContext page, String path) {
         SearchQuery query = asked;
         SearchResult result = search.search(query);
         if (result.hits().isEmpty() && query.page() > 0 && result.total() > 0) {
@@ -61,25 +70,26 @@ class SearchPages {
         for (Facet facet : PANEL) {
             List<FacetValue> values = result.facets().getOrDefault(facet, List.of());
             if (!values.isEmpty()) {
-                List<FacetOption> options = facet == Facet.CATEGORY ? hierarchy(facet, values, current)
-                        : values.stream().map(v -> option(facet, v, current, 0)).toList();
+                List<FacetOption> options = facet == Facet.CATEGORY ? hierarchy(facet, values, current, path)
+                        : values.stream().map(v -> option(facet, v, current, 0, path)).toList();
                 String legend = page.t("facet." + facet.parameter());
                 facets.add(group(facet.parameter(), facet.parameter(), legend, legend, options,
                         facet == Facet.CATEGORY ? Integer.MAX_VALUE : SHOWN, false));
             }
         }
-        facets.addAll(thesaurusGroups(result.facets().getOrDefault(Facet.THESAURUS, List.of()), current, page));
+        facets.addAll(thesaurusGroups(result.facets().getOrDefault(Facet.THESAURUS, List.of()), current, page, path));
         String text = query.text() == null ? "" : query.text();
         String count = text.isEmpty() ? page.t("catalogue.count", result.total())
                 : page.t("catalogue.countQuery", result.total(), text);
-        List<Chip> chips = chips(current, page);
+        List<Chip> chips = chips(current, page, path);
         boolean filtered = !current.filters().isEmpty() || current.bbox() != null;
-        String clearUrl = filtered ? SearchUrls.of(new SearchQuery(current.text(), Map.of(), null, current.sort(), 0,
-                current.size(), current.language())) : null;
+        String clearUrl = filtered ? SearchUrls.of(path, new SearchQuery(current.text(), Map.of(), null,
+                current.sort(), 0, current.size(), current.language())) : null;
         return new SearchPage(text, result.total(), count, facets, chips, clearUrl,
                 current.bbox() == null ? null : SearchUrls.box(current.bbox()), sorts(current, page), sizes(current),
                 result.hits().stream().map(hit -> cards.card(hit, page)).toList(),
-                Pagination.of(current.page() + 1, result.pageCount(), n -> SearchUrls.of(current.atPage(n - 1))));
+                Pagination.of(current.page() + 1, result.pageCount(), n -> SearchUrls.of(path, current.atPage(n - 1))),
+                path);
     }
 
     private static FacetGroup group(String id, String parameter, String legend, String summary,
@@ -95,17 +105,17 @@ class SearchPages {
                 more.stream().anyMatch(FacetOption::selected), collapsible && !anySelected);
     }
 
-    private static FacetOption option(Facet facet, FacetValue value, SearchQuery query, int depth) {
+    private static FacetOption option(Facet facet, FacetValue value, SearchQuery query, int depth, String path) {
         SearchQuery toggled = value.selected() ? query.without(facet, value.value()) : query.with(facet, value.value());
         return new FacetOption(domId(facet.parameter(), value.value()), value.value(), value.label(), value.count(),
-                value.selected(), SearchUrls.of(toggled), depth);
+                value.selected(), SearchUrls.of(path, toggled), depth);
     }
 
     /**
      * Usage categories as a tree when the thesaurus has narrower concepts: each broader value followed by its
      * narrower ones (indented), siblings in the engine's order (most records first).
      */
-    private List<FacetOption> hierarchy(Facet facet, List<FacetValue> values, SearchQuery query) {
+    private List<FacetOption> hierarchy(Facet facet, List<FacetValue> values, SearchQuery query, String path) {
         Map<String, FacetValue> byUri = new LinkedHashMap<>();
         values.forEach(v -> byUri.put(v.value(), v));
         Map<String, List<FacetValue>> children = new LinkedHashMap<>();
@@ -121,18 +131,18 @@ class SearchPages {
         }
         List<FacetOption> options = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        roots.forEach(root -> addTree(facet, root, 0, children, query, options, seen));
+        roots.forEach(root -> addTree(facet, root, 0, children, query, options, seen, path));
         return options;
     }
 
     private static void addTree(Facet facet, FacetValue value, int depth, Map<String, List<FacetValue>> children,
-                                SearchQuery query, List<FacetOption> options, Set<String> seen) {
+                                SearchQuery query, List<FacetOption> options, Set<String> seen, String path) {
         if (!seen.add(value.value())) {
             return; // a concept with two broader concepts is shown once
         }
-        options.add(option(facet, value, query, depth));
+        options.add(option(facet, value, query, depth, path));
         for (FacetValue child : children.getOrDefault(value.value(), List.of())) {
-            addTree(facet, child, depth + 1, children, query, options, seen);
+            addTree(facet, child, depth + 1, children, query, options, seen, path);
         }
     }
 
@@ -141,7 +151,8 @@ class SearchPages {
      * the thesaurus's title when it is loaded, else with what records cite. The usage-category thesaurus is left
      * out: the category facet already shows it, with its hierarchy.
      */
-    private List<FacetGroup> thesaurusGroups(List<FacetValue> values, SearchQuery query, PageContext page) {
+    private List<FacetGroup> thesaurusGroups(List<FacetValue> values, SearchQuery query, PageContext page,
+                                             String path) {
         Map<String, List<FacetValue>> byThesaurus = new LinkedHashMap<>();
         for (FacetValue value : values) {
             int bar = value.value().indexOf('|');
@@ -159,7 +170,7 @@ class SearchPages {
             String title = known == null ? cited : known.title(page.lang());
             groups.add(group(domId("thesaurus", cited).substring("f-".length()), Facet.THESAURUS.parameter(),
                     page.t("facet.thesaurus.of", title), title,
-                    list.stream().map(v -> option(Facet.THESAURUS, v, query, 0)).toList(), SHOWN, true));
+                    list.stream().map(v -> option(Facet.THESAURUS, v, query, 0, path)).toList(), SHOWN, true));
         });
         return groups;
     }
@@ -174,18 +185,18 @@ class SearchPages {
         return null;
     }
 
-    private List<Chip> chips(SearchQuery query, PageContext page) {
+    private List<Chip> chips(SearchQuery query, PageContext page, String path) {
         List<Chip> chips = new ArrayList<>();
         query.filters().forEach((facet, values) -> {
             for (String value : values) {
                 chips.add(new Chip(page.t("chip." + facet.parameter()), search.label(facet, value, page.locale()),
-                        SearchUrls.of(query.without(facet, value))));
+                        SearchUrls.of(path, query.without(facet, value))));
             }
         });
         if (query.bbox() != null) {
             chips.add(new Chip(page.t("chip.bbox"), SearchUrls.box(query.bbox()).replace(",", ", "),
-                    SearchUrls.of(new SearchQuery(query.text(), query.filters(), null, query.sort(), 0, query.size(),
-                            query.language()))));
+                    SearchUrls.of(path, new SearchQuery(query.text(), query.filters(), null, query.sort(), 0,
+                            query.size(), query.language()))));
         }
         return chips;
     }

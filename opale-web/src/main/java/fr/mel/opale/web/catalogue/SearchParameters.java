@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * order or box, or a text longer than {@value SearchQuery#MAX_TEXT_LENGTH} characters, throws {@link SearchProblem}:
  * the page answers 400 with the French error page, never a 500 and never a silently different search.
  */
-final class SearchParameters {
+public final class SearchParameters {
     /** Deep enough for any real catalogue; beyond, a page number is nonsense (and the index would page forever). */
     static final int MAX_PAGE = 100_000;
     private static final String BOX_FORMAT = "L'emprise doit s'écrire minx,miny,maxx,maxy en degrés WGS84.";
@@ -27,6 +27,11 @@ final class SearchParameters {
     }
 
     static SearchQuery read(HttpServletRequest request, Locale language) {
+        return read(request, language, List.of());
+    }
+
+    /** The search of the address, within the records of {@code owners} (organisation slugs; empty: every record). */
+    public static SearchQuery read(HttpServletRequest request, Locale language, List<String> owners) {
         // getParameterValues, not Spring binding to List<String>: binding splits one value at its commas, and
         // organisation names and licences contain commas ("Environnement, énergie").
         String text = request.getParameter("q");
@@ -41,7 +46,8 @@ final class SearchParameters {
                         "Le numéro de page doit être un entier de 1 à " + MAX_PAGE + ".") - 1)
                 .size(number(request.getParameter("size"), SearchQuery.DEFAULT_SIZE, 1, SearchQuery.MAX_SIZE,
                         "La taille de page doit être un entier de 1 à " + SearchQuery.MAX_SIZE + "."))
-                .language(language);
+                .language(language)
+                .owners(owners);
         for (Facet facet : Facet.values()) {
             String[] values = request.getParameterValues(facet.parameter());
             if (values != null) {

@@ -25,7 +25,15 @@ public final class SearchUrls {
 
     /** The address of {@code query}, on its page. */
     public static String of(SearchQuery query) {
-        StringBuilder url = new StringBuilder(PATH);
+        return of(PATH, query);
+    }
+
+    /**
+     * The address of {@code query} on the page at {@code path}: another page that runs the catalogue search within
+     * a scope of its own (an organisation's page) and reads the same parameters.
+     */
+    public static String of(String path, SearchQuery query) {
+        StringBuilder url = new StringBuilder(path);
         Separator next = new Separator();
         if (query.text() != null) {
             append(url, next, "q", query.text());

@@ -3,7 +3,10 @@ package fr.mel.opale.web.dataset;
 import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.catalog.CatalogProblem;
 import fr.mel.opale.catalog.StoredRecord;
+import fr.mel.opale.search.CatalogSearch;
+import fr.mel.opale.search.Facet;
 import fr.mel.opale.web.assets.Assets;
+import fr.mel.opale.web.catalogue.OrganisationNames;
 import fr.mel.opale.web.catalogue.RecordJsonLd;
 import fr.mel.opale.web.catalogue.RecordPaths;
 import fr.mel.opale.web.catalogue.RecordView;
@@ -30,6 +33,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class DatasetPageController {
     static final String VIEW = "dataset/page";
+    /** Records citing one record listed at most: a much-reused dataset lists its first fifty by title. */
+    static final int MAX_CITING = 50;
 
     private final Catalog catalog;
     private final RecordViews views;
@@ -37,10 +42,14 @@ class DatasetPageController {
     private final DatasetPages pages;
     private final MapStyle mapStyle;
     private final Assets assets;
+    private final CatalogSearch search;
+    private final OrganisationNames organisations;
 
     DatasetPageController(Catalog catalog, RecordViews views, RecordJsonLd jsonLd, DatasetPages pages,
-                          MapStyle mapStyle, Assets assets) {
+                          MapStyle mapStyle, Assets assets, CatalogSearch search, OrganisationNames organisations) {
         this.assets = assets;
+        this.search = search;
+        this.organisations = organisations;
         this.catalog = catalog;
         this.views = views;
         this.jsonLd = jsonLd;
@@ -86,6 +95,8 @@ class DatasetPageController {
             model.addAttribute("columnInfos", data == null ? List.of() : pages.columns(data));
             String pageUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path(recordPath).build().toUriString();
             model.addAttribute("jsonLd", jsonLd.of(stored, pageUrl, context.lang()));
+            model.addAttribute("owner", organisations.link(stored.ownerOrganisation()));
+            model.addAttribute("citing", citing(id, context));
         }
         if (tab == DatasetTab.TABLE && data != null) {
             model.addAttribute("table", pages.table(data, TableRequest.read(request, data.version().columns()),
@@ -99,6 +110,14 @@ class DatasetPageController {
             model.addAttribute("chart", chart);
         }
         return VIEW;
+    }
+
+    /** The records citing this one that the viewer may read: the search applies the access policy. */
+    private List<CitingRecord> citing(String id, PageContext context) {
+        return search.citing(id, MAX_CITING, context.locale()).stream()
+                .map(hit -> new CitingRecord(hit.title(), RecordPaths.record(hit.id()),
+                        search.label(Facet.KIND, hit.kind(), context.locale())))
+                .toList();
     }
 
     private static List<DatasetTab> tabs(RecordView record, DatasetPages.@org.jspecify.annotations.Nullable PublishedData data,

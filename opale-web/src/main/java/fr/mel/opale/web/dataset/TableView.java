@@ -23,6 +23,17 @@ public record TableView(TableRequest request, List<ColumnView> columns, List<Row
     public record RowView(long fid, List<String> cells) {
     }
 
+    /**
+     * Which sentence of {@code dataset.table.status} describes this page, as its words agree with the numbers: 0 no
+     * matching row, 1 exactly one, and of many: 2 none shown (past the last page), 3 one shown, 4 a range.
+     */
+    public int statusCase() {
+        if (matched <= 1) {
+            return (int) Math.max(0, matched);
+        }
+        return rows.isEmpty() ? 2 : rows.size() == 1 ? 3 : 4;
+    }
+
     public long firstRow() {
         return rows.isEmpty() ? 0 : request.offset() + 1;
     }

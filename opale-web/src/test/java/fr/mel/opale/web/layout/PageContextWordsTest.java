@@ -45,7 +45,23 @@ class PageContextWordsTest {
         assertThat(fr.t("quality.details", 1, 10)).isEqualTo("Détail : 1 critère respecté sur 10");
         assertThat(fr.t("import.job.rows", 1L)).isEqualTo("1 ligne lue");
         assertThat(fr.t("tokens.days", 1)).isEqualTo("1 jour");
+        assertThat(fr.t("dataset.table.status", "0", "0", "0", 0)).isEqualTo("Aucune ligne ne correspond.");
+        assertThat(fr.t("dataset.table.status", "1", "1", "1", 1)).isEqualTo("1 ligne correspond ; ligne 1 affichée.");
+        assertThat(fr.t("dataset.table.status", "101", "101", "101", 3))
+                .isEqualTo("101 lignes correspondent ; ligne 101 affichée.");
+        assertThat(fr.t("dataset.table.status", "1\u202F200", "1", "50", 4))
+                .isEqualTo("1\u202F200 lignes correspondent ; lignes 1 à 50 affichées.");
+        assertThat(fr.t("dataReport.schema.invalid", 1, "S")).isEqualTo("1 erreur par rapport au schéma « S ».");
+        assertThat(fr.t("dataReport.schema.invalid", 2, "S")).isEqualTo("2 erreurs par rapport au schéma « S ».");
+        assertThat(fr.t("card.moreKeywords", 1)).isEqualTo("et 1 autre");
+        assertThat(fr.t("card.moreKeywords", 4)).isEqualTo("et 4 autres");
+        assertThat(fr.t("organisations.records", 0)).isEqualTo("Aucune fiche");
+        assertThat(fr.t("organisations.records", 1)).isEqualTo("1 fiche");
+        assertThat(fr.t("organisations.records", 2)).isEqualTo("2 fiches");
         PageContext en = page(Locale.ENGLISH);
+        assertThat(en.t("dataset.table.status", "1", "1", "1", 1)).isEqualTo("1 matching row; row 1 shown.");
+        assertThat(en.t("dataset.table.status", "1,200", "1", "50", 4))
+                .isEqualTo("1,200 matching rows; rows 1 to 50 shown.");
         assertThat(en.t("ogc.count", 1)).isEqualTo("1 feature");
         assertThat(en.t("dataset.downloads.intro", "1", 1L)).contains("(1 row)");
         assertThat(en.t("tokens.days", 30)).isEqualTo("30 days");

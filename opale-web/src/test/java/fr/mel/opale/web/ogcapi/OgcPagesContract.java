@@ -88,7 +88,15 @@ abstract class OgcPagesContract {
         assertThat(html).contains("Nombre de lignes", "150 lignes", "Étendue (WGS 84)", "CRS84", "EPSG:2154",
                 "href=\"/catalogue/" + data.geoRecord + "\"", "Voir la fiche", "Propriétés interrogeables",
                 "data-carte", "/tiles/WebMercatorQuad/{z}/{y}/{x}", "data-bbox=\"3.0,50.6",
-                "/js/carte.js", "/css/maplibre-gl.css", "Voir les lignes sous forme de tableau");
+                "Voir les lignes sous forme de tableau").doesNotContain("/js/carte.js", "/css/maplibre-gl.css");
+        // the map module comes through Vite like the site's others: fingerprinted, immutable, pre-compressed
+        Matcher entry = Pattern.compile("<script type=\"module\" src=\"(/assets/apercu-[\\w-]+\\.js)\"").matcher(html);
+        assertThat(entry.find()).as("the map entry module in the page").isTrue();
+        HttpResponse<byte[]> script = client().send(HttpRequest.newBuilder(uri(entry.group(1)))
+                .header("Accept-Encoding", "br").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Cache-Control").orElse("")).contains("immutable");
+        assertThat(script.headers().firstValue("Content-Encoding")).hasValue("br");
         List<String> labels = new ArrayList<>();
         Matcher download = DOWNLOAD.matcher(html);
         while (download.find()) {
@@ -102,7 +110,7 @@ abstract class OgcPagesContract {
 
         String table = get(client(), "/ogcapi/collections/" + data.table.slug() + "?f=html", null).body();
         assertThat(table).contains("Tableau", "12 lignes", "Télécharger en CSV").doesNotContain("data-carte")
-                .doesNotContain("Shapefile").doesNotContain("/js/carte.js");
+                .doesNotContain("Shapefile").doesNotContain("/assets/apercu-");
     }
 
     @Test

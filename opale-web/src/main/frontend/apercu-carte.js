@@ -2,8 +2,13 @@
 // map of a collection's vector tiles (`data-tiles`, fitted to `data-bbox`) or of a GeoJSON document
 // (`data-geojson`: a page of items or one item, fitted to its features). The text alternative next to the map is
 // always in the page; without WebGL the container is replaced by the message in `data-message-webgl`.
-// No inline style or script: colours come from opale.css's custom properties (--carte-*).
-import { Map, NavigationControl } from './maplibre-gl.mjs';
+// No inline style or script: colours come from opale.css's custom properties (--carte-*). Imported by apercu.js on
+// pages that have a map; MapLibre is the same fingerprinted, pre-compressed chunk as the dataset page's map tab.
+import { Map, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+
+setWorkerUrl(workerUrl);
 
 const SOURCE = 'donnees';
 
