@@ -64,11 +64,19 @@ public interface TableStore extends FilterDialect {
     /** The geometry at {@code index}, SRID 4326, or null. */
     @Nullable Geometry readGeometry(ResultSet rows, int index) throws SQLException;
 
-    /** A predicate "{@code geom} intersects the box", with the parameters {@link #bindBbox} fills. */
-    String bboxPredicate();
+    /**
+     * A predicate "{@code geom} intersects the box", exact (a geometry touching the box's edge is in, one a hair
+     * outside is out) and written so that the planner estimates the box's selectivity once: a doubled estimate
+     * (an index operator and a function that adds the same index condition) makes PostgreSQL expect a few rows and
+     * sort them all rather than walk the {@code _fid} key and stop at the page's end. Its parameters are filled by
+     * {@link #bindBbox} with the same {@code points}.
+     *
+     * @param points whether every (non-null) geometry of the table is a POINT, whose test needs no geometry function
+     */
+    String bboxPredicate(boolean points);
 
-    /** Binds the box parameters from {@code index}; returns the next free parameter index. */
-    int bindBbox(PreparedStatement statement, int index, Bbox bbox) throws SQLException;
+    /** Binds the box parameters of {@link #bboxPredicate} from {@code index}; returns the next free index. */
+    int bindBbox(PreparedStatement statement, int index, Bbox bbox, boolean points) throws SQLException;
 
     /** Appends rows to a version table during a load. Not thread-safe: one loading thread. */
     interface RowWriter {
