@@ -107,6 +107,7 @@ public class Features {
         return new Counting(null, key, () -> {
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement statement = connection.prepareStatement(sql)) {
+                store.planWithValues(statement);
                 where.bind(statement, 1);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
@@ -150,6 +151,9 @@ public class Features {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 if (stream) {
                     statement.setFetchSize(FETCH_SIZE);
+                }
+                if (page.selective()) {
+                    store.planWithValues(statement);
                 }
                 page.bind(statement);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -210,12 +214,17 @@ public class Features {
         if (query.offset() > 0) {
             sql.append(" OFFSET ?");
         }
-        return new Page(query, sql.toString(), where, columns, withGeometry);
+        boolean selective = query.bbox() != null || query.filter() != null || readable.scope().rows() != null;
+        return new Page(query, sql.toString(), where, columns, withGeometry, selective);
     }
 
-    /** A page's SELECT, its parameters, and what its rows hold. */
+    /**
+     * A page's SELECT, its parameters, and what its rows hold.
+     *
+     * @param selective whether rows are selected by values (a box, a filter, a row rule) beyond the key position
+     */
     private record Page(FeatureQuery query, String sql, FilterSql.Where where, List<Column> columns,
-                        boolean withGeometry) {
+                        boolean withGeometry, boolean selective) {
         void bind(PreparedStatement statement) throws SQLException {
             int index = where.bind(statement, 1);
             if (query.limit() != FeatureQuery.UNLIMITED) {
@@ -239,6 +248,7 @@ public class Features {
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(explain + " " + page.sql())) {
+            store.planWithValues(statement);
             page.bind(statement);
             StringBuilder plan = new StringBuilder();
             try (ResultSet rows = statement.executeQuery()) {

@@ -198,6 +198,11 @@ public class H2TableStore implements TableStore {
     }
 
     @Override
+    public void planWithValues(PreparedStatement statement) {
+        // H2 plans without statistics of values: nothing to gain
+    }
+
+    @Override
     public String geometrySelect() {
         return "\"geom\"";
     }

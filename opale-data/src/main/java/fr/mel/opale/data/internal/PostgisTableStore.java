@@ -381,6 +381,12 @@ public class PostgisTableStore implements TableStore {
     }
 
     @Override
+    public void planWithValues(PreparedStatement statement) throws SQLException {
+        // pgjdbc then sends an unnamed statement each time, which PostgreSQL plans with the values bound
+        statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+    }
+
+    @Override
     public String geometrySelect() {
         return "ST_AsBinary(\"geom\")";
     }

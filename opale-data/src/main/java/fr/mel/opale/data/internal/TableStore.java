@@ -58,6 +58,14 @@ public interface TableStore extends FilterDialect {
      */
     boolean loadAbandoned(Connection connection, String table) throws SQLException;
 
+    /**
+     * Makes the engine plan {@code statement} with its values at every execution, never once for all values: a plan
+     * made for "some box" (PostgreSQL's generic plan, chosen after five executions of a prepared statement on one
+     * connection, with a default selectivity for an unknown box) reads and sorts every row in a box where the box
+     * at hand would walk the key and stop at the page's end. For reads whose conditions depend on the values.
+     */
+    void planWithValues(PreparedStatement statement) throws SQLException;
+
     /** The select-list expression reading {@code geom} in a form {@link #readGeometry} understands. */
     String geometrySelect();
 
