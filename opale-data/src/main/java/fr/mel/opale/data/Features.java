@@ -105,13 +105,17 @@ public class Features {
         MatchCounts.Key key = new MatchCounts.Key(version.datasetId(), version.number(), readable.scope().key(),
                 query.bbox(), query.filter());
         return new Counting(null, key, () -> {
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement statement = connection.prepareStatement(sql)) {
-                store.planWithValues(statement);
-                where.bind(statement, 1);
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
+            try (Connection connection = dataSource.getConnection()) {
+                store.startSelectiveRead(connection);
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    store.planWithValues(statement);
+                    where.bind(statement, 1);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        rows.next();
+                        return rows.getLong(1);
+                    }
+                } finally {
+                    store.endSelectiveRead(connection);
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("Lecture du jeu de données " + datasetId + " impossible", e);
@@ -148,6 +152,9 @@ public class Features {
             if (stream) {
                 connection.setAutoCommit(false);
             }
+            if (page.selective()) {
+                store.startSelectiveRead(connection);
+            }
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 if (stream) {
                     statement.setFetchSize(FETCH_SIZE);
@@ -168,6 +175,9 @@ public class Features {
                 if (stream) {
                     connection.rollback();
                     connection.setAutoCommit(autoCommit);
+                }
+                if (page.selective()) {
+                    store.endSelectiveRead(connection);
                 }
             }
         } catch (SQLException e) {
@@ -246,17 +256,21 @@ public class Features {
         if (page == null) {
             return "";
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(explain + " " + page.sql())) {
-            store.planWithValues(statement);
-            page.bind(statement);
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    plan.append(rows.getString(1)).append('\n');
+        try (Connection connection = dataSource.getConnection()) {
+            store.startSelectiveRead(connection);
+            try (PreparedStatement statement = connection.prepareStatement(explain + " " + page.sql())) {
+                store.planWithValues(statement);
+                page.bind(statement);
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
                 }
+                return plan.toString();
+            } finally {
+                store.endSelectiveRead(connection);
             }
-            return plan.toString();
         } catch (SQLException e) {
             throw new IllegalStateException("Plan de lecture du jeu de données " + datasetId + " impossible", e);
         }

@@ -203,6 +203,15 @@ public class H2TableStore implements TableStore {
     }
 
     @Override
+    public void startSelectiveRead(Connection connection) {
+        // H2 compiles nothing
+    }
+
+    @Override
+    public void endSelectiveRead(Connection connection) {
+    }
+
+    @Override
     public String geometrySelect() {
         return "\"geom\"";
     }

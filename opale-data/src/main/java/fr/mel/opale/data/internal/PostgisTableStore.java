@@ -387,6 +387,20 @@ public class PostgisTableStore implements TableStore {
     }
 
     @Override
+    public void startSelectiveRead(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET jit = off");
+        }
+    }
+
+    @Override
+    public void endSelectiveRead(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("RESET jit");
+        }
+    }
+
+    @Override
     public String geometrySelect() {
         return "ST_AsBinary(\"geom\")";
     }

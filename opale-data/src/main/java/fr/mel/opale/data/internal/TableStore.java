@@ -66,6 +66,16 @@ public interface TableStore extends FilterDialect {
      */
     void planWithValues(PreparedStatement statement) throws SQLException;
 
+    /**
+     * Switches off, for what {@code connection} runs until {@link #endSelectiveRead}, what only pays on long queries:
+     * PostgreSQL compiles a plan whose estimated cost passes {@code jit_above_cost} (a box, a polygon filter: a
+     * function costed 10 000 operators a row gets there), 30 to 250 ms here for a page read in 20.
+     */
+    void startSelectiveRead(Connection connection) throws SQLException;
+
+    /** Restores what {@link #startSelectiveRead} changed; the connection goes back to the pool as it came. */
+    void endSelectiveRead(Connection connection) throws SQLException;
+
     /** The select-list expression reading {@code geom} in a form {@link #readGeometry} understands. */
     String geometrySelect();
 
