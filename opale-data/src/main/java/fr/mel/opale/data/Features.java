@@ -3,10 +3,12 @@ package fr.mel.opale.data;
 import static fr.mel.opale.data.internal.TableNames.quote;
 
 import fr.mel.opale.data.internal.DatasetRegistry;
+import fr.mel.opale.data.internal.MatchCounts;
 import fr.mel.opale.data.internal.ReadScope;
 import fr.mel.opale.data.internal.filter.FilterSql;
 import fr.mel.opale.data.internal.TableNames;
 import fr.mel.opale.data.internal.TableStore;
+import fr.mel.opale.geo.GeometryType;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
@@ -44,41 +48,79 @@ public class Features {
     private final DatasetRegistry registry;
     private final TableStore store;
     private final DataSource dataSource;
+    private final MatchCounts counts;
 
-    public Features(Datasets datasets, DatasetRegistry registry, TableStore store, DataSource dataSource) {
+    public Features(Datasets datasets, DatasetRegistry registry, TableStore store, DataSource dataSource,
+                    MatchCounts counts) {
         this.datasets = datasets;
         this.registry = registry;
         this.store = store;
         this.dataSource = dataSource;
+        this.counts = counts;
     }
 
     /**
-     * How many features match the query's filters (bbox), ignoring its paging (after, offset, limit): OGC's
-     * {@code numberMatched}. Without a filter, the version's registered row count (no table scan).
+     * How many features match the query's filters (bbox, filter, the reader's row rule), ignoring its paging
+     * (after, offset, limit, sort): OGC's {@code numberMatched}. Without any, the version's registered row count (no
+     * table scan); otherwise counted once per version, reader scope and selection ({@link MatchCounts}), waiting as
+     * long as the count takes.
      *
-     * @throws DataProblem 404 when the dataset is unknown or hidden, or has no (such READY) version
+     * @throws DataProblem 404 when the dataset is unknown or hidden, or has no (such READY) version; 400 as
+     *                     {@link #read} for a bad filter
      */
     public long count(String datasetId, FeatureQuery query) {
+        Counting counting = counting(datasetId, query);
+        return counting.known() != null ? counting.known() : counts.count(counting.key(), counting.counter());
+    }
+
+    /**
+     * {@link #count}, if it is known or found within {@code opale.data.count-budget}; empty otherwise, while it is
+     * being counted in the background for the next asker. For pages that may go without a total (OGC API Features
+     * leaves {@code numberMatched} optional), rather than wait for a count of a large table.
+     *
+     * @throws DataProblem as {@link #count}
+     */
+    public OptionalLong countWithinBudget(String datasetId, FeatureQuery query) {
+        Counting counting = counting(datasetId, query);
+        return counting.known() != null ? OptionalLong.of(counting.known())
+                : counts.within(counting.key(), counting.counter());
+    }
+
+    /** A count: already known (no filter, or none possible), or to run by {@code counter}, remembered by {@code key}. */
+    private record Counting(@Nullable Long known, MatchCounts.@Nullable Key key, @Nullable LongSupplier counter) {
+    }
+
+    private Counting counting(String datasetId, FeatureQuery query) {
         Readable readable = version(datasetId, query);
         DatasetVersion version = readable.seen();
         if (query.bbox() == null && query.filter() == null && readable.scope().rows() == null) {
-            return version.rowCount();
+            return new Counting(version.rowCount(), null, null);
         }
-        if (query.bbox() != null && !version.geographic()) {
-            return 0;
-        }
+        // translated here, on the asker's thread: a bad filter is a 400 whatever is cached
         FilterSql.Where where = conditions(readable, query, false);
-        String sql = "SELECT COUNT(*) FROM " + quote(TableNames.checked(version.tableName())) + " WHERE " + where.sql();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            where.bind(statement, 1);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Lecture du jeu de données " + datasetId + " impossible", e);
+        if (query.bbox() != null && !version.geographic()) {
+            return new Counting(0L, null, null);
         }
+        String sql = "SELECT COUNT(*) FROM " + quote(TableNames.checked(version.tableName())) + " WHERE " + where.sql();
+        MatchCounts.Key key = new MatchCounts.Key(version.datasetId(), version.number(), readable.scope().key(),
+                query.bbox(), query.filter());
+        return new Counting(null, key, () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                store.startSelectiveRead(connection);
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    store.planWithValues(statement);
+                    where.bind(statement, 1);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        rows.next();
+                        return rows.getLong(1);
+                    }
+                } finally {
+                    store.endSelectiveRead(connection);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Lecture du jeu de données " + datasetId + " impossible", e);
+            }
+        });
     }
 
     /**
@@ -93,6 +135,68 @@ public class Features {
     public ReadResult read(String datasetId, FeatureQuery query, FeatureSink sink) {
         Readable readable = version(datasetId, query);
         DatasetVersion version = readable.seen();
+        Page page = page(readable, offsetAsKey(query, readable));
+        if (page == null) {
+            return new ReadResult(version.number(), 0, 0);
+        }
+        query = page.query();
+        List<Column> columns = page.columns();
+        boolean withGeometry = page.withGeometry();
+        String sql = page.sql();
+        long returned = 0;
+        long lastFid = 0;
+        boolean stream = query.limit() == FeatureQuery.UNLIMITED || query.limit() > WHOLE_PAGE;
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            // PostgreSQL streams with a fetch size only inside a transaction; otherwise it buffers the whole result.
+            if (stream) {
+                connection.setAutoCommit(false);
+            }
+            if (page.selective()) {
+                store.startSelectiveRead(connection);
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                if (stream) {
+                    statement.setFetchSize(FETCH_SIZE);
+                }
+                if (page.selective()) {
+                    store.planWithValues(statement);
+                }
+                page.bind(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        Feature feature = feature(rows, columns, withGeometry);
+                        sink.accept(feature);
+                        returned++;
+                        lastFid = feature.fid();
+                    }
+                }
+            } finally {
+                if (stream) {
+                    connection.rollback();
+                    connection.setAutoCommit(autoCommit);
+                }
+                if (page.selective()) {
+                    store.endSelectiveRead(connection);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Lecture du jeu de données " + datasetId + " impossible", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return new ReadResult(version.number(), returned, lastFid);
+    }
+
+    /**
+     * The SELECT of a page, or null when nothing can match (a box on a table without geometry).
+     *
+     * @throws DataProblem 400 for an unknown property or a bad filter
+     */
+    private @Nullable Page page(Readable readable, FeatureQuery query) {
+        DatasetVersion version = readable.seen();
         List<Column> columns = selected(version, query.properties());
         boolean withGeometry = query.geometry() && version.geographic();
         FilterSql.Where where = conditions(readable, query, true);
@@ -103,7 +207,7 @@ public class Features {
         }
         order.add("\"_fid\"");
         if (query.bbox() != null && !version.geographic()) {
-            return new ReadResult(version.number(), 0, 0);
+            return null;
         }
         StringBuilder sql = new StringBuilder("SELECT \"_fid\"");
         for (Column column : columns) {
@@ -120,48 +224,70 @@ public class Features {
         if (query.offset() > 0) {
             sql.append(" OFFSET ?");
         }
-        long returned = 0;
-        long lastFid = 0;
-        boolean stream = query.limit() == FeatureQuery.UNLIMITED || query.limit() > WHOLE_PAGE;
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            // PostgreSQL streams with a fetch size only inside a transaction; otherwise it buffers the whole result.
-            if (stream) {
-                connection.setAutoCommit(false);
+        boolean selective = query.bbox() != null || query.filter() != null || readable.scope().rows() != null;
+        return new Page(query, sql.toString(), where, columns, withGeometry, selective);
+    }
+
+    /**
+     * A page's SELECT, its parameters, and what its rows hold.
+     *
+     * @param selective whether rows are selected by values (a box, a filter, a row rule) beyond the key position
+     */
+    private record Page(FeatureQuery query, String sql, FilterSql.Where where, List<Column> columns,
+                        boolean withGeometry, boolean selective) {
+        void bind(PreparedStatement statement) throws SQLException {
+            int index = where.bind(statement, 1);
+            if (query.limit() != FeatureQuery.UNLIMITED) {
+                statement.setLong(index++, query.limit());
             }
-            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-                if (stream) {
-                    statement.setFetchSize(FETCH_SIZE);
-                }
-                int index = where.bind(statement, 1);
-                if (query.limit() != FeatureQuery.UNLIMITED) {
-                    statement.setLong(index++, query.limit());
-                }
-                if (query.offset() > 0) {
-                    statement.setLong(index, query.offset());
-                }
+            if (query.offset() > 0) {
+                statement.setLong(index, query.offset());
+            }
+        }
+    }
+
+    /**
+     * The engine's plan of the page {@link #read} would run, as {@code explain} (e.g. {@code EXPLAIN (FORMAT JSON)})
+     * gives it, one line per row of the answer: for tests that check what the planner makes of our SQL.
+     */
+    String plan(String datasetId, FeatureQuery query, String explain) {
+        Readable readable = version(datasetId, query);
+        Page page = page(readable, offsetAsKey(query, readable));
+        if (page == null) {
+            return "";
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            store.startSelectiveRead(connection);
+            try (PreparedStatement statement = connection.prepareStatement(explain + " " + page.sql())) {
+                store.planWithValues(statement);
+                page.bind(statement);
+                StringBuilder plan = new StringBuilder();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        Feature feature = feature(rows, columns, withGeometry);
-                        sink.accept(feature);
-                        returned++;
-                        lastFid = feature.fid();
+                        plan.append(rows.getString(1)).append('\n');
                     }
                 }
+                return plan.toString();
             } finally {
-                if (stream) {
-                    connection.rollback();
-                    connection.setAutoCommit(autoCommit);
-                }
+                store.endSelectiveRead(connection);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Lecture du jeu de données " + datasetId + " impossible", e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("Plan de lecture du jeu de données " + datasetId + " impossible", e);
         }
-        return new ReadResult(version.number(), returned, lastFid);
+    }
+
+    /**
+     * An offset into every row of a version in {@code _fid} order, as a key position: a load numbers its rows 1..n
+     * with no gap ({@code DatasetWriter}) and a published version never changes, so the {@code N}th row has
+     * {@code _fid} N and {@code offset=N} is {@code _fid > N} — an index seek instead of reading and dropping N rows.
+     * Only when every row is selected (no box, filter, row rule or sort) and the query has no key position of its own.
+     */
+    private static FeatureQuery offsetAsKey(FeatureQuery query, Readable readable) {
+        if (query.offset() <= 0 || query.afterFid() != 0 || query.bbox() != null || query.filter() != null
+                || !query.sortBy().isEmpty() || readable.scope().rows() != null) {
+            return query;
+        }
+        return query.withOffset(0).after(query.offset());
     }
 
     /** The feature {@code fid} of the current version, if it exists (and the dataset is visible). */
@@ -187,7 +313,7 @@ public class Features {
             params.add((statement, index) -> statement.setLong(index, query.afterFid()));
         }
         if (query.bbox() != null && version.geographic()) {
-            FilterSql.Where box = bboxCondition(query.bbox());
+            FilterSql.Where box = bboxCondition(query.bbox(), points(version));
             parts.add(box.sql());
             params.addAll(box.params());
         }
@@ -208,24 +334,30 @@ public class Features {
      * The store's "intersects the box" predicate, once per part of the box: two parts OR-ed for a box across the
      * antimeridian.
      */
-    private FilterSql.Where bboxCondition(Bbox bbox) {
+    private FilterSql.Where bboxCondition(Bbox bbox, boolean points) {
         List<String> predicates = new ArrayList<>();
         List<FilterSql.Param> params = new ArrayList<>();
+        String predicate = store.bboxPredicate(points);
         // The store binds its box parameters in one go: the first placeholder binds them all, the others skip.
-        int placeholders = (int) store.bboxPredicate().chars().filter(c -> c == '?').count();
+        int placeholders = (int) predicate.chars().filter(c -> c == '?').count();
         for (Bbox part : bbox.parts()) {
-            predicates.add("(" + store.bboxPredicate() + ")");
+            predicates.add("(" + predicate + ")");
             for (int i = 0; i < placeholders; i++) {
                 boolean first = i == 0;
                 params.add((statement, index) -> {
                     if (first) {
-                        store.bindBbox(statement, index, part);
+                        store.bindBbox(statement, index, part, points);
                     }
                 });
             }
         }
         return new FilterSql.Where(predicates.size() == 1 ? predicates.get(0)
                 : "(" + String.join(" OR ", predicates) + ")", params);
+    }
+
+    /** Whether every geometry of the version is a point (the kind a load observed), for the box test. */
+    private static boolean points(DatasetVersion version) {
+        return version.geometry() != null && version.geometry().kind() == GeometryType.POINT;
     }
 
     private Readable version(String datasetId, FeatureQuery query) {

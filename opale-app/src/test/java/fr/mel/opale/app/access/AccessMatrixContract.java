@@ -63,7 +63,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(classes = OpaleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"opale.demo=false", "opale.admin.password=test-admin-secret",
-            "opale.ingest.upload-dir=target/test-uploads-matrix", "opale.data.dir=target/test-data-matrix"})
+            "opale.ingest.upload-dir=target/test-uploads-matrix", "opale.data.dir=target/test-data-matrix",
+            // numberMatched is asserted per reader: waited for, whatever the load of the machine
+            "opale.data.count-budget=10s"})
 abstract class AccessMatrixContract {
     /** The records of the matrix. */
     enum Kind { PUBLIC, RESTRICTED_TO_A, RESTRICTED_TO_PROJECT, DRAFT_OF_B }

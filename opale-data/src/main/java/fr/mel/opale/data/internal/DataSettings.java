@@ -16,13 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitionRows rows per partition of a large version table on PostgreSQL: a load expected to bring at least
  *                     twice this many rows goes into a table partitioned by {@code _fid} ranges of this size, whose
  *                     partitions are indexed in parallel on two connections ({@link PostgisTableStore})
+ * @param countBudget  how long a page of items waits for a count of matches not known yet ({@link MatchCounts});
+ *                     past it the page goes without {@code numberMatched} and the count ends in the background.
+ *                     Zero: pages show only counts already known
  */
 @ConfigurationProperties("opale.data")
 public record DataSettings(@DefaultValue("3") int keepVersions, @DefaultValue("5s") Duration cacheTtl,
-                           @DefaultValue("500000") long partitionRows) {
+                           @DefaultValue("500000") long partitionRows,
+                           @DefaultValue("50ms") Duration countBudget) {
     public DataSettings {
         partitionRows = Math.max(1, partitionRows);
         keepVersions = Math.max(1, keepVersions);
         cacheTtl = cacheTtl.isNegative() ? Duration.ZERO : cacheTtl;
+        countBudget = countBudget == null || countBudget.isNegative() ? Duration.ZERO : countBudget;
     }
 }

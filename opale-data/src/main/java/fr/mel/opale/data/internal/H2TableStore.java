@@ -198,6 +198,20 @@ public class H2TableStore implements TableStore {
     }
 
     @Override
+    public void planWithValues(PreparedStatement statement) {
+        // H2 plans without statistics of values: nothing to gain
+    }
+
+    @Override
+    public void startSelectiveRead(Connection connection) {
+        // H2 compiles nothing
+    }
+
+    @Override
+    public void endSelectiveRead(Connection connection) {
+    }
+
+    @Override
     public String geometrySelect() {
         return "\"geom\"";
     }
@@ -208,8 +222,10 @@ public class H2TableStore implements TableStore {
     }
 
     @Override
-    public String bboxPredicate() {
-        return "\"geom\" && ? AND ST_INTERSECTS(\"geom\", ?)";
+    public String bboxPredicate(boolean points) {
+        // H2's && compares the exact (double) envelopes, so for points it is the whole test; its spatial index is
+        // used for && only, never for a function, hence && before ST_INTERSECTS for other geometries.
+        return points ? "\"geom\" && ?" : "\"geom\" && ? AND ST_INTERSECTS(\"geom\", ?)";
     }
 
     @Override
@@ -236,10 +252,17 @@ public class H2TableStore implements TableStore {
     }
 
     @Override
-    public int bindBbox(PreparedStatement statement, int index, Bbox bbox) throws SQLException {
+    public int bindBbox(PreparedStatement statement, int index, Bbox bbox, boolean points) throws SQLException {
         Geometry box = wgs84.toGeometry(bbox.envelope());
         statement.setObject(index++, box);
-        statement.setObject(index++, box);
+        if (!points) {
+            statement.setObject(index++, box);
+        }
         return index;
+    }
+
+    @Override
+    public boolean spatialFunctionsIndexed() {
+        return false;
     }
 }

@@ -58,17 +58,43 @@ public interface TableStore extends FilterDialect {
      */
     boolean loadAbandoned(Connection connection, String table) throws SQLException;
 
+    /**
+     * Makes the engine plan {@code statement} with its values at every execution, never once for all values: a plan
+     * made for "some box" (PostgreSQL's generic plan, chosen after five executions of a prepared statement on one
+     * connection, with a default selectivity for an unknown box) reads and sorts every row in a box where the box
+     * at hand would walk the key and stop at the page's end. For reads whose conditions depend on the values.
+     */
+    void planWithValues(PreparedStatement statement) throws SQLException;
+
+    /**
+     * Switches off, for what {@code connection} runs until {@link #endSelectiveRead}, what only pays on long queries:
+     * PostgreSQL compiles a plan whose estimated cost passes {@code jit_above_cost} (a box, a polygon filter: a
+     * function costed 10 000 operators a row gets there), 30 to 250 ms here for a page read in 20.
+     */
+    void startSelectiveRead(Connection connection) throws SQLException;
+
+    /** Restores what {@link #startSelectiveRead} changed; the connection goes back to the pool as it came. */
+    void endSelectiveRead(Connection connection) throws SQLException;
+
     /** The select-list expression reading {@code geom} in a form {@link #readGeometry} understands. */
     String geometrySelect();
 
     /** The geometry at {@code index}, SRID 4326, or null. */
     @Nullable Geometry readGeometry(ResultSet rows, int index) throws SQLException;
 
-    /** A predicate "{@code geom} intersects the box", with the parameters {@link #bindBbox} fills. */
-    String bboxPredicate();
+    /**
+     * A predicate "{@code geom} intersects the box", exact (a geometry touching the box's edge is in, one a hair
+     * outside is out) and written so that the planner estimates the box's selectivity once: a doubled estimate
+     * (an index operator and a function that adds the same index condition) makes PostgreSQL expect a few rows and
+     * sort them all rather than walk the {@code _fid} key and stop at the page's end. Its parameters are filled by
+     * {@link #bindBbox} with the same {@code points}.
+     *
+     * @param points whether every (non-null) geometry of the table is a POINT, whose test needs no geometry function
+     */
+    String bboxPredicate(boolean points);
 
-    /** Binds the box parameters from {@code index}; returns the next free parameter index. */
-    int bindBbox(PreparedStatement statement, int index, Bbox bbox) throws SQLException;
+    /** Binds the box parameters of {@link #bboxPredicate} from {@code index}; returns the next free index. */
+    int bindBbox(PreparedStatement statement, int index, Bbox bbox, boolean points) throws SQLException;
 
     /** Appends rows to a version table during a load. Not thread-safe: one loading thread. */
     interface RowWriter {

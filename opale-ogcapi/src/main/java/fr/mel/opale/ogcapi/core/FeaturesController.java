@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -177,21 +178,28 @@ class FeaturesController {
         ItemsRequest items = itemsRequest(collection, request, false);
         Format format = Format.of(request);
         FeatureQuery query = items.query();
-        long matched = features.count(collection.dataset().id(), items.countQuery());
-        responses.cors().apply(request, response, collection.restricted());
-        response.setHeader("Content-Crs", "<" + items.crs().uri + ">");
         if (format == Format.HTML) {
+            // people read the total on the page: worth waiting for
+            long matched = features.count(collection.dataset().id(), items.countQuery());
+            responses.cors().apply(request, response, collection.restricted());
+            response.setHeader("Content-Crs", "<" + items.crs().uri + ">");
             itemsHtml(collection, items, query, matched, request, response);
             return;
         }
+        // a count not known within the budget is left out (OGC API Features makes it optional) and ends meanwhile
+        OptionalLong matched = features.countWithinBudget(collection.dataset().id(), items.countQuery());
+        responses.cors().apply(request, response, collection.restricted());
+        response.setHeader("Content-Crs", "<" + items.crs().uri + ">");
         response.setContentType(GEOJSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try (JsonGenerator json = responses.json().createGenerator(response.getOutputStream())) {
             json.writeStartObject();
             json.writeName("type");
             json.writeString("FeatureCollection");
-            json.writeName("numberMatched");
-            json.writeNumber(matched);
+            if (matched.isPresent()) {
+                json.writeName("numberMatched");
+                json.writeNumber(matched.getAsLong());
+            }
             json.writeName("timeStamp");
             json.writeString(Instant.now().toString());
             json.writeName("features");
@@ -202,7 +210,7 @@ class FeaturesController {
             json.writeName("numberReturned");
             json.writeNumber(result.returned());
             json.writeName("links");
-            json.writePOJO(pageLinks(request, items, result, matched, GEOJSON));
+            json.writePOJO(pageLinks(request, items, result, matched.orElse(Long.MAX_VALUE), GEOJSON));
             json.writeEndObject();
         }
     }
@@ -267,7 +275,10 @@ class FeaturesController {
         return items;
     }
 
-    /** self, alternate, collection, and next/prev: next by keyset cursor in natural order, by offset when sorted. */
+    /**
+     * self, alternate, collection, and next/prev: next by keyset cursor in natural order, by offset when sorted.
+     * {@code matched} unknown ({@link Long#MAX_VALUE}): a full page has a next link, which may lead to an empty page.
+     */
     private List<Map<String, Object>> pageLinks(HttpServletRequest request, ItemsRequest items, ReadResult result,
                                                 long matched, String type) {
         List<Map<String, Object>> links = new ArrayList<>();

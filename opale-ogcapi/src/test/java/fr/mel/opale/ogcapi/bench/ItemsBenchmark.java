@@ -83,6 +83,10 @@ class ItemsBenchmark {
             "Wattrelos", "Lambersart", "La Madeleine", "Lomme", "Hellemmes", "Mons-en-Barœul", "Croix"};
     /** A 2.1 km × 1.7 km box in the middle of the points (around Lille's centre): ~1.2 % of the rows. */
     private static final String POLYGON = "POLYGON((3.04 50.62, 3.07 50.62, 3.07 50.635, 3.04 50.635, 3.04 50.62))";
+    /** ~4 % of the rows (0.05° × 0.03° of the 0.25° × 0.15° the points cover), as an OGC {@code bbox}. */
+    private static final String BBOX = "3.0,50.62,3.05,50.65";
+    /** Only the first table (pages vs plain SQL), for a quicker run: {@code -Dbench.pages-only=true}. */
+    private static final boolean PAGES_ONLY = Boolean.getBoolean("bench.pages-only");
     private static final GeometryFactory JTS = new GeometryFactory();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -150,6 +154,14 @@ class ItemsBenchmark {
         compare("page 1 000 (cursor)", items + "&cursor=" + cursor1000, version, (long) LIMIT * 999, null);
         compare("page 1 000 (offset)", items + "&offset=" + (LIMIT * 999), version, -(long) LIMIT * 999, null);
         compare("S_INTERSECTS polygon, page 1", items + "&filter=" + filter, version, 0, POLYGON);
+        // reference: geom && ST_MakeEnvelope(...) ORDER BY _fid LIMIT 1000 (what a GIS client's bbox page means)
+        compare("bbox " + BBOX + ", page 1", items + "&bbox=" + BBOX, version, 0, "BBOX(" + BBOX + ")");
+        long middle = Math.min(500_000, (long) ROWS / 2);
+        compare("offset=" + middle + " vs SQL OFFSET", items + "&offset=" + middle, version, -middle, null);
+        compare("offset=" + middle + " vs SQL by key", items + "&offset=" + middle, version, middle, null);
+        if (PAGES_ONLY) {
+            return;
+        }
         // the floor of any HTTP answer of that size: page 1's bytes served from memory through the same server
         // (Tomcat, security filters, Spring MVC) and read by the same client, against the SQL reference of page 1
         EchoPage.body = page1.getBytes(StandardCharsets.UTF_8);
@@ -381,7 +393,9 @@ class ItemsBenchmark {
 
     static void sqlPage(DataSource dataSource, JsonMapper json, DatasetVersion version, long after, String polygon,
                         OutputStream out) throws Exception {
-        String where = polygon != null
+        boolean box = polygon != null && polygon.startsWith("BBOX(");
+        String where = box ? "geom && ST_MakeEnvelope(" + polygon.substring(5, polygon.length() - 1) + ", 4326)"
+                : polygon != null
                 ? "geom && ST_GeomFromText(?, 4326) AND ST_Intersects(geom, ST_GeomFromText(?, 4326))"
                 : after >= 0 ? "_fid > ?" : "TRUE";
         String sql = "SELECT _fid, nom, code, valeur, date_maj, commune, ouvert, ST_AsGeoJSON(geom) FROM "
@@ -389,7 +403,9 @@ class ItemsBenchmark {
                 + (after < 0 ? " OFFSET " + (-after) : "");
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (polygon != null) {
+            if (box) {
+                // the box's numbers are in the SQL text
+            } else if (polygon != null) {
                 statement.setString(1, polygon);
                 statement.setString(2, polygon);
             } else if (after >= 0) {

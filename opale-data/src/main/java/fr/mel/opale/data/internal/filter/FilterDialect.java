@@ -27,4 +27,11 @@ public interface FilterDialect {
 
     /** {@code expression} folded as {@link TextFolding#foldAccents}; the expression appears exactly once. */
     String foldAccents(String expression);
+
+    /**
+     * Whether the engine's {@code ST_*} relation functions bring their own index condition and selectivity (PostGIS's
+     * support functions add {@code &&}): then a filter writes the function alone, since {@code &&} beside it would
+     * count the selectivity twice. Otherwise (H2, whose index serves {@code &&} only) {@code &&} comes first.
+     */
+    boolean spatialFunctionsIndexed();
 }

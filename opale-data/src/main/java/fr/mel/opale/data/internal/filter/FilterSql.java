@@ -54,7 +54,7 @@ public final class FilterSql {
         this.likes = new LikeSql(scalars);
         this.betweens = new BetweenSql(scalars);
         this.ins = new InSql(scalars);
-        this.spatial = new SpatialSql(typing);
+        this.spatial = new SpatialSql(typing, dialect);
         this.temporal = new TemporalSql(typing);
     }
 

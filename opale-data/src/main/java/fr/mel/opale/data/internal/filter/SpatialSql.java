@@ -8,7 +8,8 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * CQL2's spatial functions ({@code S_INTERSECTS}... with OGC Simple Features semantics) as the engines' {@code ST_*}
  * functions (H2's are {@code H2SpatialFunctions}, under PostGIS's names). Every relation but disjoint implies that
- * the boxes meet, so {@code &&} comes first for the spatial index to pre-select rows. Two literals are compared here,
+ * the boxes meet: on PostGIS the function itself adds {@code &&} for the spatial index (and estimates it once); on H2
+ * {@code &&} is written first for its index to pre-select rows. Two literals are compared here,
  * in Java; a table without geometry answers unknown (null), as SQL does of a null geometry.
  *
  * <p>The one place where a spatial predicate's SQL is written: a change of strategy (index operator, prepared
@@ -16,9 +17,11 @@ import org.locationtech.jts.geom.Geometry;
  */
 final class SpatialSql {
     private final Typing typing;
+    private final FilterDialect dialect;
 
-    SpatialSql(Typing typing) {
+    SpatialSql(Typing typing, FilterDialect dialect) {
         this.typing = typing;
+        this.dialect = dialect;
     }
 
     void write(Filter.Spatial spatial, SqlText out) {
@@ -41,7 +44,7 @@ final class SpatialSql {
             return;
         }
         out.append('(');
-        if (spatial.operator() != Filter.SpatialOperator.DISJOINT) {
+        if (spatial.operator() != Filter.SpatialOperator.DISJOINT && !dialect.spatialFunctionsIndexed()) {
             geometry(left, out);
             out.append(" && ");
             geometry(right, out);

@@ -49,6 +49,11 @@ class FilterSqlTest {
         public String foldAccents(String expression) {
             return "FA(" + expression + ")";
         }
+
+        @Override
+        public boolean spatialFunctionsIndexed() {
+            return false;
+        }
     };
     private static final List<Column> COLUMNS = List.of(Column.of("nom", ColumnType.TEXT),
             Column.of("pop", ColumnType.INTEGER), Column.of("surface", ColumnType.DECIMAL),
@@ -185,6 +190,41 @@ class FilterSqlTest {
             for (Filter.SpatialOperator operator : Filter.SpatialOperator.values()) {
                 assertThat(sql(new Filter.Spatial(operator, new Operand.GeometryLiteral(point), p("geometry"))).sql())
                         .contains(SpatialSql.function(operator) + "(GEOM(?), \"geom\")");
+            }
+        }
+
+        @Test
+        void relationAloneWhenTheEngineIndexesItsFunctions() {
+            FilterDialect indexed = new FilterDialect() {
+                @Override
+                public String geometryParameter() {
+                    return DIALECT.geometryParameter();
+                }
+
+                @Override
+                public void bindGeometry(PreparedStatement statement, int index, Geometry geometry) {
+                }
+
+                @Override
+                public String foldCase(String expression) {
+                    return DIALECT.foldCase(expression);
+                }
+
+                @Override
+                public String foldAccents(String expression) {
+                    return DIALECT.foldAccents(expression);
+                }
+
+                @Override
+                public boolean spatialFunctionsIndexed() {
+                    return true;
+                }
+            };
+            for (Filter.SpatialOperator operator : Filter.SpatialOperator.values()) {
+                FilterSql.Where where = FilterSql.translate(new Filter.Spatial(operator, p("geometry"),
+                        new Operand.GeometryLiteral(point)), GEO, indexed);
+                assertThat(where.sql()).isEqualTo("(" + SpatialSql.function(operator) + "(\"geom\", GEOM(?)))");
+                assertThat(where.params()).hasSize(1);
             }
         }
 
