@@ -5,6 +5,7 @@ import fr.mel.opale.access.internal.PersonPrincipal;
 import fr.mel.opale.access.grant.AccessRight;
 import fr.mel.opale.access.grant.Grant;
 import fr.mel.opale.access.grant.GrantLookup;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -211,6 +212,24 @@ public class AccessPolicy {
     public boolean seesHiddenColumns(Viewer viewer, Protected resource) {
         return viewer.platformAdmin() || (resource.ownerOrganisation() != null
                 && viewer.organisations().containsKey(resource.ownerOrganisation()));
+    }
+
+    /**
+     * Whether {@code viewer} sees one column a dataset's column rule hides, that rule naming {@code seenBy}: those
+     * who see every hidden column ({@link #seesHiddenColumns}), and whoever holds one of the principal keys
+     * {@code seenBy} ({@code organisation:<slug>}, {@code project:<slug>} — through organisations and projects too —,
+     * {@code person:<id>}, {@code logged-in}: the keys of {@link #readFilter}). An empty {@code seenBy}: the owner's
+     * members only.
+     */
+    public boolean seesColumn(Viewer viewer, Protected resource, Collection<String> seenBy) {
+        if (seesHiddenColumns(viewer, resource)) {
+            return true;
+        }
+        if (seenBy.isEmpty() || viewer.anonymous()) {
+            return false;
+        }
+        Set<String> keys = readFilter(viewer).keys();
+        return seenBy.stream().anyMatch(key -> !key.equals(PUBLIC_KEY) && keys.contains(key));
     }
 
     /**

@@ -11,6 +11,7 @@ import fr.mel.opale.data.internal.RowRuleBinding;
 import fr.mel.opale.data.internal.RuleStore;
 import fr.mel.opale.data.filter.Filter;
 import java.util.Set;
+import java.util.stream.Collectors;
 import fr.mel.opale.data.internal.Slugs;
 import fr.mel.opale.data.internal.TableNames;
 import java.time.Clock;
@@ -188,19 +189,25 @@ public class Datasets {
     /**
      * What the current viewer may read of {@code version}'s rows and columns: the dataset's row rule bound to their
      * reader attributes, unless the policy lets them see every row (platform administrators, editors of the owner);
-     * its hidden columns, unless the policy lets them see those (members of the owner).
+     * its hidden columns, but those the policy lets them see (members of the owner, and the readers each column rule
+     * names).
      */
     ReadScope scope(Dataset dataset, DatasetVersion version) {
+        return scope(dataset, version, policy.currentViewer());
+    }
+
+    /** {@link #scope(Dataset, DatasetVersion)} for {@code viewer} (previews of what a person sees). */
+    ReadScope scope(Dataset dataset, DatasetVersion version, Viewer viewer) {
         RuleStore.Parsed parsed = rules.of(dataset.id());
         if (parsed.rule().none()) {
             return ReadScope.ALL;
         }
-        Viewer viewer = policy.currentViewer();
         Protected protection = protection(dataset.recordId());
         Filter rows = parsed.rows() == null || policy.seesAllRows(viewer, protection) ? null
                 : RowRuleBinding.bind(parsed.rows(), version, policy.readerAttributes(viewer));
-        Set<String> hidden = policy.seesHiddenColumns(viewer, protection) ? Set.of()
-                : Set.copyOf(parsed.rule().hiddenColumns());
+        Set<String> hidden = parsed.rule().columnRules().stream()
+                .filter(column -> !policy.seesColumn(viewer, protection, column.seenBy()))
+                .map(ColumnRule::column).collect(Collectors.toUnmodifiableSet());
         return ReadScope.of(rows, hidden);
     }
 

@@ -9,6 +9,7 @@ import fr.mel.opale.access.Viewer;
 import fr.mel.opale.access.internal.GrantStore;
 import fr.mel.opale.access.internal.OrganisationStore;
 import fr.mel.opale.access.internal.ProjectStore;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,15 @@ public class Grants {
             throw AccessModelProblem.invalid("« " + principal.key() + " » n'a pas de droit sur cette ressource.");
         }
         return replace(resource, rights);
+    }
+
+    /**
+     * The keys of those among {@code principals} that name no organisation, project or person (sorted): what other
+     * rules naming principals (a dataset's column rules) refuse, as grants do.
+     */
+    @Transactional(readOnly = true)
+    public List<String> unknown(Collection<GrantPrincipal> principals) {
+        return principals.stream().filter(p -> !exists(p)).map(GrantPrincipal::key).distinct().sorted().toList();
     }
 
     private boolean exists(GrantPrincipal principal) {
