@@ -59,7 +59,18 @@ public class Features {
      * @throws DataProblem 404 when the dataset is unknown or hidden, or has no (such READY) version
      */
     public long count(String datasetId, FeatureQuery query) {
-        Readable readable = version(datasetId, query);
+        return count(datasetId, version(datasetId, query), query);
+    }
+
+    /**
+     * The rows of the served version of {@code dataset} that {@code scope} lets its reader read (a preview of what
+     * a person sees); the caller checked who asks.
+     */
+    long count(Dataset dataset, DatasetVersion served, ReadScope scope) {
+        return count(dataset.id(), new Readable(served, scope.apply(served), scope), FeatureQuery.all());
+    }
+
+    private long count(String datasetId, Readable readable, FeatureQuery query) {
         DatasetVersion version = readable.seen();
         if (query.bbox() == null && query.filter() == null && readable.scope().rows() == null) {
             return version.rowCount();

@@ -62,14 +62,8 @@ public class AccessExplanations {
      * @throws AccessModelProblem  404 for an unknown person
      */
     public AccessExplanation explain(long personId, Protected resource) {
-        Viewer asker = policy.currentViewer();
-        if (!mayExplain(asker, resource)) {
-            throw new AccessDenied(asker);
-        }
+        Viewer viewer = viewerOf(personId, resource);
         StoredPerson person = people.find(personId).orElseThrow(() -> AccessModelProblem.unknownPerson(personId));
-        Memberships held = memberships.of(personId);
-        Viewer viewer = new Viewer(person.id(), person.username(), person.displayName(), person.roles(),
-                held.organisations(), held.projects(), held.inseeCodes());
         boolean read = policy.canRead(viewer, resource);
         boolean edit = policy.canEditCatalog(viewer, resource);
         boolean manage = policy.canManageAccess(viewer, resource);
@@ -117,6 +111,25 @@ public class AccessExplanations {
         }
         return new AccessExplanation(person.id(), person.displayName(), String.valueOf(resource.resourceId()),
                 resource.visibility(), owner, read, edit, manage, reasons);
+    }
+
+    /**
+     * Person {@code personId} as the policy sees them in their own requests (roles, memberships through
+     * organisations and projects), for previews of what they see of {@code resource} (a dataset's rows and columns):
+     * the policy decides on this viewer, nothing is re-implemented.
+     *
+     * @throws AccessDenied       unless the current viewer {@link #mayExplain may ask} about {@code resource}
+     * @throws AccessModelProblem 404 for an unknown person
+     */
+    public Viewer viewerOf(long personId, Protected resource) {
+        Viewer asker = policy.currentViewer();
+        if (!mayExplain(asker, resource)) {
+            throw new AccessDenied(asker);
+        }
+        StoredPerson person = people.find(personId).orElseThrow(() -> AccessModelProblem.unknownPerson(personId));
+        Memberships held = memberships.of(personId);
+        return new Viewer(person.id(), person.username(), person.displayName(), person.roles(),
+                held.organisations(), held.projects(), held.inseeCodes());
     }
 
     /** Where the person holds reader key {@code key}. */
