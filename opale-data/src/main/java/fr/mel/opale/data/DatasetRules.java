@@ -2,6 +2,7 @@ package fr.mel.opale.data;
 
 import fr.mel.opale.access.AccessDenied;
 import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.AccessRefusals;
 import fr.mel.opale.access.ReaderAttributes;
 import fr.mel.opale.access.grant.GrantPrincipal;
 import fr.mel.opale.access.grant.Grants;
@@ -48,12 +49,14 @@ public class DatasetRules {
     private final TableStore tables;
     private final AccessPolicy policy;
     private final Grants grants;
+    private final AccessRefusals refusals;
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
     public DatasetRules(Datasets datasets, Features features, RuleStore store, TableStore tables, AccessPolicy policy,
-                        Grants grants, PlatformTransactionManager transactions) {
+                        Grants grants, AccessRefusals refusals, PlatformTransactionManager transactions) {
         this.grants = grants;
+        this.refusals = refusals;
         this.datasets = datasets;
         this.features = features;
         this.store = store;
@@ -77,9 +80,19 @@ public class DatasetRules {
      * Replaces the dataset's rules ({@link DatasetRule#NONE}: removes them).
      *
      * @throws DataProblem 404 as for {@link #of}; 400 (French, nothing written) for invalid CQL2, an unknown reader
-     *                     attribute or column, a literal of the wrong type, a dataset without data to check against
+     *                     attribute or column, a literal of the wrong type, a dataset without data to check against;
+     *                     every refusal is also written to the audit log ({@link AccessRefusals})
      */
     public DatasetRule put(String datasetId, @Nullable String rowRule, List<ColumnRule> columnRules) {
+        String attempted = "lignes : " + (rowRule == null || rowRule.isBlank() ? "toutes" : rowRule.strip())
+                + " ; colonnes masquées : " + (columnRules.isEmpty() ? "aucune" : String.join(", ",
+                columnRules.stream().map(c -> c.seenBy().isEmpty() ? c.column()
+                        : c.column() + " (vue par " + String.join(", ", c.seenBy()) + ")").toList()));
+        return refusals.audited("jeu de données " + datasetId, null, attempted,
+                () -> replace(datasetId, rowRule, columnRules));
+    }
+
+    private DatasetRule replace(String datasetId, @Nullable String rowRule, List<ColumnRule> columnRules) {
         Dataset dataset = managed(datasetId);
         String rule = rowRule == null || rowRule.isBlank() ? null : rowRule.strip();
         Map<String, ColumnRule> byColumn = new LinkedHashMap<>();

@@ -43,7 +43,7 @@ public record DatasetRulesForm(String datasetId, String rowRule, List<Line> colu
 
     /** What was posted, over the columns {@code names} (shown again as typed when refused). */
     static DatasetRulesForm posted(String datasetId, MultiValueMap<String, String> form, List<String> names) {
-        List<String> hidden = form.getOrDefault("masquee", List.of());
+        List<String> hidden = form.getOrDefault("masquee", List.of()).stream().filter(h -> !h.isBlank()).toList();
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String readers = form.getFirst("lecteurs_" + i);

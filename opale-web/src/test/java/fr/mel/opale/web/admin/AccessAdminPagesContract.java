@@ -23,6 +23,7 @@ import fr.mel.opale.catalog.model.LocalizedText;
 import fr.mel.opale.web.PageSession;
 import fr.mel.opale.web.WebTestApplication;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -344,6 +345,13 @@ abstract class AccessAdminPagesContract {
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM dataset_rule WHERE dataset_id = ?").param(data.dataset.id())
                 .query(Long.class).single()).isZero();
+        // each refusal is in the audit log, with its reason
+        List<String> audited = jdbc.sql("SELECT detail FROM auth_event WHERE kind = 'ACCESS_CHANGE_REFUSED' AND "
+                + "actor_id = ? ORDER BY id").param(editeur).query(String.class).list();
+        assertThat(audited).hasSize(4).allMatch(d -> d.startsWith("jeu de données " + data.dataset.id() + " — "));
+        assertThat(audited.get(0)).contains("lignes : code_insee IN ( ;", "— refusé : ", "CQL2");
+        assertThat(audited.get(3)).contains("telephone (vue par project:nulle-part-" + run + ")",
+                "inconnu : project:nulle-part-" + run);
 
         HttpResponse<String> saved = post(editor, page, "/admin/acces/regles", "record", data.record,
                 "lignes", "code_insee IN reader.organisations.insee", "masquee", "telephone", "lecteurs_2", "");
