@@ -294,9 +294,27 @@ public class AccessPolicy {
         return viewer.platformAdmin() || !publishingOrganisations(viewer).isEmpty();
     }
 
-    /** Whether {@code viewer} sees the administration console. */
+    /**
+     * Whether {@code viewer} sees the administration console (its "Administration" link and entry page): platform
+     * administrators, and the administrators of an organisation — who find there their own organisations only
+     * ({@link #administeredOrganisations}); every page of the console still asks its own question.
+     */
     public boolean canSeeAdministration(Viewer viewer) {
+        return viewer.platformAdmin() || !administeredOrganisations(viewer).isEmpty();
+    }
+
+    /**
+     * Whether {@code viewer} sees the platform's own consoles (imports of every organisation, thesauri, people,
+     * audit log) on the administration's entry page: platform administrators.
+     */
+    public boolean canSeePlatformAdministration(Viewer viewer) {
         return viewer.platformAdmin();
+    }
+
+    /** The organisations {@code viewer} administers (role {@code admin} there), by slug, sorted. */
+    public List<String> administeredOrganisations(Viewer viewer) {
+        return viewer.organisations().entrySet().stream().filter(e -> e.getValue() == MembershipRole.ADMIN)
+                .map(java.util.Map.Entry::getKey).sorted().toList();
     }
 
     /** Whether {@code viewer} may list people, disable or enable them and change their platform roles. */
@@ -320,6 +338,19 @@ public class AccessPolicy {
      */
     public boolean canManageOrganisation(Viewer viewer, String slug) {
         return viewer.platformAdmin() || viewer.organisations().get(slug) == MembershipRole.ADMIN;
+    }
+
+    /**
+     * Whether {@code asker} may learn about person {@code personId} — their name, roles, memberships, what they see
+     * (access explanations by person number): the person themselves, platform administrators, and the administrators
+     * of an organisation the person belongs to ({@code personOrganisations}, slugs). Others are told such a person
+     * does not exist, so that numbers cannot be tried one after the other to list people.
+     */
+    public boolean canAskAboutPerson(Viewer asker, long personId, Collection<String> personOrganisations) {
+        if (Long.valueOf(personId).equals(asker.personId()) || asker.platformAdmin()) {
+            return true;
+        }
+        return personOrganisations.stream().anyMatch(slug -> asker.organisations().get(slug) == MembershipRole.ADMIN);
     }
 
     /** Whether {@code viewer} may create projects: platform administrators and organisation administrators. */

@@ -62,8 +62,18 @@ public class AccessExplanations {
      * @throws AccessModelProblem  404 for an unknown person
      */
     public AccessExplanation explain(long personId, Protected resource) {
-        Viewer viewer = viewerOf(personId, resource);
+        Viewer asker = policy.currentViewer();
+        if (!mayExplain(asker, resource)) {
+            throw new AccessDenied(asker);
+        }
+        return explanation(personId, resource);
+    }
+
+    private AccessExplanation explanation(long personId, Protected resource) {
         StoredPerson person = people.find(personId).orElseThrow(() -> AccessModelProblem.unknownPerson(personId));
+        Memberships held = memberships.of(personId);
+        Viewer viewer = new Viewer(person.id(), person.username(), person.displayName(), person.roles(),
+                held.organisations(), held.projects(), held.inseeCodes());
         boolean read = policy.canRead(viewer, resource);
         boolean edit = policy.canEditCatalog(viewer, resource);
         boolean manage = policy.canManageAccess(viewer, resource);
@@ -111,6 +121,26 @@ public class AccessExplanations {
         }
         return new AccessExplanation(person.id(), person.displayName(), String.valueOf(resource.resourceId()),
                 resource.visibility(), owner, read, edit, manage, reasons);
+    }
+
+    /**
+     * Explains {@code resource} for person {@code personId} to the current viewer asking by person number (the API):
+     * about themselves whoever they are (the caller checked they may see the resource), about someone else only
+     * where the policy lets them learn about that person ({@link AccessPolicy#canAskAboutPerson}: platform
+     * administrators, administrators of an organisation the person belongs to) and explain the resource.
+     *
+     * @throws AccessModelProblem 404 for an unknown person, or one the viewer may not learn about (the same answer)
+     * @throws AccessDenied       when they may learn about the person but not explain the resource
+     */
+    public AccessExplanation explainAsked(long personId, Protected resource) {
+        Viewer asker = policy.currentViewer();
+        if (Long.valueOf(personId).equals(asker.personId())) {
+            return explanation(personId, resource);
+        }
+        if (!policy.canAskAboutPerson(asker, personId, memberships.of(personId).organisations().keySet())) {
+            throw AccessModelProblem.unknownPerson(personId);
+        }
+        return explain(personId, resource);
     }
 
     /**

@@ -121,10 +121,28 @@ abstract class AccessExplainContract {
         assertThat(platform.get("manageAccess").asBoolean()).isTrue();
         assertThat(platform.get("reasons").get(0).get("key").asString()).isEqualTo("platform-admin");
 
-        // the owner organisation's administrators may ask; another organisation's may not, and do not learn it exists
-        assertThat(explain(citizen, id, basic("admin-a"), 200).get("read").asBoolean()).isFalse();
+        // the owner organisation's administrators may ask about its members; another organisation's may not, and do
+        // not learn the record exists
+        assertThat(explain(memberA, id, basic("admin-a"), 200).get("read").asBoolean()).isTrue();
         explain(citizen, id, basic("admin-b"), 404);
-        explain(citizen, id, basic("membre-a"), 403);
+        // nobody else learns about a person by number: not an administrator about someone outside their
+        // organisations, nor a member or an editor — the same 404 as for nobody
+        explain(citizen, id, basic("admin-a"), 404);
+        explain(memberC, id, basic("admin-a"), 404);
+        explain(citizen, id, basic("membre-a"), 404);
+        explain(adminA, id, basic("membre-a"), 404);
+        explain(987654321L, id, basic("admin-a"), 404);
+        long editorA = person("redacteur-a");
+        policy.asPlatform(() -> {
+            organisations.putMember(a, editorA, MembershipRole.EDITOR);
+            return null;
+        });
+        explain(citizen, id, basic("redacteur-a"), 404);
+        explain(admin, id, basic("redacteur-a"), 404);
+        // anyone about themselves, on a record they see
+        JsonNode self = explain(memberA, id, basic("membre-a"), 200);
+        assertThat(self.get("read").asBoolean()).isTrue();
+        assertThat(self.get("reasons").get(0).get("key").asString()).isEqualTo("organisation:" + a);
         explain(citizen, id, null, 401);
         explain(citizen, "inconnue-" + run, ADMIN, 404);
         explain(987654321L, id, ADMIN, 404);

@@ -192,6 +192,23 @@ abstract class AccessAdminPagesContract {
             return null;
         });
         PageSession session = login("chef");
+        // their way in: the "Administration" link, an entry page with their organisation and nothing of the platform
+        assertThat(session.get("/").body()).contains("<a href=\"/admin\"");
+        HttpResponse<String> home = session.get("/admin");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Administration de vos organisations",
+                "href=\"/admin/organisations/" + mine + "\"").doesNotContain("href=\"/admin/organisations/" + other
+                + "\"", "href=\"/admin/utilisateurs\"", "href=\"/admin/journal\"", "href=\"/admin/thesaurus\"",
+                "Importer des données", "Journal des connexions"); // « Publier » stays: they publish for their organisation
+        for (String platformPage : List.of("/admin/utilisateurs", "/admin/journal", "/admin/thesaurus")) {
+            assertThat(session.get(platformPage).statusCode()).as(platformPage).isEqualTo(403);
+        }
+        PageSession member = login("zoe");
+        assertThat(member.get("/").body()).doesNotContain("<a href=\"/admin\"");
+        assertThat(member.get("/admin").statusCode()).isEqualTo(403);
+        assertThat(PageSession.loggedInAsAdmin(port).get("/admin").body()).contains("href=\"/admin/utilisateurs\"",
+                "Administration de la plateforme");
+
         HttpResponse<String> list = session.get("/admin/organisations");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("href=\"/admin/organisations/" + mine + "\"")
