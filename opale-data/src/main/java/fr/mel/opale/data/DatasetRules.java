@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,11 +51,14 @@ public class DatasetRules {
     private final AccessPolicy policy;
     private final Grants grants;
     private final AccessRefusals refusals;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
     public DatasetRules(Datasets datasets, Features features, RuleStore store, TableStore tables, AccessPolicy policy,
-                        Grants grants, AccessRefusals refusals, PlatformTransactionManager transactions) {
+                        Grants grants, AccessRefusals refusals, PlatformTransactionManager transactions,
+                        ApplicationEventPublisher events) {
+        this.events = events;
         this.grants = grants;
         this.refusals = refusals;
         this.datasets = datasets;
@@ -117,6 +121,7 @@ public class DatasetRules {
         }
         Viewer viewer = policy.currentViewer();
         transaction.executeWithoutResult(tx -> store.put(datasetId, changed, clock.instant(), viewer.username()));
+        events.publishEvent(new DatasetRulesChanged(datasetId));
         return changed;
     }
 

@@ -351,6 +351,16 @@ abstract class AccessMatrixContract {
                     .isEqualTo(seesTelephone);
             cells.assertThat(report.body().contains("\"C1\"")).as(cell + "report samples of C's row")
                     .isEqualTo(who == Who.PLATFORM_ADMIN);
+            // what describes the data to every reader names no hidden column and counts no row they may not see
+            HttpResponse<String> described = get(http, "/api/records/" + p.recordId(), auth);
+            cells.assertThat(described.statusCode()).as(cell + "record").isEqualTo(200);
+            cells.assertThat(described.body()).as(cell + "record structure").contains("Structure des données")
+                    .doesNotContain("telephone").doesNotContain("6 lignes");
+            JsonNode dataset = json(http, "/api/datasets/" + p.datasetId(), auth);
+            cells.assertThat(dataset.path("versions").get(0).path("rows").asLong(-1)).as(cell + "version rows")
+                    .isEqualTo(expected.size());
+            cells.assertThat(json(http, collection, auth).has("extent")).as(cell + "collection extent")
+                    .isEqualTo(who == Who.PLATFORM_ADMIN);
             HttpResponse<String> table = get(http, "/catalogue/" + p.recordId() + "/tableau", auth);
             cells.assertThat(table.statusCode()).as(cell + "table tab").isEqualTo(200);
             cells.assertThat(table.body().contains("032000000")).as(cell + "table tab telephone")
