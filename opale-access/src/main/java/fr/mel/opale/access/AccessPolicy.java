@@ -5,6 +5,7 @@ import fr.mel.opale.access.internal.PersonPrincipal;
 import fr.mel.opale.access.grant.AccessRight;
 import fr.mel.opale.access.grant.Grant;
 import fr.mel.opale.access.grant.GrantLookup;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -214,6 +215,24 @@ public class AccessPolicy {
     }
 
     /**
+     * Whether {@code viewer} sees one column a dataset's column rule hides, that rule naming {@code seenBy}: those
+     * who see every hidden column ({@link #seesHiddenColumns}), and whoever holds one of the principal keys
+     * {@code seenBy} ({@code organisation:<slug>}, {@code project:<slug>} — through organisations and projects too —,
+     * {@code person:<id>}, {@code logged-in}: the keys of {@link #readFilter}). An empty {@code seenBy}: the owner's
+     * members only.
+     */
+    public boolean seesColumn(Viewer viewer, Protected resource, Collection<String> seenBy) {
+        if (seesHiddenColumns(viewer, resource)) {
+            return true;
+        }
+        if (seenBy.isEmpty() || viewer.anonymous()) {
+            return false;
+        }
+        Set<String> keys = readFilter(viewer).keys();
+        return seenBy.stream().anyMatch(key -> !key.equals(PUBLIC_KEY) && keys.contains(key));
+    }
+
+    /**
      * The reader attributes row rules compare columns with, by name, each a list of values (empty when the viewer
      * has none: anonymous visitors have none at all), sorted so that equal scopes give equal lists:
      * {@value ReaderAttributes#INSEE}, {@value ReaderAttributes#ORGANISATIONS}, {@value ReaderAttributes#PROJECTS},
@@ -275,9 +294,27 @@ public class AccessPolicy {
         return viewer.platformAdmin() || !publishingOrganisations(viewer).isEmpty();
     }
 
-    /** Whether {@code viewer} sees the administration console. */
+    /**
+     * Whether {@code viewer} sees the administration console (its "Administration" link and entry page): platform
+     * administrators, and the administrators of an organisation — who find there their own organisations only
+     * ({@link #administeredOrganisations}); every page of the console still asks its own question.
+     */
     public boolean canSeeAdministration(Viewer viewer) {
+        return viewer.platformAdmin() || !administeredOrganisations(viewer).isEmpty();
+    }
+
+    /**
+     * Whether {@code viewer} sees the platform's own consoles (imports of every organisation, thesauri, people,
+     * audit log) on the administration's entry page: platform administrators.
+     */
+    public boolean canSeePlatformAdministration(Viewer viewer) {
         return viewer.platformAdmin();
+    }
+
+    /** The organisations {@code viewer} administers (role {@code admin} there), by slug, sorted. */
+    public List<String> administeredOrganisations(Viewer viewer) {
+        return viewer.organisations().entrySet().stream().filter(e -> e.getValue() == MembershipRole.ADMIN)
+                .map(java.util.Map.Entry::getKey).sorted().toList();
     }
 
     /** Whether {@code viewer} may list people, disable or enable them and change their platform roles. */
@@ -301,6 +338,19 @@ public class AccessPolicy {
      */
     public boolean canManageOrganisation(Viewer viewer, String slug) {
         return viewer.platformAdmin() || viewer.organisations().get(slug) == MembershipRole.ADMIN;
+    }
+
+    /**
+     * Whether {@code asker} may learn about person {@code personId} — their name, roles, memberships, what they see
+     * (access explanations by person number): the person themselves, platform administrators, and the administrators
+     * of an organisation the person belongs to ({@code personOrganisations}, slugs). Others are told such a person
+     * does not exist, so that numbers cannot be tried one after the other to list people.
+     */
+    public boolean canAskAboutPerson(Viewer asker, long personId, Collection<String> personOrganisations) {
+        if (Long.valueOf(personId).equals(asker.personId()) || asker.platformAdmin()) {
+            return true;
+        }
+        return personOrganisations.stream().anyMatch(slug -> asker.organisations().get(slug) == MembershipRole.ADMIN);
     }
 
     /** Whether {@code viewer} may create projects: platform administrators and organisation administrators. */

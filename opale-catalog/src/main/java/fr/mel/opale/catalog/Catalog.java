@@ -138,10 +138,18 @@ public class Catalog {
     /**
      * Creates or replaces a record whatever its version. A new record is public and owned by {@code ownerOfNew} (null:
      * the platform); an existing one keeps its owner and visibility.
+     *
+     * @throws CatalogProblem 404 when the record exists but is hidden from the caller
+     * @throws AccessDenied   when the caller sees it (or it is new) but may not edit it
      */
     @Transactional
     public Upserted upsert(CatalogRecord record, @Nullable String ownerOfNew) {
         Optional<StoredRecord> current = store.find(record.id());
+        if (current.isPresent() && !policy.canRead(policy.currentViewer(), current.get().protection())) {
+            // a record the caller may not see does not exist for them: the same 404 as for a new identifier they
+            // could not create, never a 403 telling it exists
+            throw CatalogProblem.notFound(record.id());
+        }
         policy.requireCatalogEdit(current.map(StoredRecord::protection)
                 .orElse(Protected.newResource(ownerOfNew, Visibility.PUBLIC)));
         Visibility visibility = current.map(StoredRecord::visibility).orElse(Visibility.PUBLIC);

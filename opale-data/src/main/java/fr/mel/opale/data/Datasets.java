@@ -11,6 +11,7 @@ import fr.mel.opale.data.internal.RowRuleBinding;
 import fr.mel.opale.data.internal.RuleStore;
 import fr.mel.opale.data.filter.Filter;
 import java.util.Set;
+import java.util.stream.Collectors;
 import fr.mel.opale.data.internal.Slugs;
 import fr.mel.opale.data.internal.TableNames;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -42,11 +44,14 @@ public class Datasets {
     private final RecordProtections protections;
     private final RuleStore rules;
     private final TransactionTemplate transaction;
+    /** Counts a row-ruled reader's rows (Features reads through this class: looked up when needed). */
+    private final ObjectProvider<Features> features;
     private final Clock clock = Clock.systemUTC();
 
     public Datasets(DatasetRegistry registry, DatasetWriter writer, AccessPolicy policy, RecordProtections protections,
-                    RuleStore rules, PlatformTransactionManager transactions) {
+                    RuleStore rules, PlatformTransactionManager transactions, ObjectProvider<Features> features) {
         this.rules = rules;
+        this.features = features;
         this.registry = registry;
         this.writer = writer;
         this.policy = policy;
@@ -178,29 +183,36 @@ public class Datasets {
 
     /**
      * The served version, empty if the dataset is hidden or has none yet; as the current viewer sees it: the columns
-     * its column rule hides from them are left out.
+     * its column rule hides from them are left out, and under a row rule the row count is theirs and the extent
+     * absent.
      */
     public Optional<DatasetVersion> currentVersion(String datasetId) {
         return find(datasetId).filter(d -> d.currentVersion() != null)
-                .flatMap(d -> registry.version(d.id(), d.currentVersion()).map(v -> scope(d, v).apply(v)));
+                .flatMap(d -> registry.version(d.id(), d.currentVersion()).map(v -> seen(d, v)));
     }
 
     /**
      * What the current viewer may read of {@code version}'s rows and columns: the dataset's row rule bound to their
      * reader attributes, unless the policy lets them see every row (platform administrators, editors of the owner);
-     * its hidden columns, unless the policy lets them see those (members of the owner).
+     * its hidden columns, but those the policy lets them see (members of the owner, and the readers each column rule
+     * names).
      */
     ReadScope scope(Dataset dataset, DatasetVersion version) {
+        return scope(dataset, version, policy.currentViewer());
+    }
+
+    /** {@link #scope(Dataset, DatasetVersion)} for {@code viewer} (previews of what a person sees). */
+    ReadScope scope(Dataset dataset, DatasetVersion version, Viewer viewer) {
         RuleStore.Parsed parsed = rules.of(dataset.id());
         if (parsed.rule().none()) {
             return ReadScope.ALL;
         }
-        Viewer viewer = policy.currentViewer();
         Protected protection = protection(dataset.recordId());
         Filter rows = parsed.rows() == null || policy.seesAllRows(viewer, protection) ? null
                 : RowRuleBinding.bind(parsed.rows(), version, policy.readerAttributes(viewer));
-        Set<String> hidden = policy.seesHiddenColumns(viewer, protection) ? Set.of()
-                : Set.copyOf(parsed.rule().hiddenColumns());
+        Set<String> hidden = parsed.rule().columnRules().stream()
+                .filter(column -> !policy.seesColumn(viewer, protection, column.seenBy()))
+                .map(ColumnRule::column).collect(Collectors.toUnmodifiableSet());
         return ReadScope.of(rows, hidden);
     }
 
@@ -223,8 +235,25 @@ public class Datasets {
      * columns hidden from the current viewer.
      */
     public List<DatasetVersion> versions(String datasetId) {
-        return find(datasetId).map(d -> registry.versions(d.id()).stream().map(v -> scope(d, v).apply(v)).toList())
+        return find(datasetId).map(d -> registry.versions(d.id()).stream().map(v -> seen(d, v)).toList())
                 .orElse(List.of());
+    }
+
+    /**
+     * {@code version} as the current viewer sees it: without the columns hidden from them and, when a row rule
+     * applies to them, with the count of their rows only (counted in the database; 0 for a version not READY) and
+     * without the extent — the total and the extent would tell about rows they may not see.
+     */
+    private DatasetVersion seen(Dataset dataset, DatasetVersion version) {
+        ReadScope scope = scope(dataset, version);
+        DatasetVersion shown = scope.apply(version);
+        if (scope.rows() == null) {
+            return shown;
+        }
+        long rows = version.status() == VersionStatus.READY ? features.getObject().count(dataset, version, scope) : 0;
+        return new DatasetVersion(shown.datasetId(), shown.number(), shown.tableName(), shown.status(), rows,
+                shown.columns(), shown.geometry(), null, shown.contentHash(), shown.created(), shown.finished(),
+                shown.message());
     }
 
     private Dataset editable(String datasetId) {

@@ -69,7 +69,18 @@ public class Features {
      *                     {@link #read} for a bad filter
      */
     public long count(String datasetId, FeatureQuery query) {
-        Counting counting = counting(datasetId, query);
+        return count(counting(datasetId, version(datasetId, query), query));
+    }
+
+    /**
+     * The rows of the served version of {@code dataset} that {@code scope} lets its reader read (a preview of what
+     * a person sees); the caller checked who asks.
+     */
+    long count(Dataset dataset, DatasetVersion served, ReadScope scope) {
+        return count(counting(dataset.id(), new Readable(served, scope.apply(served), scope), FeatureQuery.all()));
+    }
+
+    private long count(Counting counting) {
         return counting.known() != null ? counting.known() : counts.count(counting.key(), counting.counter());
     }
 
@@ -81,7 +92,7 @@ public class Features {
      * @throws DataProblem as {@link #count}
      */
     public OptionalLong countWithinBudget(String datasetId, FeatureQuery query) {
-        Counting counting = counting(datasetId, query);
+        Counting counting = counting(datasetId, version(datasetId, query), query);
         return counting.known() != null ? OptionalLong.of(counting.known())
                 : counts.within(counting.key(), counting.counter());
     }
@@ -90,8 +101,7 @@ public class Features {
     private record Counting(@Nullable Long known, MatchCounts.@Nullable Key key, @Nullable LongSupplier counter) {
     }
 
-    private Counting counting(String datasetId, FeatureQuery query) {
-        Readable readable = version(datasetId, query);
+    private Counting counting(String datasetId, Readable readable, FeatureQuery query) {
         DatasetVersion version = readable.seen();
         if (query.bbox() == null && query.filter() == null && readable.scope().rows() == null) {
             return new Counting(version.rowCount(), null, null);

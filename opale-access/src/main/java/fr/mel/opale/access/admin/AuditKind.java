@@ -30,6 +30,12 @@ public enum AuditKind {
     PROJECT_MEMBER_CHANGED,
     GRANTS_CHANGED,
     VISIBILITY_CHANGED,
+    /**
+     * A permission change refused (unknown principal, invalid rule, a project containing itself, the last
+     * administrator, managing what is not one's own): outcome « refusé » and the reason in the detail; see
+     * {@code AccessRefusals}.
+     */
+    ACCESS_CHANGE_REFUSED,
     /** A passkey (WebAuthn credential) registered from "Mon compte"; the detail is its name. */
     PASSKEY_ADDED,
     /** A passkey deleted by its owner. */

@@ -2,6 +2,7 @@ package fr.mel.opale.access.admin;
 
 import fr.mel.opale.access.AccessDenied;
 import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.AccessRefusals;
 import fr.mel.opale.access.PlatformRole;
 import fr.mel.opale.access.Viewer;
 import fr.mel.opale.access.account.AccountProblem;
@@ -31,12 +32,14 @@ public class People {
     private final AccessPolicy policy;
     private final Audit audit;
     private final SessionRegistry sessions;
+    private final AccessRefusals refusals;
 
-    People(PersonStore people, AccessPolicy policy, Audit audit, SessionRegistry sessions) {
+    People(PersonStore people, AccessPolicy policy, Audit audit, SessionRegistry sessions, AccessRefusals refusals) {
         this.people = people;
         this.policy = policy;
         this.audit = audit;
         this.sessions = sessions;
+        this.refusals = refusals;
     }
 
     /** People whose name, login or email contains {@code text}, by name, {@link #PAGE_SIZE} a page (0-based). */
@@ -81,31 +84,35 @@ public class People {
 
     @Transactional
     public void grant(long personId, PlatformRole role, @Nullable String ip) {
-        Viewer admin = require();
-        StoredPerson person = find(personId);
-        if (!person.roles().contains(role)) {
-            people.grant(personId, role, Timestamps.now());
-            audit.record(AuditKind.ROLE_GRANTED, personId, admin.personId(), ip, role.slug());
-        }
+        refusals.audited("rôles de plateforme", personId, "personne " + personId + " + " + role.slug(), () -> {
+            Viewer admin = require();
+            StoredPerson person = find(personId);
+            if (!person.roles().contains(role)) {
+                people.grant(personId, role, Timestamps.now());
+                audit.record(AuditKind.ROLE_GRANTED, personId, admin.personId(), ip, role.slug());
+            }
+        });
     }
 
     @Transactional
     public void revoke(long personId, PlatformRole role, @Nullable String ip) {
-        Viewer admin = require();
-        StoredPerson person = find(personId);
-        if (!person.roles().contains(role)) {
-            return;
-        }
-        if (role == PlatformRole.ADMIN) {
-            if (Long.valueOf(personId).equals(admin.personId())) {
-                throw AccountProblem.selfAdministration();
+        refusals.audited("rôles de plateforme", personId, "personne " + personId + " − " + role.slug(), () -> {
+            Viewer admin = require();
+            StoredPerson person = find(personId);
+            if (!person.roles().contains(role)) {
+                return;
             }
-            if (people.countWithRole(PlatformRole.ADMIN) <= 1) {
-                throw AccountProblem.lastAdministrator();
+            if (role == PlatformRole.ADMIN) {
+                if (Long.valueOf(personId).equals(admin.personId())) {
+                    throw AccountProblem.selfAdministration();
+                }
+                if (people.countWithRole(PlatformRole.ADMIN) <= 1) {
+                    throw AccountProblem.lastAdministrator();
+                }
             }
-        }
-        people.revoke(personId, role);
-        audit.record(AuditKind.ROLE_REVOKED, personId, admin.personId(), ip, role.slug());
+            people.revoke(personId, role);
+            audit.record(AuditKind.ROLE_REVOKED, personId, admin.personId(), ip, role.slug());
+        });
     }
 
     private StoredPerson find(long personId) {

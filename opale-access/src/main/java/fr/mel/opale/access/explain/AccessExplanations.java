@@ -66,6 +66,10 @@ public class AccessExplanations {
         if (!mayExplain(asker, resource)) {
             throw new AccessDenied(asker);
         }
+        return explanation(personId, resource);
+    }
+
+    private AccessExplanation explanation(long personId, Protected resource) {
         StoredPerson person = people.find(personId).orElseThrow(() -> AccessModelProblem.unknownPerson(personId));
         Memberships held = memberships.of(personId);
         Viewer viewer = new Viewer(person.id(), person.username(), person.displayName(), person.roles(),
@@ -117,6 +121,45 @@ public class AccessExplanations {
         }
         return new AccessExplanation(person.id(), person.displayName(), String.valueOf(resource.resourceId()),
                 resource.visibility(), owner, read, edit, manage, reasons);
+    }
+
+    /**
+     * Explains {@code resource} for person {@code personId} to the current viewer asking by person number (the API):
+     * about themselves whoever they are (the caller checked they may see the resource), about someone else only
+     * where the policy lets them learn about that person ({@link AccessPolicy#canAskAboutPerson}: platform
+     * administrators, administrators of an organisation the person belongs to) and explain the resource.
+     *
+     * @throws AccessModelProblem 404 for an unknown person, or one the viewer may not learn about (the same answer)
+     * @throws AccessDenied       when they may learn about the person but not explain the resource
+     */
+    public AccessExplanation explainAsked(long personId, Protected resource) {
+        Viewer asker = policy.currentViewer();
+        if (Long.valueOf(personId).equals(asker.personId())) {
+            return explanation(personId, resource);
+        }
+        if (!policy.canAskAboutPerson(asker, personId, memberships.of(personId).organisations().keySet())) {
+            throw AccessModelProblem.unknownPerson(personId);
+        }
+        return explain(personId, resource);
+    }
+
+    /**
+     * Person {@code personId} as the policy sees them in their own requests (roles, memberships through
+     * organisations and projects), for previews of what they see of {@code resource} (a dataset's rows and columns):
+     * the policy decides on this viewer, nothing is re-implemented.
+     *
+     * @throws AccessDenied       unless the current viewer {@link #mayExplain may ask} about {@code resource}
+     * @throws AccessModelProblem 404 for an unknown person
+     */
+    public Viewer viewerOf(long personId, Protected resource) {
+        Viewer asker = policy.currentViewer();
+        if (!mayExplain(asker, resource)) {
+            throw new AccessDenied(asker);
+        }
+        StoredPerson person = people.find(personId).orElseThrow(() -> AccessModelProblem.unknownPerson(personId));
+        Memberships held = memberships.of(personId);
+        return new Viewer(person.id(), person.username(), person.displayName(), person.roles(),
+                held.organisations(), held.projects(), held.inseeCodes());
     }
 
     /** Where the person holds reader key {@code key}. */

@@ -4,11 +4,13 @@ import fr.mel.opale.access.AccessChanged;
 import fr.mel.opale.access.AccessDenied;
 import fr.mel.opale.access.AccessModelProblem;
 import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.AccessRefusals;
 import fr.mel.opale.access.Protected;
 import fr.mel.opale.access.Viewer;
 import fr.mel.opale.access.internal.GrantStore;
 import fr.mel.opale.access.internal.OrganisationStore;
 import fr.mel.opale.access.internal.ProjectStore;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +35,16 @@ public class Grants {
     private final ProjectStore projects;
     private final AccessPolicy policy;
     private final ApplicationEventPublisher events;
+    private final AccessRefusals refusals;
 
     Grants(GrantStore store, OrganisationStore organisations, ProjectStore projects, AccessPolicy policy,
-           ApplicationEventPublisher events) {
+           ApplicationEventPublisher events, AccessRefusals refusals) {
         this.store = store;
         this.organisations = organisations;
         this.projects = projects;
         this.policy = policy;
         this.events = events;
+        this.refusals = refusals;
     }
 
     /** The grants on {@code resource}, for those who may manage its access. */
@@ -56,6 +60,10 @@ public class Grants {
      */
     @Transactional
     public List<Grant> replace(Protected resource, Map<GrantPrincipal, AccessRight> rights) {
+        return refusals.audited(subject(resource), null, describe(rights), () -> replaceChecked(resource, rights));
+    }
+
+    private List<Grant> replaceChecked(Protected resource, Map<GrantPrincipal, AccessRight> rights) {
         Viewer viewer = require(resource);
         String id = id(resource);
         if (rights.size() > MAX_PER_RESOURCE) {
@@ -80,23 +88,45 @@ public class Grants {
     /** Adds or changes one grant, keeping the others. */
     @Transactional
     public List<Grant> put(Protected resource, GrantPrincipal principal, AccessRight right) {
-        require(resource);
-        Map<GrantPrincipal, AccessRight> rights = new LinkedHashMap<>();
-        store.of(id(resource)).forEach(g -> rights.put(g.principal(), g.right()));
-        rights.put(principal, right);
-        return replace(resource, rights);
+        return refusals.audited(subject(resource), null, "+ " + principal.key() + "=" + right.name(), () -> {
+            require(resource);
+            Map<GrantPrincipal, AccessRight> rights = new LinkedHashMap<>();
+            store.of(id(resource)).forEach(g -> rights.put(g.principal(), g.right()));
+            rights.put(principal, right);
+            return replaceChecked(resource, rights);
+        });
     }
 
     /** Removes the grant of {@code principal}, keeping the others; 400 when there is none. */
     @Transactional
     public List<Grant> remove(Protected resource, GrantPrincipal principal) {
-        require(resource);
-        Map<GrantPrincipal, AccessRight> rights = new LinkedHashMap<>();
-        store.of(id(resource)).forEach(g -> rights.put(g.principal(), g.right()));
-        if (rights.remove(principal) == null) {
-            throw AccessModelProblem.invalid("« " + principal.key() + " » n'a pas de droit sur cette ressource.");
-        }
-        return replace(resource, rights);
+        return refusals.audited(subject(resource), null, "− " + principal.key(), () -> {
+            require(resource);
+            Map<GrantPrincipal, AccessRight> rights = new LinkedHashMap<>();
+            store.of(id(resource)).forEach(g -> rights.put(g.principal(), g.right()));
+            if (rights.remove(principal) == null) {
+                throw AccessModelProblem.invalid("« " + principal.key() + " » n'a pas de droit sur cette ressource.");
+            }
+            return replaceChecked(resource, rights);
+        });
+    }
+
+    private static String subject(Protected resource) {
+        return "fiche " + resource.resourceId();
+    }
+
+    private static String describe(Map<GrantPrincipal, AccessRight> rights) {
+        return rights.isEmpty() ? "aucun droit" : rights.entrySet().stream()
+                .map(e -> e.getKey().key() + "=" + e.getValue().name()).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The keys of those among {@code principals} that name no organisation, project or person (sorted): what other
+     * rules naming principals (a dataset's column rules) refuse, as grants do.
+     */
+    @Transactional(readOnly = true)
+    public List<String> unknown(Collection<GrantPrincipal> principals) {
+        return principals.stream().filter(p -> !exists(p)).map(GrantPrincipal::key).distinct().sorted().toList();
     }
 
     private boolean exists(GrantPrincipal principal) {

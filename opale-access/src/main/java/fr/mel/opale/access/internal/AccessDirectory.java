@@ -1,7 +1,5 @@
 package fr.mel.opale.access.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.mel.opale.access.AccessChanged;
 import fr.mel.opale.access.MembershipRole;
 import fr.mel.opale.access.Memberships;
@@ -15,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -24,16 +23,17 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * What the policy reads about people and resources, behind short bounded caches: a person's memberships (read on
  * each request that carries a person) and a resource's grants (read for each protected resource shown). Both are
  * dropped on every {@link AccessChanged} once its transaction ends, so a change applies from the next request; the
- * one-minute expiry only bounds what another node's change could leave stale.
+ * one-minute expiry only bounds what another node's change could leave stale. A read racing a commit never stores
+ * a stale answer ({@link GenerationCache}: entries are kept per generation).
  */
 @Component
 public class AccessDirectory implements Memberships.Lookup, GrantLookup {
     private final JdbcClient jdbc;
     private final GrantStore grants;
-    private final Cache<Long, Memberships> memberships = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterWrite(Duration.ofMinutes(1)).build();
-    private final Cache<String, List<Grant>> grantsByResource = Caffeine.newBuilder().maximumSize(50_000)
-            .expireAfterWrite(Duration.ofMinutes(1)).build();
+    private final GenerationCache<Long, Memberships> memberships =
+            new GenerationCache<>(10_000, Duration.ofMinutes(1));
+    private final GenerationCache<String, List<Grant>> grantsByResource =
+            new GenerationCache<>(50_000, Duration.ofMinutes(1));
 
     AccessDirectory(JdbcClient jdbc, GrantStore grants) {
         this.jdbc = jdbc;
@@ -55,14 +55,20 @@ public class AccessDirectory implements Memberships.Lookup, GrantLookup {
         return List.copyOf(grants.of(resourceId));
     }
 
-    /** Drops the cached memberships and grants once the change is committed (or rolled back). */
+    /**
+     * A change of memberships or grants is being written (published inside its transaction): the changing
+     * transaction reads past the caches, and everything read so far is forgotten now and again when it ends — so
+     * that a read racing the commit cannot store a stale answer (see {@link GenerationCache}).
+     */
+    @EventListener
+    void changing(AccessChanged change) {
+        (change.kind() == AccessChanged.Kind.GRANTS ? grantsByResource : memberships).changing();
+    }
+
+    /** Forgets once more when the change's transaction has ended (committed or rolled back). */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     void changed(AccessChanged change) {
-        if (change.kind() == AccessChanged.Kind.GRANTS) {
-            grantsByResource.invalidate(change.subject());
-        } else {
-            memberships.invalidateAll();
-        }
+        (change.kind() == AccessChanged.Kind.GRANTS ? grantsByResource : memberships).forget();
     }
 
     private Memberships load(long personId) {

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OidcConfiguration {
     @Bean
     ProviderRegistrations providerRegistrations(Environment environment) {
-        return new ProviderRegistrations(OidcSettings.from(environment));
+        return new ProviderRegistrations(OidcSettings.from(environment), environment.getProperty("opale.public-url"));
     }
 
     /** A bean: Spring's OIDC login provider asks the context for the ID token decoders. */

@@ -28,7 +28,7 @@ final class ProviderLogout extends OidcClientInitiatedLogoutSuccessHandler {
     ProviderLogout(ProviderRegistrations registrations) {
         super(registrations);
         this.registrations = registrations;
-        setPostLogoutRedirectUri("{baseUrl}/");
+        setPostLogoutRedirectUri(registrations.postLogoutRedirectUri());
         setDefaultTargetUrl("/");
     }
 

@@ -26,7 +26,12 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  */
 final class ProviderRegistrations implements ClientRegistrationRepository, Iterable<ClientRegistration> {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistrations.class);
-    static final String REDIRECT = "{baseUrl}/login/oauth2/code/{registrationId}";
+    /**
+     * Where addresses given to providers start: {@code opale.public-url} when set — the address registered at the
+     * providers, whatever host or scheme a request came in by (a proxy may hide them) — else Spring's
+     * {@code {baseUrl}}, taken from the request (tests on random ports).
+     */
+    private final String base;
 
     private final Map<String, ProviderSettings> providers = new LinkedHashMap<>();
     private final Map<String, ClientRegistration> discovered = new ConcurrentHashMap<>();
@@ -39,8 +44,20 @@ final class ProviderRegistrations implements ClientRegistrationRepository, Itera
      */
     static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
-    ProviderRegistrations(List<ProviderSettings> providers) {
+    ProviderRegistrations(List<ProviderSettings> providers, @Nullable String publicUrl) {
         providers.forEach(p -> this.providers.put(p.id(), p));
+        this.base = publicUrl == null || publicUrl.isBlank() ? "{baseUrl}"
+                : publicUrl.strip().replaceAll("/+$", "");
+    }
+
+    /** The redirect URI template given to providers: {@code <public-url>/login/oauth2/code/{registrationId}}. */
+    String redirectUri() {
+        return base + "/login/oauth2/code/{registrationId}";
+    }
+
+    /** Where providers send people back after their logout: {@code <public-url>/}. */
+    String postLogoutRedirectUri() {
+        return base + "/";
     }
 
     Optional<ProviderSettings> settings(String id) {
@@ -67,7 +84,7 @@ final class ProviderRegistrations implements ClientRegistrationRepository, Itera
             return null;
         }
         try {
-            ClientRegistration registration = discover(provider);
+            ClientRegistration registration = discover(provider, redirectUri());
             discovered.put(registrationId, registration);
             failed.remove(registrationId);
             return registration;
@@ -79,7 +96,7 @@ final class ProviderRegistrations implements ClientRegistrationRepository, Itera
         }
     }
 
-    private static ClientRegistration discover(ProviderSettings provider) {
+    private static ClientRegistration discover(ProviderSettings provider, String redirectUri) {
         ClientRegistration.Builder builder = ClientRegistrations.fromIssuerLocation(provider.issuer());
         ClientRegistration metadataOnly = builder.registrationId(provider.id()).clientId(provider.clientId()).build();
         Object pkce = metadataOnly.getProviderDetails().getConfigurationMetadata()
@@ -90,7 +107,7 @@ final class ProviderRegistrations implements ClientRegistrationRepository, Itera
                 .clientSecret(provider.clientSecret())
                 .clientName(provider.label())
                 .scope(provider.scopes())
-                .redirectUri(REDIRECT)
+                .redirectUri(redirectUri)
                 .userNameAttributeName("sub")
                 .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(s256).build())
                 .build();

@@ -4,6 +4,7 @@ import fr.mel.opale.access.AccessChanged;
 import fr.mel.opale.access.AccessDenied;
 import fr.mel.opale.access.AccessModelProblem;
 import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.AccessRefusals;
 import fr.mel.opale.access.MembershipRole;
 import fr.mel.opale.access.Viewer;
 import fr.mel.opale.access.internal.GrantStore;
@@ -30,12 +31,15 @@ public class Organisations {
     private final GrantStore people;
     private final AccessPolicy policy;
     private final ApplicationEventPublisher events;
+    private final AccessRefusals refusals;
 
-    Organisations(OrganisationStore store, GrantStore people, AccessPolicy policy, ApplicationEventPublisher events) {
+    Organisations(OrganisationStore store, GrantStore people, AccessPolicy policy, ApplicationEventPublisher events,
+                  AccessRefusals refusals) {
         this.store = store;
         this.people = people;
         this.policy = policy;
         this.events = events;
+        this.refusals = refusals;
     }
 
     /** Every organisation, by name (public facts: names, slugs, INSEE codes). */
@@ -167,39 +171,43 @@ public class Organisations {
      */
     @Transactional
     public void putMember(String slug, long personId, MembershipRole role) {
-        Organisation o = manageable(slug);
-        if (!people.personExists(personId)) {
-            throw AccessModelProblem.unknownPerson(personId);
-        }
-        Optional<MembershipRole> current = store.role(o.id(), personId);
-        if (current.isPresent()) {
-            if (current.get() == role) {
-                return;
+        refusals.audited("organisation " + slug, personId, "personne " + personId + " → " + role.slug(), () -> {
+            Organisation o = manageable(slug);
+            if (!people.personExists(personId)) {
+                throw AccessModelProblem.unknownPerson(personId);
             }
-            if (current.get() == MembershipRole.ADMIN && store.countAdmins(o.id()) <= 1) {
-                throw AccessModelProblem.lastAdministrator(o.name());
+            Optional<MembershipRole> current = store.role(o.id(), personId);
+            if (current.isPresent()) {
+                if (current.get() == role) {
+                    return;
+                }
+                if (current.get() == MembershipRole.ADMIN && store.countAdmins(o.id()) <= 1) {
+                    throw AccessModelProblem.lastAdministrator(o.name());
+                }
+                store.updateMember(o.id(), personId, role);
+            } else {
+                store.insertMember(o.id(), personId, role);
             }
-            store.updateMember(o.id(), personId, role);
-        } else {
-            store.insertMember(o.id(), personId, role);
-        }
-        events.publishEvent(new AccessChanged(AccessChanged.Kind.ORGANISATION_MEMBERS, slug, "personne " + personId
-                + " : " + current.map(MembershipRole::slug).orElse("—") + " → " + role.slug(),
-                policy.currentViewer().personId(), personId));
+            events.publishEvent(new AccessChanged(AccessChanged.Kind.ORGANISATION_MEMBERS, slug, "personne " + personId
+                    + " : " + current.map(MembershipRole::slug).orElse("—") + " → " + role.slug(),
+                    policy.currentViewer().personId(), personId));
+        });
     }
 
     /** Removes person {@code personId} from organisation {@code slug}; the last administrator cannot be removed. */
     @Transactional
     public void removeMember(String slug, long personId) {
-        Organisation o = manageable(slug);
-        MembershipRole current = store.role(o.id(), personId).orElseThrow(() -> AccessModelProblem.invalid(
-                "La personne " + personId + " n'est pas membre de « " + o.name() + " »."));
-        if (current == MembershipRole.ADMIN && store.countAdmins(o.id()) <= 1) {
-            throw AccessModelProblem.lastAdministrator(o.name());
-        }
-        store.deleteMember(o.id(), personId);
-        events.publishEvent(new AccessChanged(AccessChanged.Kind.ORGANISATION_MEMBERS, slug, "personne " + personId
-                + " : " + current.slug() + " → —", policy.currentViewer().personId(), personId));
+        refusals.audited("organisation " + slug, personId, "personne " + personId + " retirée", () -> {
+            Organisation o = manageable(slug);
+            MembershipRole current = store.role(o.id(), personId).orElseThrow(() -> AccessModelProblem.invalid(
+                    "La personne " + personId + " n'est pas membre de « " + o.name() + " »."));
+            if (current == MembershipRole.ADMIN && store.countAdmins(o.id()) <= 1) {
+                throw AccessModelProblem.lastAdministrator(o.name());
+            }
+            store.deleteMember(o.id(), personId);
+            events.publishEvent(new AccessChanged(AccessChanged.Kind.ORGANISATION_MEMBERS, slug, "personne " + personId
+                    + " : " + current.slug() + " → —", policy.currentViewer().personId(), personId));
+        });
     }
 
     private Organisation manageable(String slug) {

@@ -4,6 +4,7 @@ import fr.mel.opale.access.AccessChanged;
 import fr.mel.opale.access.AccessDenied;
 import fr.mel.opale.access.AccessModelProblem;
 import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.AccessRefusals;
 import fr.mel.opale.access.MembershipRole;
 import fr.mel.opale.access.Viewer;
 import fr.mel.opale.access.internal.GrantStore;
@@ -35,14 +36,16 @@ public class Projects {
     private final GrantStore people;
     private final AccessPolicy policy;
     private final ApplicationEventPublisher events;
+    private final AccessRefusals refusals;
 
     Projects(ProjectStore store, OrganisationStore organisations, GrantStore people, AccessPolicy policy,
-             ApplicationEventPublisher events) {
+             ApplicationEventPublisher events, AccessRefusals refusals) {
         this.store = store;
         this.organisations = organisations;
         this.people = people;
         this.policy = policy;
         this.events = events;
+        this.refusals = refusals;
     }
 
     @Transactional(readOnly = true)
@@ -99,27 +102,31 @@ public class Projects {
     /** Adds person {@code personId} to the project with {@code role}, or changes their role. */
     @Transactional
     public void putPerson(String slug, long personId, MembershipRole role) {
-        Project p = manageable(slug);
-        if (!people.personExists(personId)) {
-            throw AccessModelProblem.unknownPerson(personId);
-        }
-        String before = before(p, ProjectMember.Kind.PERSON, Long.toString(personId));
-        store.putMember(p.id(), personId, null, null, role);
-        events.publishEvent(new AccessChanged(AccessChanged.Kind.PROJECT_MEMBERS, slug, "personne " + personId + " : "
-                + before + " → " + role.slug(), policy.currentViewer().personId(), personId));
+        refusals.audited("projet " + slug, personId, "personne " + personId + " → " + role.slug(), () -> {
+            Project p = manageable(slug);
+            if (!people.personExists(personId)) {
+                throw AccessModelProblem.unknownPerson(personId);
+            }
+            String before = before(p, ProjectMember.Kind.PERSON, Long.toString(personId));
+            store.putMember(p.id(), personId, null, null, role);
+            events.publishEvent(new AccessChanged(AccessChanged.Kind.PROJECT_MEMBERS, slug, "personne " + personId + " : "
+                    + before + " → " + role.slug(), policy.currentViewer().personId(), personId));
+        });
     }
 
     /** Adds organisation {@code organisation}: all its members hold {@code role} in the project. */
     @Transactional
     public void putOrganisation(String slug, String organisation, MembershipRole role) {
-        Project p = manageable(slug);
-        Organisation o = organisations.find(organisation == null ? "" : organisation.strip())
-                .orElseThrow(() -> AccessModelProblem.unknownOrganisation(String.valueOf(organisation)));
-        String before = before(p, ProjectMember.Kind.ORGANISATION, o.slug());
-        store.putMember(p.id(), null, o.id(), null, role);
-        changed(AccessChanged.Kind.PROJECT_MEMBERS, slug, "organisation " + o.slug() + " : " + before + " → "
-                + role.slug(),
-                policy.currentViewer());
+        refusals.audited("projet " + slug, null, "organisation " + organisation + " → " + role.slug(), () -> {
+            Project p = manageable(slug);
+            Organisation o = organisations.find(organisation == null ? "" : organisation.strip())
+                    .orElseThrow(() -> AccessModelProblem.unknownOrganisation(String.valueOf(organisation)));
+            String before = before(p, ProjectMember.Kind.ORGANISATION, o.slug());
+            store.putMember(p.id(), null, o.id(), null, role);
+            changed(AccessChanged.Kind.PROJECT_MEMBERS, slug, "organisation " + o.slug() + " : " + before + " → "
+                    + role.slug(),
+                    policy.currentViewer());
+        });
     }
 
     /**
@@ -128,34 +135,38 @@ public class Projects {
      */
     @Transactional
     public void putProject(String slug, String member, MembershipRole role) {
-        Project p = manageable(slug);
-        Project m = store.find(member == null ? "" : member.strip())
-                .orElseThrow(() -> AccessModelProblem.unknownProject(String.valueOf(member)));
-        if (contains(m.id(), p.id())) {
-            throw AccessModelProblem.invalid("Le projet « " + p.slug() + " » ne peut pas contenir « " + m.slug()
-                    + " » : il se contiendrait lui-même.");
-        }
-        String before = before(p, ProjectMember.Kind.PROJECT, m.slug());
-        store.putMember(p.id(), null, null, m.id(), role);
-        changed(AccessChanged.Kind.PROJECT_MEMBERS, slug, "projet " + m.slug() + " : " + before + " → " + role.slug(),
-                policy.currentViewer());
+        refusals.audited("projet " + slug, null, "projet " + member + " → " + role.slug(), () -> {
+            Project p = manageable(slug);
+            Project m = store.find(member == null ? "" : member.strip())
+                    .orElseThrow(() -> AccessModelProblem.unknownProject(String.valueOf(member)));
+            if (contains(m.id(), p.id())) {
+                throw AccessModelProblem.invalid("Le projet « " + p.slug() + " » ne peut pas contenir « " + m.slug()
+                        + " » : il se contiendrait lui-même.");
+            }
+            String before = before(p, ProjectMember.Kind.PROJECT, m.slug());
+            store.putMember(p.id(), null, null, m.id(), role);
+            changed(AccessChanged.Kind.PROJECT_MEMBERS, slug, "projet " + m.slug() + " : " + before + " → " + role.slug(),
+                    policy.currentViewer());
+        });
     }
 
     /** Removes a member (by its kind and name); 400 when it is not one. */
     @Transactional
     public void removeMember(String slug, ProjectMember.Kind kind, String name) {
-        Project p = manageable(slug);
-        boolean removed = switch (kind) {
-            case PERSON -> store.deleteMember(p.id(), parsePerson(name), null, null);
-            case ORGANISATION -> organisations.find(name).map(o -> store.deleteMember(p.id(), null, o.id(), null))
-                    .orElse(false);
-            case PROJECT -> store.find(name).map(m -> store.deleteMember(p.id(), null, null, m.id())).orElse(false);
-        };
-        if (!removed) {
-            throw AccessModelProblem.invalid("« " + name + " » n'est pas membre du projet « " + p.name() + " ».");
-        }
-        changed(AccessChanged.Kind.PROJECT_MEMBERS, slug, kind.name().toLowerCase(java.util.Locale.ROOT) + " " + name
-                + " retiré", policy.currentViewer());
+        refusals.audited("projet " + slug, null, kind.name().toLowerCase(java.util.Locale.ROOT) + " " + name + " retiré", () -> {
+            Project p = manageable(slug);
+            boolean removed = switch (kind) {
+                case PERSON -> store.deleteMember(p.id(), parsePerson(name), null, null);
+                case ORGANISATION -> organisations.find(name).map(o -> store.deleteMember(p.id(), null, o.id(), null))
+                        .orElse(false);
+                case PROJECT -> store.find(name).map(m -> store.deleteMember(p.id(), null, null, m.id())).orElse(false);
+            };
+            if (!removed) {
+                throw AccessModelProblem.invalid("« " + name + " » n'est pas membre du projet « " + p.name() + " ».");
+            }
+            changed(AccessChanged.Kind.PROJECT_MEMBERS, slug, kind.name().toLowerCase(java.util.Locale.ROOT) + " " + name
+                    + " retiré", policy.currentViewer());
+        });
     }
 
     /** The role a member holds before a change, for the audit log ({@code —} when it is new). */

@@ -196,7 +196,7 @@ class ProviderJwtDecodersTest {
         ProviderSettings settings = new ProviderSettings("essai", issuer, CLIENT, "secret", ProviderKind.GENERIC,
                 "Essai", List.of("openid"), null);
         userinfoAnswer.set(new String[] {"application/json", "{\"sub\":\"sujet-1\"}"});
-        ProviderRegistrations registrations = new ProviderRegistrations(List.of(settings));
+        ProviderRegistrations registrations = new ProviderRegistrations(List.of(settings), null);
         ProviderJwtDecoders decoders = new ProviderJwtDecoders();
         AuthenticationProvider codes = new OidcLogin(registrations, decoders, null).authenticationProviders().get(0);
         String nonce = "nonce-de-la-requete";
@@ -220,7 +220,7 @@ class ProviderJwtDecodersTest {
     void franceConnectUserinfoMustBeAVerifiedJwtAboutTheSamePerson() throws Exception {
         ProviderSettings settings = new ProviderSettings("essai", issuer, CLIENT, "secret", ProviderKind.FRANCECONNECT,
                 "FranceConnect", List.of("openid", "email"), null);
-        ProviderRegistrations registrations = new ProviderRegistrations(List.of(settings));
+        ProviderRegistrations registrations = new ProviderRegistrations(List.of(settings), null);
         AuthenticationProvider codes = new OidcLogin(registrations, new ProviderJwtDecoders(), null)
                 .authenticationProviders().get(0);
         String nonce = "n-1";

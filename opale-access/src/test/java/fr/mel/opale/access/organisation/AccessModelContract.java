@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.mel.opale.access.AccessDenied;
 import fr.mel.opale.access.AccessModelProblem;
 import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.PlatformRole;
+import fr.mel.opale.access.admin.People;
 import fr.mel.opale.access.MembershipRole;
 import fr.mel.opale.access.Protected;
 import fr.mel.opale.access.ReadFilter;
@@ -56,6 +58,7 @@ abstract class AccessModelContract {
     @Autowired PersonStore people;
     @Autowired PasswordEncoder encoder;
     @Autowired JdbcClient jdbc;
+    @Autowired People platformPeople;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -332,5 +335,58 @@ abstract class AccessModelContract {
 
     static String detail(Supplier<?> action) {
         return detail((Runnable) action::get);
+    }
+
+    /**
+     * Refused permission changes are in the audit log — outcome « refusé », the reason, who tried — although the
+     * change itself is rolled back and nothing of it is written: an organisation administrator adding a member to
+     * another organisation, granting a platform role, removing the last administrator; a project made to contain
+     * itself; a grant to an unknown organisation.
+     */
+    @Test
+    void refusedPermissionChangesAreAuditedWithTheirReasonAndNothingApplied() {
+        String a = slug("refus-a");
+        String b = slug("refus-b");
+        String plan = slug("refus-plan");
+        long anne = person("anne-refus");
+        long bruno = person("bruno-refus");
+        policy.asPlatform(() -> {
+            organisations.create(a, "Refus A", null, null);
+            organisations.create(b, "Refus B", null, null);
+            organisations.putMember(a, anne, MembershipRole.ADMIN);
+            return null;
+        });
+        assertThatThrownBy(() -> as(anne, () -> organisations.putMember(b, bruno, MembershipRole.MEMBER)))
+                .isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> as(anne, () -> platformPeople.grant(bruno, PlatformRole.ADMIN, null)))
+                .isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> as(anne, () -> organisations.removeMember(a, anne)))
+                .isInstanceOf(AccessModelProblem.class);
+        as(anne, () -> projects.create(plan, "Plan refus"));
+        assertThatThrownBy(() -> as(anne, () -> projects.putProject(plan, plan, MembershipRole.MEMBER)))
+                .isInstanceOf(AccessModelProblem.class);
+        Protected ofA = new Protected("fiche-refus-" + run, a, Visibility.RESTRICTED);
+        assertThatThrownBy(() -> as(anne, () -> grants.put(ofA, GrantPrincipal.organisation("nulle-part-" + run),
+                AccessRight.READ))).isInstanceOf(AccessModelProblem.class);
+
+        List<String> refused = jdbc.sql("SELECT detail FROM auth_event WHERE kind = 'ACCESS_CHANGE_REFUSED' "
+                + "AND actor_id = ? ORDER BY id").param(anne).query(String.class).list();
+        assertThat(refused).hasSize(5);
+        assertThat(refused.get(0)).startsWith("organisation " + b + " — personne " + bruno + " → member — refusé : ")
+                .contains("pas le droit");
+        assertThat(refused.get(1)).startsWith("rôles de plateforme — personne " + bruno + " + admin — refusé : ");
+        assertThat(refused.get(2)).startsWith("organisation " + a + " — personne " + anne + " retirée — refusé : ")
+                .contains("administrat");
+        assertThat(refused.get(3)).startsWith("projet " + plan + " — projet " + plan + " → member — refusé : ")
+                .contains("il se contiendrait lui-même");
+        assertThat(refused.get(4)).startsWith("fiche fiche-refus-" + run + " — + organisation:nulle-part-" + run
+                + "=READ — refusé : Bénéficiaire inconnu : organisation:nulle-part-" + run);
+        assertThat(jdbc.sql("SELECT person_id FROM auth_event WHERE kind = 'ACCESS_CHANGE_REFUSED' AND actor_id = ? "
+                + "ORDER BY id").param(anne).query(Long.class).list().get(0)).isEqualTo(bruno);
+        // nothing of the refused changes was applied
+        assertThat(policy.asPlatform(() -> organisations.members(b))).isEmpty();
+        assertThat(policy.asPlatform(() -> organisations.members(a))).hasSize(1);
+        assertThat(policy.asPlatform(() -> projects.members(plan))).hasSize(1);
+        assertThat(people.find(bruno).orElseThrow().roles()).doesNotContain(PlatformRole.ADMIN);
     }
 }

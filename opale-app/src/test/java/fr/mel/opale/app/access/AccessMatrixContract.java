@@ -264,11 +264,44 @@ abstract class AccessMatrixContract {
         }
         assertThat(featureOfB).isNotNull();
         SoftAssertions cells = new SoftAssertions();
+        // a bare column name: hidden from all but the owner's members (nobody here but the administrator)
+        rowRuleCells(cells, http, p, collection, featureOfB, basic, rows, EnumSet.of(Who.PLATFORM_ADMIN));
+
+        // a column rule naming its readers: the project (the member of A through commune A, the project member) and
+        // the editor of B by person; unknown or malformed readers refused, nothing stored
+        for (String bad : List.of(
+                "{\"hiddenColumns\":[{\"column\":\"telephone\",\"seenBy\":[\"project:inconnu-" + run + "\"]}]}",
+                "{\"hiddenColumns\":[{\"column\":\"telephone\",\"seenBy\":[\"groupe:x\"]}]}",
+                "{\"hiddenColumns\":[{\"column\":\"fax\",\"seenBy\":[\"logged-in\"]}]}",
+                "{\"hiddenColumns\":[{\"colonne\":\"telephone\"}]}")) {
+            HttpResponse<String> refused = http.sendJson("PUT", rules, bad, HttpTestClient.ADMIN);
+            assertThat(refused.statusCode()).as(bad + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).as(bad).containsAnyOf("inconnu", "colonne", "Bénéficiaire");
+        }
+        assertThat(json(http, rules, HttpTestClient.ADMIN).path("columnRules").get(0).path("seenBy").size())
+                .isZero();
+        String perReader = "{\"rows\":\"code_insee IN reader.organisations.insee\",\"hiddenColumns\":[{\"column\":"
+                + "\"telephone\",\"seenBy\":[\"project:plan-ac-r-" + run + "\",\"person:" + editorB + "\"]}]}";
+        HttpResponse<String> named = http.sendJson("PUT", rules, perReader, HttpTestClient.ADMIN);
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(200);
+        JsonNode storedNamed = json(http, rules, HttpTestClient.ADMIN);
+        assertThat(storedNamed.path("hiddenColumns").get(0).asString()).isEqualTo("telephone");
+        assertThat(storedNamed.path("columnRules").get(0).path("seenBy").toString())
+                .contains("project:plan-ac-r-" + run, "person:" + editorB);
+        rowRuleCells(cells, http, p, collection, featureOfB, basic, rows,
+                EnumSet.of(Who.PLATFORM_ADMIN, Who.MEMBER_OF_A, Who.PROJECT_MEMBER, Who.EDITOR_OF_B));
+        cells.assertAll();
+    }
+
+    /** Every surface of the row-ruled dataset, for each principal: its rows, and the telephone to {@code seeTelephone}. */
+    private void rowRuleCells(SoftAssertions cells, HttpTestClient http, Published p, String collection,
+                              String featureOfB, Map<Who, String> basic, Map<Who, Set<String>> rows,
+                              Set<Who> seeTelephone) throws Exception {
         for (Who who : Who.values()) {
             String auth = basic.get(who);
             Set<String> expected = rows.get(who);
-            boolean seesTelephone = who == Who.PLATFORM_ADMIN;
-            String cell = "règle de lignes " + who + " : ";
+            boolean seesTelephone = seeTelephone.contains(who);
+            String cell = "règle de lignes " + who + " (téléphone vu par " + seeTelephone + ") : ";
             JsonNode items = json(http, collection + "/items", auth);
             cells.assertThat(items.path("numberMatched").asLong(-1)).as(cell + "numberMatched")
                     .isEqualTo(expected.size());
@@ -320,12 +353,21 @@ abstract class AccessMatrixContract {
                     .isEqualTo(seesTelephone);
             cells.assertThat(report.body().contains("\"C1\"")).as(cell + "report samples of C's row")
                     .isEqualTo(who == Who.PLATFORM_ADMIN);
+            // what describes the data to every reader names no hidden column and counts no row they may not see
+            HttpResponse<String> described = get(http, "/api/records/" + p.recordId(), auth);
+            cells.assertThat(described.statusCode()).as(cell + "record").isEqualTo(200);
+            cells.assertThat(described.body()).as(cell + "record structure").contains("Structure des données")
+                    .doesNotContain("telephone").doesNotContain("6 lignes");
+            JsonNode dataset = json(http, "/api/datasets/" + p.datasetId(), auth);
+            cells.assertThat(dataset.path("versions").get(0).path("rows").asLong(-1)).as(cell + "version rows")
+                    .isEqualTo(expected.size());
+            cells.assertThat(json(http, collection, auth).has("extent")).as(cell + "collection extent")
+                    .isEqualTo(who == Who.PLATFORM_ADMIN);
             HttpResponse<String> table = get(http, "/catalogue/" + p.recordId() + "/tableau", auth);
             cells.assertThat(table.statusCode()).as(cell + "table tab").isEqualTo(200);
             cells.assertThat(table.body().contains("032000000")).as(cell + "table tab telephone")
-                    .isEqualTo(seesTelephone);
+                    .isEqualTo(seesTelephone && !expected.isEmpty());
         }
-        cells.assertAll();
     }
 
     /** The {@code nom} of the features in tile 0/0/0 (decoded), as {@code auth} gets it. */

@@ -24,8 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/access/explain?person=&record=}: may person X read, edit, share record Y, and why (the chain of
  * roles and grants, {@link AccessExplanations}). Here rather than in opale-access because the record's protection is
- * the catalog's to read. For platform administrators, and an organisation's administrators about its records; a
- * record the asker cannot see at all answers 404 as everywhere else.
+ * the catalog's to read. Anyone about themselves (on a record they see); about someone else, platform administrators
+ * and the administrators of an organisation that person belongs to, on records they may explain (their
+ * organisation's, or whose access they manage) — anyone else is told the person does not exist (404), so that person
+ * numbers cannot be tried in turn to list people, their names and roles. A record the asker cannot see at all answers
+ * 404 as everywhere else.
  */
 @RestController
 @Tag(name = "Droits d'accès", description = "Pourquoi une personne voit, ou ne voit pas, une fiche")
@@ -47,7 +50,8 @@ class AccessExplainController {
                     @ApiResponse(responseCode = "401", description = "Non connecté"),
                     @ApiResponse(responseCode = "403", description = "Ni administrateur de la plateforme ni de "
                             + "l'organisation propriétaire"),
-                    @ApiResponse(responseCode = "404", description = "Fiche ou personne inconnue")})
+                    @ApiResponse(responseCode = "404", description = "Fiche inconnue, ou personne inconnue ou sur "
+                            + "laquelle on ne peut rien apprendre")})
     ResponseEntity<AccessExplanation> explain(
             @Parameter(description = "Numéro de la personne") @RequestParam long person,
             @Parameter(description = "Identifiant de la fiche") @RequestParam String record) {
@@ -61,6 +65,7 @@ class AccessExplainController {
         if (!explanations.mayExplain(asker, protection) && !policy.canRead(asker, protection)) {
             throw CatalogProblem.notFound(record);
         }
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(explanations.explain(person, protection));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(explanations.explainAsked(person, protection));
     }
 }

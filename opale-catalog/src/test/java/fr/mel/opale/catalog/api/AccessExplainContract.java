@@ -2,7 +2,9 @@ package fr.mel.opale.catalog.api;
 
 import static fr.mel.opale.testing.HttpTestClient.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.mel.opale.access.AccessDenied;
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.access.MembershipRole;
 import fr.mel.opale.access.Protected;
@@ -10,22 +12,28 @@ import fr.mel.opale.access.Visibility;
 import fr.mel.opale.access.grant.AccessRight;
 import fr.mel.opale.access.grant.GrantPrincipal;
 import fr.mel.opale.access.grant.Grants;
+import fr.mel.opale.access.internal.PersonPrincipal;
 import fr.mel.opale.access.internal.PersonStore;
 import fr.mel.opale.access.organisation.Organisations;
 import fr.mel.opale.access.project.Projects;
 import fr.mel.opale.access.testing.TestAccounts;
+import fr.mel.opale.catalog.Catalog;
+import fr.mel.opale.catalog.CatalogProblem;
 import fr.mel.opale.catalog.CatalogTestApplication;
 import fr.mel.opale.catalog.internal.RecordStore;
 import fr.mel.opale.catalog.model.CatalogRecord;
 import fr.mel.opale.catalog.model.LocalizedText;
 import fr.mel.opale.testing.HttpTestClient;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
@@ -52,6 +60,8 @@ abstract class AccessExplainContract {
     void client() {
         http = new HttpTestClient(port);
     }
+
+    @Autowired Catalog catalog;
 
     long person(String name) {
         return TestAccounts.ensure(people, encoder, name + "-" + run, "secret-" + name, false);
@@ -121,10 +131,28 @@ abstract class AccessExplainContract {
         assertThat(platform.get("manageAccess").asBoolean()).isTrue();
         assertThat(platform.get("reasons").get(0).get("key").asString()).isEqualTo("platform-admin");
 
-        // the owner organisation's administrators may ask; another organisation's may not, and do not learn it exists
-        assertThat(explain(citizen, id, basic("admin-a"), 200).get("read").asBoolean()).isFalse();
+        // the owner organisation's administrators may ask about its members; another organisation's may not, and do
+        // not learn the record exists
+        assertThat(explain(memberA, id, basic("admin-a"), 200).get("read").asBoolean()).isTrue();
         explain(citizen, id, basic("admin-b"), 404);
-        explain(citizen, id, basic("membre-a"), 403);
+        // nobody else learns about a person by number: not an administrator about someone outside their
+        // organisations, nor a member or an editor — the same 404 as for nobody
+        explain(citizen, id, basic("admin-a"), 404);
+        explain(memberC, id, basic("admin-a"), 404);
+        explain(citizen, id, basic("membre-a"), 404);
+        explain(adminA, id, basic("membre-a"), 404);
+        explain(987654321L, id, basic("admin-a"), 404);
+        long editorA = person("redacteur-a");
+        policy.asPlatform(() -> {
+            organisations.putMember(a, editorA, MembershipRole.EDITOR);
+            return null;
+        });
+        explain(citizen, id, basic("redacteur-a"), 404);
+        explain(admin, id, basic("redacteur-a"), 404);
+        // anyone about themselves, on a record they see
+        JsonNode self = explain(memberA, id, basic("membre-a"), 200);
+        assertThat(self.get("read").asBoolean()).isTrue();
+        assertThat(self.get("reasons").get(0).get("key").asString()).isEqualTo("organisation:" + a);
         explain(citizen, id, null, 401);
         explain(citizen, "inconnue-" + run, ADMIN, 404);
         explain(987654321L, id, ADMIN, 404);
@@ -168,5 +196,46 @@ abstract class AccessExplainContract {
         // the record is now hidden from who is neither of the commune nor granted
         assertThat(http.get(path, basic("lecteur")).statusCode()).isEqualTo(404);
         assertThat(explain(reader, id, ADMIN, 200).get("read").asBoolean()).isFalse();
+    }
+
+    /**
+     * {@code Catalog.upsert} of an existing record: hidden from the caller, 404 (it does not exist for them), never
+     * the 403 that would tell it exists; seen but not editable, 403; nothing written either way.
+     */
+    @Test
+    void upsertingAHiddenRecordAnswersNotFound() {
+        String a = "commune-u-" + run;
+        String b = "commune-v-" + run;
+        long memberA = person("membre-u");
+        long memberB = person("membre-v");
+        policy.asPlatform(() -> {
+            organisations.create(a, "Commune " + a, null, null);
+            organisations.create(b, "Commune " + b, null, null);
+            organisations.putMember(a, memberA, MembershipRole.MEMBER);
+            organisations.putMember(b, memberB, MembershipRole.MEMBER);
+            return null;
+        });
+        String id = "cachee-" + run;
+        records.save(CatalogRecord.builder(id).title(LocalizedText.of("fr", "Fiche cachée")).build(),
+                Visibility.RESTRICTED, a);
+        CatalogRecord changed = CatalogRecord.builder(id).title(LocalizedText.of("fr", "Écrasée")).build();
+        assertThatThrownBy(() -> as(memberB, () -> catalog.upsert(changed)))
+                .isInstanceOfSatisfying(CatalogProblem.class, p -> assertThat(p.getStatusCode().value()).isEqualTo(404));
+        assertThatThrownBy(() -> as(memberA, () -> catalog.upsert(changed)))
+                .isInstanceOfSatisfying(AccessDenied.class, p -> assertThat(p.getStatusCode().value()).isEqualTo(403));
+        assertThat(records.find(id).orElseThrow().record().title().textOr("")).isEqualTo("Fiche cachée");
+    }
+
+    private static <T> T as(long person, java.util.function.Supplier<T> work) {
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                new PersonPrincipal(person, "p" + person, "Personne " + person), null, List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 }

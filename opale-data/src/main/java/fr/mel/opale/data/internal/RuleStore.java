@@ -1,18 +1,21 @@
 package fr.mel.opale.data.internal;
 
+import fr.mel.opale.data.ColumnRule;
 import fr.mel.opale.data.DatasetRule;
 import fr.mel.opale.data.filter.Filter;
 import fr.mel.opale.data.filter.FilterReader;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,18 +60,46 @@ public class RuleStore {
         return reader.cql2Text(BARE_IN.matcher(rowRule).replaceAll("IN ($1)"));
     }
 
+    /** Whether the column rules of {@code rule} fit their column ({@code hidden_columns}, 8 000 characters). */
+    public boolean fits(DatasetRule rule) {
+        return json.writeValueAsString(stored(rule.columnRules())).length() <= 8_000;
+    }
+
     /** Replaces the dataset's rule (none: deleted). The caller owns the transaction. */
     public void put(String datasetId, DatasetRule rule, Instant now, @Nullable String by) {
         jdbc.update("DELETE FROM dataset_rule WHERE dataset_id = ?", datasetId);
         if (!rule.none()) {
             jdbc.update("INSERT INTO dataset_rule (dataset_id, row_rule, hidden_columns, updated_at, updated_by) "
                             + "VALUES (?, ?, ?, ?, ?)", datasetId, rule.rowRule(),
-                    json.writeValueAsString(rule.hiddenColumns()), Timestamp.from(now), by);
+                    json.writeValueAsString(stored(rule.columnRules())), Timestamp.from(now), by);
         }
         cache.changed();
     }
 
-    private List<String> columns(String stored) {
-        return json.readValue(stored, new TypeReference<List<String>>() { });
+    /**
+     * The stored form of column rules: a column hidden from all but the owner's members is its bare name (the form
+     * rules had before they could name readers, still read as such); one with readers is {@code {"column", "seenBy"}}.
+     */
+    private static List<Object> stored(List<ColumnRule> rules) {
+        List<Object> stored = new ArrayList<>();
+        for (ColumnRule rule : rules) {
+            stored.add(rule.seenBy().isEmpty() ? rule.column()
+                    : Map.of("column", rule.column(), "seenBy", rule.seenBy()));
+        }
+        return stored;
+    }
+
+    private List<ColumnRule> columns(String stored) {
+        List<ColumnRule> rules = new ArrayList<>();
+        for (JsonNode entry : json.readTree(stored)) {
+            if (entry.isString()) {
+                rules.add(ColumnRule.hidden(entry.asString()));
+            } else {
+                List<String> seenBy = new ArrayList<>();
+                entry.path("seenBy").forEach(reader -> seenBy.add(reader.asString()));
+                rules.add(new ColumnRule(entry.path("column").asString(), seenBy));
+            }
+        }
+        return rules;
     }
 }

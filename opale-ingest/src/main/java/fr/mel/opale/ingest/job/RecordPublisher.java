@@ -17,7 +17,11 @@ import fr.mel.opale.catalog.model.ThesaurusCitation;
 import fr.mel.opale.data.Bbox;
 import fr.mel.opale.data.Column;
 import fr.mel.opale.data.Dataset;
+import fr.mel.opale.data.DatasetRule;
+import fr.mel.opale.data.DatasetRules;
+import fr.mel.opale.data.DatasetRulesChanged;
 import fr.mel.opale.data.DatasetVersion;
+import fr.mel.opale.data.Datasets;
 import fr.mel.opale.thesaurus.Concept;
 import fr.mel.opale.thesaurus.Thesauri;
 import fr.mel.opale.thesaurus.ThesaurusSummary;
@@ -34,7 +38,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,12 +59,18 @@ class RecordPublisher {
     static final String STRUCTURE_HEADING = "## Structure des données";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+    private static final Logger LOG = LoggerFactory.getLogger(RecordPublisher.class);
     private final Catalog catalog;
     private final Thesauri thesauri;
     private final String publicUrl;
+    private final DatasetRules rules;
+    private final Datasets datasets;
 
     RecordPublisher(Catalog catalog, Thesauri thesauri,
-                    @Value("${opale.public-url:http://localhost:8080}") String publicUrl) {
+                    @Value("${opale.public-url:http://localhost:8080}") String publicUrl, DatasetRules rules,
+                    Datasets datasets) {
+        this.rules = rules;
+        this.datasets = datasets;
         this.catalog = catalog;
         this.thesauri = thesauri;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -82,7 +95,8 @@ class RecordPublisher {
         String title = options.title() != null ? options.title()
                 : current != null && current.title().text() != null ? current.title().text() : titleOf(sourceName);
         builder.title(LocalizedText.of("fr", title));
-        builder.description(LocalizedText.of("fr", description(current, version, sourceName)));
+        builder.description(LocalizedText.of("fr", description(current, version, rules.of(dataset.id()),
+                sourceName)));
         builder.kind(version.geographic() ? RecordKind.DATASET : RecordKind.NON_GEOGRAPHIC_DATASET);
         builder.keywords(keywords(current, options.usageCategory()));
         builder.formats(formats(version));
@@ -120,7 +134,36 @@ class RecordPublisher {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    private static String description(@Nullable CatalogRecord current, DatasetVersion version, String sourceName) {
+    /**
+     * The rules of a dataset changed: its record's "Structure des données" is rewritten under them (by whoever changed
+     * them: they manage the dataset's access, so they edit its record). A record that cannot be updated now (changed
+     * meanwhile) keeps its section until the next import; the rules apply to the data either way.
+     */
+    @EventListener
+    void rulesChanged(DatasetRulesChanged changed) {
+        Optional<Dataset> dataset = datasets.find(changed.datasetId());
+        Optional<DatasetVersion> served = dataset.flatMap(d -> datasets.currentVersion(d.id()));
+        Optional<StoredRecord> record = dataset.map(Dataset::recordId).flatMap(catalog::find);
+        if (served.isEmpty() || record.isEmpty()) {
+            return;
+        }
+        CatalogRecord current = record.get().record();
+        String text = current.description().text();
+        if (text == null || !text.contains(STRUCTURE_HEADING)) {
+            return;
+        }
+        String described = description(current, served.get(), rules.of(dataset.get().id()), "");
+        try {
+            catalog.update(current.toBuilder().description(LocalizedText.of("fr", described)).build(),
+                    record.get().version(), null);
+        } catch (RuntimeException e) {
+            LOG.warn("Structure de la fiche {} non réécrite après le changement des règles : {}",
+                    record.get().id(), e.toString());
+        }
+    }
+
+    private static String description(@Nullable CatalogRecord current, DatasetVersion version, DatasetRule rule,
+                                      String sourceName) {
         String own = current == null ? null : current.description().text();
         if (own != null && own.contains(STRUCTURE_HEADING)) {
             own = own.substring(0, own.indexOf(STRUCTURE_HEADING)).strip();
@@ -129,14 +172,23 @@ class RecordPublisher {
             own = "*Description à compléter par le producteur.* Ce jeu de données a été publié à partir du fichier « "
                     + sourceName + " ».";
         }
-        return own + "\n\n" + structure(version);
+        return own + "\n\n" + structure(version, rule);
     }
 
-    static String structure(DatasetVersion version) {
+    /**
+     * The section every reader of the record sees: under a column rule, the hidden columns are not named (nor
+     * counted); under a row rule, no row count — each reader sees their own rows, counted where the data is served.
+     */
+    static String structure(DatasetVersion version, DatasetRule rule) {
         NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.FRANCE);
+        List<Column> shown = version.columns().stream().filter(c -> !rule.hiddenColumns().contains(c.name())).toList();
         StringBuilder md = new StringBuilder(STRUCTURE_HEADING).append("\n\n");
-        md.append(numbers.format(version.rowCount())).append(version.rowCount() > 1 ? " lignes, " : " ligne, ")
-                .append(version.columns().size()).append(version.columns().size() > 1 ? " colonnes" : " colonne")
+        if (rule.rowRule() == null) {
+            md.append(numbers.format(version.rowCount())).append(version.rowCount() > 1 ? " lignes, " : " ligne, ");
+        } else {
+            md.append("Lignes selon le lecteur, ");
+        }
+        md.append(shown.size()).append(shown.size() > 1 ? " colonnes" : " colonne")
                 .append(" (version ").append(version.number()).append(").");
         if (version.geographic()) {
             md.append(" Géométrie : ").append(version.geometry().kind().name().toLowerCase(Locale.ROOT))
@@ -144,7 +196,7 @@ class RecordPublisher {
                     .append(version.geometry().sourceCrs()).append('.');
         }
         md.append("\n\n| Colonne | Libellé d'origine | Type |\n|---|---|---|\n");
-        for (Column column : version.columns()) {
+        for (Column column : shown) {
             md.append("| `").append(column.name()).append("` | ").append(cell(column.title())).append(" | ")
                     .append(typeLabel(column.type())).append(" |\n");
         }

@@ -166,7 +166,7 @@ abstract class KilledImportContract {
             // The record still describes version 1 and leads to the dataset's collection.
             assertThat(datasets.find(id).orElseThrow().recordId()).isEqualTo(recordId);
             CatalogRecord record = catalog.find(recordId).orElseThrow().record();
-            assertThat(record.description().text()).endsWith(RecordPublisher.structure(served));
+            assertThat(record.description().text()).endsWith(RecordPublisher.structure(served, fr.mel.opale.data.DatasetRule.NONE));
             String slug = datasets.find(id).orElseThrow().slug();
             assertThat(record.onlineResources()).extracting(OnlineResource::url)
                     .contains("https://data.example.test/ogcapi/collections/" + slug);

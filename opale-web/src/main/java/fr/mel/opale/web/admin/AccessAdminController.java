@@ -8,12 +8,22 @@ import fr.mel.opale.access.grant.AccessRight;
 import fr.mel.opale.access.grant.GrantPrincipal;
 import fr.mel.opale.access.organisation.PeopleByEmail;
 import fr.mel.opale.catalog.RecordAccess;
+import fr.mel.opale.access.problem.Problem;
+import fr.mel.opale.data.Column;
+import fr.mel.opale.data.DataProblem;
+import fr.mel.opale.data.Dataset;
+import fr.mel.opale.data.DatasetRules;
+import fr.mel.opale.data.Datasets;
+import fr.mel.opale.data.RulePreview;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,7 +32,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * {@code /admin/acces?record=}: who sees a record — its visibility, its grants (add to an organisation, a project, a
  * person by email or any logged-in person, read or write; remove) — and the preview "que voit la personne X" (the
- * policy's own decision and its chain, {@link AccessExplanations}). Changes go through {@link RecordAccess}: for those
+ * policy's own decision and its chain, {@link AccessExplanations}) — and, when the record describes a dataset with data,
+ * its row and column rules ({@link DatasetRules}: who manages its access) and, in the preview, how many rows and which
+ * columns the person reads, computed by the policy on their viewer ({@link DatasetRules#preview}). Changes go through {@link RecordAccess}: for those
  * the policy lets manage the record's access (platform administrators, editors of its owner organisation); a record
  * the viewer cannot see is a 404 as everywhere. Refusals (unknown beneficiary, unknown address) come back on the page
  * in French, nothing applied.
@@ -35,13 +47,17 @@ class AccessAdminController {
     private final AccessExplanations explanations;
     private final PeopleByEmail people;
     private final AccessPolicy policy;
+    private final Datasets datasets;
+    private final DatasetRules rules;
 
     AccessAdminController(RecordAccess access, AccessExplanations explanations, PeopleByEmail people,
-                          AccessPolicy policy) {
+                          AccessPolicy policy, Datasets datasets, DatasetRules rules) {
         this.access = access;
         this.explanations = explanations;
         this.people = people;
         this.policy = policy;
+        this.datasets = datasets;
+        this.rules = rules;
     }
 
     @GetMapping("/admin/acces")
@@ -54,16 +70,59 @@ class AccessAdminController {
         }
         RecordAccess.State state = access.of(record);
         AccessExplanation explanation = null;
+        RulePreview preview = null;
         String error = null;
+        Optional<Dataset> dataset = servedDataset(record);
         if (person != null && !person.isBlank()) {
             try {
-                explanation = explanations.explain(people.find(person).id(), state.protection());
+                long personId = people.find(person).id();
+                explanation = explanations.explain(personId, state.protection());
+                if (dataset.isPresent()) {
+                    preview = rules.preview(dataset.get().id(), explanations.viewerOf(personId, state.protection()));
+                }
             } catch (AccessModelProblem problem) {
                 response.setStatus(problem.getStatusCode().value());
                 error = problem.getBody().getDetail();
             }
         }
-        return render(state, explanation, person, "1".equals(done), error, model);
+        RulePreview previewed = preview;
+        DatasetRulesForm form = dataset.map(d -> DatasetRulesForm.of(d.id(), rules.of(d.id()), columns(d), previewed))
+                .orElse(null);
+        return render(state, explanation, person, "1".equals(done), error, form, model);
+    }
+
+    /**
+     * Replaces the row and column rules of the record's dataset. Invalid CQL2, an unknown column or reader: the
+     * French message on the page with what was typed, nothing saved.
+     */
+    @PostMapping("/admin/acces/regles")
+    String datasetRules(@RequestParam(defaultValue = "") String record,
+                        @RequestParam MultiValueMap<String, String> posted, HttpServletResponse response, Model model) {
+        if (policy.currentViewer().anonymous()) {
+            return "redirect:/connexion";
+        }
+        RecordAccess.State state = access.of(record); // 404 or 403 before anything else
+        Dataset dataset = servedDataset(record).orElseThrow(() -> DataProblem.datasetNotFound(record));
+        DatasetRulesForm form = DatasetRulesForm.posted(dataset.id(), posted, columns(dataset));
+        try {
+            rules.put(dataset.id(), form.rowRule(), form.columnRules());
+        } catch (Problem problem) {
+            response.setStatus(problem.getStatusCode().value());
+            return render(state, null, null, false, problem.getBody().getDetail(), form, model);
+        }
+        return "redirect:" + UriComponentsBuilder.fromPath("/admin/acces").queryParam("record", record)
+                .queryParam("fait", "1").fragment("regles").encode().build().toUriString();
+    }
+
+    /** The record's dataset, when it has data to rule on. */
+    private Optional<Dataset> servedDataset(String record) {
+        return datasets.findByRecord(record).filter(d -> d.currentVersion() != null);
+    }
+
+    /** Every column of the served version (those who manage its access see them all). */
+    private List<String> columns(Dataset dataset) {
+        return datasets.currentVersion(dataset.id()).map(v -> v.columns().stream().map(Column::name).toList())
+                .orElse(List.of());
     }
 
     @PostMapping("/admin/acces/droits")
@@ -113,12 +172,17 @@ class AccessAdminController {
                     .queryParam("fait", "1").encode().build().toUriString();
         } catch (AccessModelProblem problem) {
             response.setStatus(problem.getStatusCode().value());
-            return render(access.of(record), null, null, false, problem.getBody().getDetail(), model);
+            RecordAccess.State state = access.of(record);
+            DatasetRulesForm form = servedDataset(record)
+                    .map(d -> DatasetRulesForm.of(d.id(), rules.of(d.id()), columns(d), null)).orElse(null);
+            return render(state, null, null, false, problem.getBody().getDetail(), form, model);
         }
     }
 
     private String render(RecordAccess.State state, @Nullable AccessExplanation explanation, @Nullable String person,
-                          boolean done, @Nullable String error, Model model) {
+                          boolean done, @Nullable String error, @Nullable DatasetRulesForm datasetRules,
+                          Model model) {
+        model.addAttribute("datasetRules", datasetRules);
         model.addAttribute("record", state.record().id());
         model.addAttribute("title", state.record().record().title().textOr(state.record().id()));
         model.addAttribute("visibility", state.visibility());

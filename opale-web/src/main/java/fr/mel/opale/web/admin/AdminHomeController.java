@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * {@code /admin}: the administrators' entry point, one link per console (imports, thesauri, quality, users, audit log), so the
- * navigation needs a single "Administration" entry however many consoles arrive. Anonymous visitors are sent to
- * the login page, other accounts get the 403 page.
+ * navigation needs a single "Administration" entry however many consoles arrive. Organisation administrators find
+ * there the pages of the organisations they administer, and nothing of the platform's. Anonymous visitors are sent
+ * to the login page, other accounts get the 403 page.
  */
 @Controller
 class AdminHomeController {
@@ -38,6 +39,8 @@ class AdminHomeController {
         }
         // without SMTP nobody can sign up by email: the administrators must know
         model.addAttribute("mailOn", accounts.signUpOpen());
+        model.addAttribute("platform", policy.canSeePlatformAdministration(viewer));
+        model.addAttribute("organisations", policy.administeredOrganisations(viewer));
         return VIEW;
     }
 }

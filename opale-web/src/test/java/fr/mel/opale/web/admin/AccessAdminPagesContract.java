@@ -15,12 +15,15 @@ import fr.mel.opale.access.internal.Timestamps;
 import fr.mel.opale.access.organisation.Member;
 import fr.mel.opale.access.organisation.Organisations;
 import fr.mel.opale.access.project.Projects;
+import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.catalog.internal.RecordStore;
+import fr.mel.opale.data.Datasets;
 import fr.mel.opale.catalog.model.CatalogRecord;
 import fr.mel.opale.catalog.model.LocalizedText;
 import fr.mel.opale.web.PageSession;
 import fr.mel.opale.web.WebTestApplication;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +49,8 @@ abstract class AccessAdminPagesContract {
     @Autowired AccessPolicy policy;
     @Autowired RecordStore records;
     @Autowired JdbcClient jdbc;
+    @Autowired Catalog catalog;
+    @Autowired Datasets datasets;
     final String run = UUID.randomUUID().toString().substring(0, 8);
 
     /** A person with a login name, an address and a password; returns their id. */
@@ -187,6 +192,23 @@ abstract class AccessAdminPagesContract {
             return null;
         });
         PageSession session = login("chef");
+        // their way in: the "Administration" link, an entry page with their organisation and nothing of the platform
+        assertThat(session.get("/").body()).contains("<a href=\"/admin\"");
+        HttpResponse<String> home = session.get("/admin");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Administration de vos organisations",
+                "href=\"/admin/organisations/" + mine + "\"").doesNotContain("href=\"/admin/organisations/" + other
+                + "\"", "href=\"/admin/utilisateurs\"", "href=\"/admin/journal\"", "href=\"/admin/thesaurus\"",
+                "Importer des données", "Journal des connexions"); // « Publier » stays: they publish for their organisation
+        for (String platformPage : List.of("/admin/utilisateurs", "/admin/journal", "/admin/thesaurus")) {
+            assertThat(session.get(platformPage).statusCode()).as(platformPage).isEqualTo(403);
+        }
+        PageSession member = login("zoe");
+        assertThat(member.get("/").body()).doesNotContain("<a href=\"/admin\"");
+        assertThat(member.get("/admin").statusCode()).isEqualTo(403);
+        assertThat(PageSession.loggedInAsAdmin(port).get("/admin").body()).contains("href=\"/admin/utilisateurs\"",
+                "Administration de la plateforme");
+
         HttpResponse<String> list = session.get("/admin/organisations");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("href=\"/admin/organisations/" + mine + "\"")
@@ -295,5 +317,80 @@ abstract class AccessAdminPagesContract {
                         + "'VISIBILITY_CHANGED') AND actor_id = ? AND detail LIKE ?")
                 .params(editeur, "fiche " + id + " %").query(Long.class).single();
         assertThat(audited).isEqualTo(3);
+    }
+
+    /**
+     * The row and column rules of a record's dataset on the access page: invalid CQL2, an unknown column or reader
+     * refused in French on the page with what was typed, nothing saved; saved rules enforced, and the preview of
+     * what a person sees (rows counted, columns) as the policy decides for them — a column rule naming the person's
+     * organisation showing them the column.
+     */
+    @Test
+    void datasetRulesAndThePreviewOfTheRowsAndColumnsAPersonSees() throws Exception {
+        String owner = "annuaire-" + run;
+        String commune = "commune-" + run;
+        String insee = String.format("%05d", 100 + Math.floorMod(run.hashCode(), 9_000));
+        long editeur = person("editeur");
+        long lecteur = person("lecteur");
+        person("citoyen");
+        policy.asPlatform(() -> {
+            organisations.create(owner, "Annuaire " + run, null, null);
+            organisations.create(commune, "Commune " + run, insee, null);
+            organisations.putMember(owner, editeur, MembershipRole.EDITOR);
+            organisations.putMember(commune, lecteur, MembershipRole.MEMBER);
+            return null;
+        });
+        RuledDataset data = new RuledDataset(catalog, datasets, policy, run, owner, insee);
+        String page = "/admin/acces?record=" + data.record;
+        PageSession editor = login("editeur");
+        HttpResponse<String> shown = editor.get(page);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("Règles de lignes et de colonnes des données", "<code id=\"colonne-2\">telephone</code>");
+
+        for (String[] bad : new String[][] {
+                {"code_insee IN (", "", "CQL2"},
+                {"commune IN reader.organisations.insee", "", "commune"},
+                {"", "fax", "La colonne « fax »"},
+                {"", "telephone", "inconnu : project:nulle-part-" + run}}) {
+            HttpResponse<String> refused = post(editor, page, "/admin/acces/regles", "record", data.record,
+                    "lignes", bad[0], "masquee", bad[1], "lecteurs_2", "project:nulle-part-" + run);
+            assertThat(refused.statusCode()).as(String.join(" ", bad)).isEqualTo(400);
+            assertThat(refused.body()).as(String.join(" ", bad)).contains("role=\"alert\"", bad[2]);
+            if (!bad[0].isEmpty()) {
+                assertThat(refused.body()).contains(">" + bad[0].replace("(", "(") + "</textarea>");
+            }
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dataset_rule WHERE dataset_id = ?").param(data.dataset.id())
+                .query(Long.class).single()).isZero();
+        // each refusal is in the audit log, with its reason
+        List<String> audited = jdbc.sql("SELECT detail FROM auth_event WHERE kind = 'ACCESS_CHANGE_REFUSED' AND "
+                + "actor_id = ? ORDER BY id").param(editeur).query(String.class).list();
+        assertThat(audited).hasSize(4).allMatch(d -> d.startsWith("jeu de données " + data.dataset.id() + " — "));
+        assertThat(audited.get(0)).contains("lignes : code_insee IN ( ;", "— refusé : ", "CQL2");
+        assertThat(audited.get(3)).contains("telephone (vue par project:nulle-part-" + run + ")",
+                "inconnu : project:nulle-part-" + run);
+
+        HttpResponse<String> saved = post(editor, page, "/admin/acces/regles", "record", data.record,
+                "lignes", "code_insee IN reader.organisations.insee", "masquee", "telephone", "lecteurs_2", "");
+        assertThat(saved.statusCode()).isEqualTo(302);
+        HttpResponse<String> reader = editor.get(page + "&personne=" + encode(email("lecteur")));
+        assertThat(reader.body()).contains("Lignes vues : 2 sur 3.", "Colonnes vues : <code>nom</code> <code>code_insee</code>",
+                "Colonnes masquées pour elle : <code>telephone</code>");
+        HttpResponse<String> citizen = editor.get(page + "&personne=" + encode(email("citoyen")));
+        assertThat(citizen.body()).contains("Lignes vues : 0 sur 3.", "Colonnes masquées pour elle : <code>telephone</code>");
+        HttpResponse<String> self = editor.get(page + "&personne=" + encode(email("editeur")));
+        assertThat(self.body()).contains("Lignes vues : 3 sur 3.").doesNotContain("Colonnes masquées pour elle");
+
+        assertThat(post(editor, page, "/admin/acces/regles", "record", data.record, "lignes",
+                "code_insee IN reader.organisations.insee", "masquee", "telephone", "lecteurs_2",
+                "organisation:" + commune).statusCode()).isEqualTo(302);
+        assertThat(editor.get(page).body()).contains("value=\"organisation:" + commune + "\"");
+        HttpResponse<String> named = editor.get(page + "&personne=" + encode(email("lecteur")));
+        assertThat(named.body()).contains("Lignes vues : 2 sur 3.",
+                "Colonnes vues : <code>nom</code> <code>code_insee</code> <code>telephone</code>")
+                .doesNotContain("Colonnes masquées pour elle");
+        assertThat(editor.get(page + "&personne=" + encode(email("citoyen"))).body())
+                .contains("Colonnes masquées pour elle : <code>telephone</code>");
+        assertThat(login("lecteur").get(page).statusCode()).isEqualTo(403);
     }
 }
