@@ -46,6 +46,54 @@ class SpeculativeReadTest {
         }
     }
 
+    static Stream<Path> sharedGeoJson() throws IOException {
+        try (Stream<Path> files = Files.list(SharedTestData.file("geo"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".geojson")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sharedGeoJson")
+    void sharedGeoJsonFilesReadOnceAsTheyReadTwice(Path file) {
+        for (int guessRows : new int[] {1, 3, 50}) {
+            compare(file, ReadOptions.DEFAULT, guessRows);
+        }
+    }
+
+    @Test
+    void aGeoJsonFileIsReadOnceUnlessAPropertyOrATypeComesLate() throws IOException {
+        Path clean = Files.writeString(dir.resolve("propre.geojson"), features(400, -1, null));
+        Outcome outcome = compare(clean, ReadOptions.DEFAULT, 50);
+        assertThat(outcome.revised()).as(outcome.message()).isFalse();
+        assertThat(outcome.analysis().rows()).isEqualTo(400);
+        assertThat(outcome.analysis().warnings()).extracting(ReadWarning::code).contains("geometry-rejected");
+
+        Path late = Files.writeString(dir.resolve("tardive.geojson"), features(400, 300, "\"remarque\": \"à revoir\""));
+        outcome = compare(late, ReadOptions.DEFAULT, 50);
+        assertThat(outcome.revised()).isTrue();
+        assertThat(outcome.analysis().column("remarque")).isNotNull();
+
+        Path demoted = Files.writeString(dir.resolve("code.geojson"), features(400, 350, "\"code\": \"2A004\""));
+        outcome = compare(demoted, ReadOptions.DEFAULT, 50);
+        assertThat(outcome.revised()).isTrue();
+        assertThat(outcome.message()).contains("colonne « code » : entier au début, texte sur tout le fichier");
+    }
+
+    /** A FeatureCollection of points; feature {@code odd} gets {@code extra} in place of its code; feature 77 has a broken geometry. */
+    private static String features(int count, int odd, @org.jspecify.annotations.Nullable String extra) {
+        StringBuilder json = new StringBuilder("{\"type\": \"FeatureCollection\", \"features\": [\n");
+        for (int i = 1; i <= count; i++) {
+            String properties = i == odd ? "\"nom\": \"arrêt " + i + "\", " + extra
+                    : "\"nom\": \"arrêt " + i + "\", \"code\": " + i;
+            String geometry = i == 77 ? "{\"type\": \"Point\", \"coordinates\": [3.05]}"
+                    : "{\"type\": \"Point\", \"coordinates\": [" + (3.05 + i / 1e4) + ", " + (50.6 + i / 1e4) + "]}";
+            json.append("{\"type\": \"Feature\", \"properties\": {").append(properties).append(", \"places\": ")
+                    .append(i % 9 == 0 ? "null" : Double.toString(i / 4.0)).append("}, \"geometry\": ").append(geometry)
+                    .append(i == count ? "}\n" : "},\n");
+        }
+        return json.append("]}\n").toString();
+    }
+
     @Test
     void aCleanFileIsReadOnceWithTheGuessedPlan() throws IOException {
         StringBuilder csv = new StringBuilder("id;montant;jour;ouvert;libellé;lat;lon\n");
