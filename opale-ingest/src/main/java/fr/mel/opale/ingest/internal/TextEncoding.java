@@ -150,11 +150,6 @@ record TextEncoding(String name, int bomLength, long nulBytes, long firstNulLine
         @Nullable String decision() {
             return ended ? scan.decision() : null;
         }
-
-        /** The first line that is not UTF-8 (0 when all is, or before the end). */
-        long firstInvalidLine() {
-            return ended ? scan.firstInvalid : 0;
-        }
     }
 
     /** The bytes of a stream counted by a {@link Check} as they go by. */
