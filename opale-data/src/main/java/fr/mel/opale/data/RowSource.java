@@ -19,6 +19,14 @@ public interface RowSource extends AutoCloseable {
     default void close() throws Exception {
     }
 
+    /**
+     * Asked once {@link #next()} has returned null: the columns the rows turned out to need, when wider than the
+     * schema the load began with (see {@link SchemaRevision}); null when the schema stands.
+     */
+    default @Nullable SchemaRevision revision() {
+        return null;
+    }
+
     /** The rows of an iterator (tests, small sources). */
     static RowSource of(Iterator<Row> rows) {
         return () -> rows.hasNext() ? rows.next() : null;

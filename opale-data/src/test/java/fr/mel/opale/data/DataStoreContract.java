@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -275,6 +276,71 @@ public abstract class DataStoreContract {
                 Row.of(JTS.createPoint(new Coordinate(3, 50)), "Lille", 1)).iterator()), LoadOptions.defaults());
         assertThat(withGeometry.version().status()).isEqualTo(VersionStatus.FAILED);
         assertThat(withGeometry.version().message()).contains("ligne 1", "non géographique");
+    }
+
+    @Test
+    void aSourceWideningItsColumnsAfterTheLastRowIsPublishedWithTheWiderTypes() {
+        DatasetSchema schema = new DatasetSchema(List.of(Column.of("code", ColumnType.INTEGER),
+                Column.of("montant", ColumnType.INTEGER), Column.of("jour", ColumnType.DATE),
+                Column.of("maj", ColumnType.DATE), Column.of("nom", ColumnType.TEXT)), null);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            rows.add(Row.of(null, i == 30 ? null : (long) i, i == 31 ? null : (long) -i * 7,
+                    i == 32 ? null : LocalDate.of(2024, 1 + i % 12, 1 + i % 28), LocalDate.of(1990 + i, 2, 3),
+                    "n" + i));
+        }
+        SchemaRevision revision = new SchemaRevision(List.of(Column.of("code", ColumnType.TEXT),
+                Column.of("montant", ColumnType.DECIMAL), Column.of("jour", ColumnType.TEXT),
+                Column.of("maj", ColumnType.TEXT), Column.of("nom", ColumnType.TEXT)),
+                java.util.Map.of("jour", SchemaRevision.TextForm.DAY_MONTH_YEAR,
+                        "maj", SchemaRevision.TextForm.CANONICAL),
+                List.of(new SchemaRevision.Cell(30, 0, "2A004"), new SchemaRevision.Cell(31, 1, new BigDecimal("12.5")),
+                        new SchemaRevision.Cell(32, 2, "inconnue"), new SchemaRevision.Cell(5, 0, "N/A")));
+        Iterator<Row> iterator = rows.iterator();
+        Dataset dataset = newDataset();
+        LoadResult result = load(dataset, schema, new RowSource() {
+            @Override
+            public @Nullable Row next() {
+                return iterator.hasNext() ? iterator.next() : null;
+            }
+
+            @Override
+            public SchemaRevision revision() {
+                return revision;
+            }
+        }, LoadOptions.defaults());
+
+        assertThat(result.succeeded()).as(String.valueOf(result.version().message())).isTrue();
+        assertThat(result.version().columns()).isEqualTo(revision.columns());
+        List<Feature> read = readAll(dataset.id(), FeatureQuery.all());
+        assertThat(read).hasSize(40);
+        assertThat(read.get(0).properties()).containsEntry("code", "1").containsEntry("montant", new BigDecimal("-7"))
+                .containsEntry("jour", "02/02/2024").containsEntry("maj", "1991-02-03");
+        assertThat(read.get(4).properties()).containsEntry("code", "N/A");
+        assertThat(read.get(29).properties()).containsEntry("code", "2A004");
+        assertThat(read.get(30).properties()).containsEntry("montant", new BigDecimal("12.5"));
+        assertThat(read.get(31).properties()).containsEntry("jour", "inconnue");
+        assertThat(read.get(39).properties()).containsEntry("maj", "2030-02-03").containsEntry("nom", "n40");
+
+        // a revision that narrows fails the load: the version is not served
+        Iterator<Row> again = rows.iterator();
+        LoadResult narrowed = load(dataset, schema, new RowSource() {
+            @Override
+            public @Nullable Row next() {
+                return again.hasNext() ? again.next() : null;
+            }
+
+            @Override
+            public SchemaRevision revision() {
+                return new SchemaRevision(List.of(Column.of("code", ColumnType.INTEGER),
+                        Column.of("montant", ColumnType.INTEGER), Column.of("jour", ColumnType.DATE),
+                        Column.of("maj", ColumnType.DATE), Column.of("nom", ColumnType.INTEGER)),
+                        java.util.Map.of(), List.of());
+            }
+        }, LoadOptions.defaults());
+        assertThat(narrowed.version().status()).isEqualTo(VersionStatus.FAILED);
+        assertThat(narrowed.version().message()).contains("nom", "sans relecture");
+        assertThat(admin(() -> datasets.currentVersion(dataset.id())).orElseThrow().number()).isEqualTo(result.version().number());
     }
 
     // ---------------------------------------------------------------- reading

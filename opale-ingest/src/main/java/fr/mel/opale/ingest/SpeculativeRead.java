@@ -5,7 +5,9 @@ package fr.mel.opale.ingest;
  * file's first records while the same pass analyses every record, as {@link TableReader#analyse} would. At the end
  * of the rows the two are compared: when the analysis of the whole file gives the same plan, the rows are exactly
  * those {@code open(file, analysis().plan(), …)} would have given, and the file was read once instead of twice;
- * when it does not (a late value demotes a column, a column empty at first fills up...), {@link #next()} throws
+ * when it does not (a late value demotes a column, a column empty at first fills up...), the rows already delivered
+ * are either {@link #widening() widened} — a column of integers or dates turned text or decimal late, whose values
+ * convert exactly — or {@link #next()} throws
  * {@link PlanRevised} instead of its last null, carrying the whole file's analysis for a second, ordinary read.
  */
 public interface SpeculativeRead extends RowStream {
@@ -21,4 +23,13 @@ public interface SpeculativeRead extends RowStream {
      * @throws IllegalStateException before {@link #next()} has returned null
      */
     Analysis analysis();
+
+    /**
+     * After {@link #next()} has returned null: how the rows delivered become those of {@link #analysis()}'s plan
+     * when it widened some columns of the {@link #guess()} rather than throw {@link PlanRevised}; null when the
+     * plan is the guess.
+     */
+    default @org.jspecify.annotations.Nullable Widening widening() {
+        return null;
+    }
 }

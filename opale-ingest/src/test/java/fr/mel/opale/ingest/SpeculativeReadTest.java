@@ -46,6 +46,54 @@ class SpeculativeReadTest {
         }
     }
 
+    static Stream<Path> sharedGeoJson() throws IOException {
+        try (Stream<Path> files = Files.list(SharedTestData.file("geo"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".geojson")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sharedGeoJson")
+    void sharedGeoJsonFilesReadOnceAsTheyReadTwice(Path file) {
+        for (int guessRows : new int[] {1, 3, 50}) {
+            compare(file, ReadOptions.DEFAULT, guessRows);
+        }
+    }
+
+    @Test
+    void aGeoJsonFileIsReadOnceUnlessAPropertyOrATypeComesLate() throws IOException {
+        Path clean = Files.writeString(dir.resolve("propre.geojson"), features(400, -1, null));
+        Outcome outcome = compare(clean, ReadOptions.DEFAULT, 50);
+        assertThat(outcome.revised()).as(outcome.message()).isFalse();
+        assertThat(outcome.analysis().rows()).isEqualTo(400);
+        assertThat(outcome.analysis().warnings()).extracting(ReadWarning::code).contains("geometry-rejected");
+
+        Path late = Files.writeString(dir.resolve("tardive.geojson"), features(400, 300, "\"remarque\": \"à revoir\""));
+        outcome = compare(late, ReadOptions.DEFAULT, 50);
+        assertThat(outcome.revised()).isTrue();
+        assertThat(outcome.analysis().column("remarque")).isNotNull();
+
+        Path demoted = Files.writeString(dir.resolve("code.geojson"), features(400, 350, "\"code\": \"2A004\""));
+        outcome = compare(demoted, ReadOptions.DEFAULT, 50);
+        assertThat(outcome.revised()).isTrue();
+        assertThat(outcome.message()).contains("colonne « code » : entier au début, texte sur tout le fichier");
+    }
+
+    /** A FeatureCollection of points; feature {@code odd} gets {@code extra} in place of its code; feature 77 has a broken geometry. */
+    private static String features(int count, int odd, @org.jspecify.annotations.Nullable String extra) {
+        StringBuilder json = new StringBuilder("{\"type\": \"FeatureCollection\", \"features\": [\n");
+        for (int i = 1; i <= count; i++) {
+            String properties = i == odd ? "\"nom\": \"arrêt " + i + "\", " + extra
+                    : "\"nom\": \"arrêt " + i + "\", \"code\": " + i;
+            String geometry = i == 77 ? "{\"type\": \"Point\", \"coordinates\": [3.05]}"
+                    : "{\"type\": \"Point\", \"coordinates\": [" + (3.05 + i / 1e4) + ", " + (50.6 + i / 1e4) + "]}";
+            json.append("{\"type\": \"Feature\", \"properties\": {").append(properties).append(", \"places\": ")
+                    .append(i % 9 == 0 ? "null" : Double.toString(i / 4.0)).append("}, \"geometry\": ").append(geometry)
+                    .append(i == count ? "}\n" : "},\n");
+        }
+        return json.append("]}\n").toString();
+    }
+
     @Test
     void aCleanFileIsReadOnceWithTheGuessedPlan() throws IOException {
         StringBuilder csv = new StringBuilder("id;montant;jour;ouvert;libellé;lat;lon\n");
@@ -62,15 +110,53 @@ class SpeculativeReadTest {
     }
 
     @Test
-    void aLateValueThatDemotesAColumnRevisesThePlan() throws IOException {
+    void aLateValueThatDemotesAColumnOfPlainIntegersWidensIt() throws IOException {
         StringBuilder csv = new StringBuilder("code,nom\n");
         for (int i = 1; i <= 300; i++) {
-            csv.append(i == 250 ? "2A004" : Integer.toString(i)).append(",commune ").append(i).append('\n');
+            csv.append(i == 250 ? "2A004" : i == 120 ? "N/A" : Integer.toString(i)).append(",commune ").append(i)
+                    .append('\n');
         }
         Path file = Files.writeString(dir.resolve("tardif.csv"), csv);
         Outcome outcome = compare(file, ReadOptions.DEFAULT, 100);
-        assertThat(outcome.revised()).isTrue();
+        assertThat(outcome.revised()).isFalse();
+        assertThat(outcome.widened()).isTrue();
         assertThat(outcome.message()).as(outcome.message()).contains("colonne « code » : entier au début, texte sur tout le fichier");
+        assertThat(outcome.analysis().column("code").type()).isEqualTo(ColumnType.TEXT);
+    }
+
+    @Test
+    void lateDecimalsAndWordsAmongIntegersAndDatesWidenTheirColumns() throws IOException {
+        StringBuilder csv = new StringBuilder("id;places;montant;jour;maj;ouvert;lat;lon\n");
+        for (int i = 1; i <= 600; i++) {
+            csv.append(i).append(';')
+                    .append(i == 590 ? "sans objet" : i % 50 == 0 ? "N/A" : i % 40 == 0 ? "" : Integer.toString(i % 90))
+                    .append(';').append(i == 580 ? "12,5" : i == 581 ? "-3,25" : Integer.toString(i * 3 - 700))
+                    .append(';').append(i == 570 ? "inconnue" : String.format("%02d/%02d/20%02d", 1 + i % 28,
+                            1 + i % 12, i % 30))
+                    .append(';').append(i == 599 ? "vers 2020" : i % 7 == 0 ? "-" : "2024-01-" + (10 + i % 20))
+                    .append(';').append(i % 2 == 0 ? "oui" : "non")
+                    .append(';').append(50.6 + i / 1e5).append(';').append(3.05 + i / 1e5).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("elargi.csv"), csv);
+        Outcome outcome = compare(file, ReadOptions.DEFAULT, 100);
+        assertThat(outcome.widened()).as(outcome.message()).isTrue();
+        assertThat(outcome.analysis().column("places").type()).isEqualTo(ColumnType.TEXT);
+        assertThat(outcome.analysis().column("montant").type()).isEqualTo(ColumnType.DECIMAL);
+        assertThat(outcome.analysis().column("jour").type()).isEqualTo(ColumnType.TEXT);
+        assertThat(outcome.analysis().column("maj").type()).isEqualTo(ColumnType.TEXT);
+        assertThat(outcome.analysis().plan().geometry()).isNotNull();
+    }
+
+    @Test
+    void integersNotWrittenAsTheirOwnDigitsAreReadAgainRatherThanWidened() throws IOException {
+        // "1 020" is an integer to the guess, but a text column keeps it as written: no widening gives that back
+        StringBuilder csv = new StringBuilder("code;nom\n");
+        for (int i = 1; i <= 300; i++) {
+            csv.append(i == 20 ? "1 020" : i == 250 ? "2B" : Integer.toString(i)).append(";nom ").append(i).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("signe.csv"), csv);
+        Outcome outcome = compare(file, ReadOptions.DEFAULT, 100);
+        assertThat(outcome.revised()).isTrue();
         assertThat(outcome.analysis().column("code").type()).isEqualTo(ColumnType.TEXT);
     }
 
@@ -168,7 +254,7 @@ class SpeculativeReadTest {
         }
     }
 
-    record Outcome(Analysis analysis, boolean revised, String message) {
+    record Outcome(Analysis analysis, boolean revised, boolean widened, String message) {
     }
 
     /** Reads {@code file} both ways and asserts they agree; returns the whole file's analysis. */
@@ -198,6 +284,78 @@ class SpeculativeReadTest {
         Outcome outcome = compare(file, ReadOptions.DEFAULT, 160_000);
         assertThat(outcome.revised()).as(outcome.message()).isFalse();
         assertThat(outcome.analysis().plan().settings().encoding()).isEqualTo("UTF-8+windows-1252");
+    }
+
+    @Test
+    void aLargeLatin1FileIsDecidedByItsEndsAndReadOnceAsItsUtf8Twin() throws IOException {
+        Path latin1 = repeated("AC2_ASSIETTE_SUP_S_014_latin1.csv", null);
+        Path utf8 = repeated("AC2_ASSIETTE_SUP_S_014_utf8.csv", null);
+        Outcome outcome = compare(latin1, ReadOptions.DEFAULT, 1000);
+        assertThat(outcome.revised()).as(outcome.message()).isFalse();
+        assertThat(outcome.analysis().plan().settings().encoding()).isEqualTo("ISO-8859-1");
+        List<Row> once = new ArrayList<>();
+        try (SpeculativeRead read = READERS.speculate(SourceFile.of(latin1), ReadOptions.DEFAULT, Limits.DEFAULT,
+                1000, ReadListener.NONE)) {
+            for (Row row = read.next(); row != null; row = read.next()) {
+                once.add(row);
+            }
+        }
+        Analysis twin = READERS.analyse(SourceFile.of(utf8), ReadOptions.DEFAULT, ReadListener.NONE);
+        assertThat(twin.plan().columns()).isEqualTo(outcome.analysis().plan().columns());
+        try (RowStream rows = READERS.open(SourceFile.of(utf8), twin.plan(), Limits.DEFAULT, ReadListener.NONE)) {
+            int i = 0;
+            for (Row row = rows.next(); row != null; row = rows.next(), i++) {
+                assertThat(Arrays.asList(once.get(i).values())).as("row " + row.number())
+                        .isEqualTo(Arrays.asList(row.values()));
+            }
+            assertThat(i).isEqualTo(once.size());
+        }
+        assertThat(once).extracting(row -> row.values()[4]).contains("Egal au générateur");
+    }
+
+    @Test
+    void aWindows1252ByteBetweenTheEndsOfAFileTakenForLatin1RevisesItsEncoding() throws IOException {
+        // 0x80 is the euro sign in Windows-1252, a control character in ISO-8859-1: the whole file is Windows-1252
+        Path file = repeated("AC2_ASSIETTE_SUP_S_014_latin1.csv", ("875,875,AC2_14047_ass,Enceinte du site,"
+                + "Cout 12 \u20ac,,,\n").getBytes(Charset.forName("windows-1252")));
+        Outcome outcome = compare(file, ReadOptions.DEFAULT, 1000);
+        assertThat(outcome.revised()).isTrue();
+        assertThat(outcome.message()).contains("encodage « ISO-8859-1 » d'après le début et la fin du fichier, "
+                + "« windows-1252 » sur tout le fichier");
+        assertThat(outcome.analysis().plan().settings().encoding()).isEqualTo("windows-1252");
+    }
+
+    @Test
+    void aUtf8LineBetweenTheEndsOfALatin1FileRevisesItToMixed() throws IOException {
+        Path file = repeated("AC2_ASSIETTE_SUP_S_014_latin1.csv", ("875,875,AC2_14047_ass,Enceinte du site,"
+                + "Egal au générateur,,,\n").getBytes(StandardCharsets.UTF_8));
+        Outcome outcome = compare(file, ReadOptions.DEFAULT, 1000);
+        assertThat(outcome.revised()).isTrue();
+        assertThat(outcome.analysis().plan().settings().encoding()).isEqualTo("UTF-8+windows-1252");
+    }
+
+    /**
+     * A shared file's data lines repeated after its header past 16 MiB (what deciding by the ends needs), with
+     * {@code middle} (when not null) as one more line halfway.
+     */
+    private Path repeated(String shared, byte @org.jspecify.annotations.Nullable [] middle) throws IOException {
+        byte[] all = Files.readAllBytes(SharedTestData.file("csv").resolve(shared));
+        int headerEnd = 0;
+        while (all[headerEnd] != '\n') {
+            headerEnd++;
+        }
+        Path file = dir.resolve("grand-" + (middle == null ? "" : "milieu-") + shared);
+        int copies = 2500; // 17 MB of the Latin-1 file
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            out.write(all, 0, headerEnd + 1);
+            for (int i = 0; i < copies; i++) {
+                out.write(all, headerEnd + 1, all.length - headerEnd - 1);
+                if (middle != null && i == copies / 2) {
+                    out.write(middle);
+                }
+            }
+        }
+        return file;
     }
 
     /**
@@ -233,7 +391,7 @@ class SpeculativeReadTest {
         SpeculativeRead read = READERS.speculate(source, options, Limits.DEFAULT, guessRows, ReadListener.NONE);
         if (read == null) {
             assertThat(expected.rows()).as(file + ": too short to guess").isLessThanOrEqualTo(guessRows + 1);
-            return new Outcome(expected, false, "");
+            return new Outcome(expected, false, false, "");
         }
         List<Row> rows = new ArrayList<>();
         try (read) {
@@ -243,10 +401,17 @@ class SpeculativeReadTest {
         } catch (PlanRevised revised) {
             assertThat(revised.analysis()).as(file + " revised, guess " + guessRows).isEqualTo(expected);
             assertThat(read.guess()).isNotEqualTo(expected.plan());
-            return new Outcome(revised.analysis(), true, revised.getMessage());
+            return new Outcome(revised.analysis(), true, false, revised.getMessage());
         }
         String what = file.getFileName() + ", guess from " + guessRows;
-        assertThat(read.guess()).as(what).isEqualTo(expected.plan());
+        Widening widening = read.widening();
+        if (widening != null) {
+            assertThat(widening.plan()).as(what).isEqualTo(expected.plan());
+            assertThat(read.guess()).as(what).isNotEqualTo(expected.plan());
+            rows = widened(rows, read.guess(), widening);
+        } else {
+            assertThat(read.guess()).as(what).isEqualTo(expected.plan());
+        }
         assertThat(read.analysis()).as(what).isEqualTo(expected);
         assertThat(read.summary()).as(what).isEqualTo(expectedSummary);
         assertThat(rows).as(what).hasSameSizeAs(expectedRows);
@@ -263,6 +428,35 @@ class SpeculativeReadTest {
                 assertThat(b.geometry().equalsExact(a.geometry())).as(what + " geometry " + a.number()).isTrue();
             }
         }
-        return new Outcome(read.analysis(), false, "");
+        return new Outcome(read.analysis(), false, widening != null, widening == null ? "" : widening.difference());
+    }
+
+    /**
+     * The rows delivered for the guess, widened as the data store widens them (an integer's digits, a date in its
+     * pattern, an integer as a decimal), the widening's cells written over: what the version table then holds.
+     */
+    private static List<Row> widened(List<Row> rows, ReadPlan guess, Widening widening) {
+        List<ColumnPlan> before = guess.outputColumns();
+        List<ColumnPlan> after = widening.plan().outputColumns();
+        List<Row> widened = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            Object[] values = row.values().clone();
+            for (int k = 0; k < values.length; k++) {
+                if (values[k] == null || before.get(k).type() == after.get(k).type()) {
+                    continue;
+                }
+                if (values[k] instanceof Long l) {
+                    values[k] = after.get(k).type() == ColumnType.DECIMAL ? java.math.BigDecimal.valueOf(l)
+                            : Long.toString(l);
+                } else if (values[k] instanceof java.time.LocalDate d) {
+                    values[k] = java.time.format.DateTimeFormatter.ofPattern(widening.dateText().get(k)).format(d);
+                }
+            }
+            widened.add(new Row(row.number(), row.line(), values, row.geometry()));
+        }
+        for (Widening.Cell cell : widening.cells()) {
+            widened.get((int) cell.row() - 1).values()[cell.column()] = cell.value();
+        }
+        return widened;
     }
 }

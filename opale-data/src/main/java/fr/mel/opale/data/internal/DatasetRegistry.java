@@ -145,6 +145,13 @@ public class DatasetRegistry {
         cache.changed();
     }
 
+    /** The columns of a version still LOADING, widened by its rows' source (see {@code SchemaRevision}). */
+    public void reviseColumns(String datasetId, int number, List<Column> columns) {
+        jdbc.update("UPDATE dataset_version SET columns = ? WHERE dataset_id = ? AND version_number = ? "
+                + "AND status = 'LOADING'", json.writeValueAsString(columns), datasetId, number);
+        cache.changed();
+    }
+
     /**
      * Ends a LOADING version: status, counts, observed geometry kind, box, message. Returns false when the version is
      * no longer LOADING (the cleanup declared it interrupted): the caller must then not serve it.

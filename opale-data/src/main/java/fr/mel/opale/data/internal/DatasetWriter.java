@@ -11,6 +11,7 @@ import fr.mel.opale.data.LoadOptions;
 import fr.mel.opale.data.LoadResult;
 import fr.mel.opale.data.Row;
 import fr.mel.opale.data.RowSource;
+import fr.mel.opale.data.SchemaRevision;
 import fr.mel.opale.data.VersionStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -86,7 +87,7 @@ public class DatasetWriter {
             store.holdLoad(connection, table);
             try {
                 connection.setAutoCommit(false);
-                Outcome outcome = write(connection, table, schema, prefetched, options, progress);
+                Outcome outcome = write(connection, registered, schema, prefetched, options, progress);
                 if (outcome.status() != VersionStatus.READY) {
                     return discard(connection, registered, outcome.status(), outcome.message(), outcome.cause(),
                             progress);
@@ -116,8 +117,9 @@ public class DatasetWriter {
         return new LoadResult(ready, null);
     }
 
-    private Outcome write(Connection connection, String table, DatasetSchema schema, RowSource rows,
+    private Outcome write(Connection connection, DatasetVersion version, DatasetSchema schema, RowSource rows,
                           LoadOptions options, Progress progress) {
+        String table = version.tableName();
         TableStore.RowWriter writer = null;
         List<Column> columns = schema.columns();
         int width = columns.size();
@@ -166,6 +168,11 @@ public class DatasetWriter {
             if (options.cancelled().getAsBoolean()) {
                 return Outcome.cancelled();
             }
+            SchemaRevision revision = rows.revision();
+            if (revision != null) {
+                where = "pendant l'élargissement des colonnes";
+                schema = revise(connection, version, schema, revision);
+            }
             where = "pendant l'indexation";
             long written = System.nanoTime();
             store.finish(connection, table, schema);
@@ -179,6 +186,33 @@ public class DatasetWriter {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new Outcome(VersionStatus.FAILED, "Import échoué " + where + " : " + reason, e);
         }
+    }
+
+    /**
+     * The source's late widening applied to the table in place, and to the version's registered columns (read by
+     * nobody before the switch): the schema the version is indexed and published with.
+     */
+    private DatasetSchema revise(Connection connection, DatasetVersion version, DatasetSchema schema,
+                                 SchemaRevision revision) throws SQLException {
+        List<Column> before = schema.columns();
+        List<Column> after = revision.columns();
+        if (after.size() != before.size()) {
+            throw new IllegalArgumentException(after.size() + " colonnes révisées pour " + before.size());
+        }
+        for (int i = 0; i < after.size(); i++) {
+            if (!after.get(i).name().equals(before.get(i).name())
+                    || !SchemaRevision.widens(before.get(i).type(), after.get(i).type())) {
+                throw new IllegalArgumentException("la colonne « " + before.get(i).name() + " » ne peut devenir "
+                        + after.get(i).type() + " (" + before.get(i).type() + ") sans relecture");
+            }
+        }
+        long started = System.nanoTime();
+        store.revise(connection, version.tableName(), schema, revision);
+        ownTransaction.executeWithoutResult(tx -> registry.reviseColumns(version.datasetId(), version.number(),
+                after));
+        LOG.info("{}: colonnes élargies, {} cellules réécrites en {} ms", version.tableName(),
+                revision.cells().size(), (System.nanoTime() - started) / 1_000_000);
+        return new DatasetSchema(after, schema.geometry());
     }
 
     private byte @Nullable [] geometry(@Nullable Geometry geometry, DatasetSchema schema, Progress progress,

@@ -66,6 +66,42 @@ public class H2TableStore implements TableStore {
         }
     }
 
+    /**
+     * Column by column (H2 converts the values itself: BIGINT to DECFLOAT or text, DATE to yyyy-MM-dd), dates asked as
+     * dd/MM/yyyy rearranged from that text, then the cells one by one on the key declared at creation.
+     */
+    @Override
+    public void revise(Connection connection, String table, DatasetSchema before,
+                       fr.mel.opale.data.SchemaRevision revision) throws SQLException {
+        List<Column> was = before.columns();
+        List<Column> now = revision.columns();
+        try (Statement statement = connection.createStatement()) {
+            for (int i = 0; i < now.size(); i++) {
+                if (was.get(i).type() == now.get(i).type()) {
+                    continue;
+                }
+                String q = quote(now.get(i).name());
+                statement.execute("ALTER TABLE " + quote(table) + " ALTER COLUMN " + q + " SET DATA TYPE "
+                        + sqlType(now.get(i).type()));
+                if (revision.textForms().get(now.get(i).name())
+                        == fr.mel.opale.data.SchemaRevision.TextForm.DAY_MONTH_YEAR) {
+                    statement.execute("UPDATE " + quote(table) + " SET " + q + " = SUBSTRING(" + q + ", 9, 2) || '/' "
+                            + "|| SUBSTRING(" + q + ", 6, 2) || '/' || SUBSTRING(" + q + ", 1, 4) WHERE " + q
+                            + " IS NOT NULL");
+                }
+            }
+        }
+        for (fr.mel.opale.data.SchemaRevision.Cell cell : revision.cells()) {
+            Column c = now.get(cell.column());
+            try (PreparedStatement update = connection.prepareStatement("UPDATE " + quote(table) + " SET "
+                    + quote(c.name()) + " = ? WHERE \"_fid\" = ?")) {
+                bind(update, 1, c.type(), cell.value());
+                update.setLong(2, cell.fid());
+                update.executeUpdate();
+            }
+        }
+    }
+
     @Override
     public RowWriter writer(Connection connection, String table, DatasetSchema schema) throws SQLException {
         StringJoiner names = new StringJoiner(", ", "INSERT INTO " + quote(table) + " (", ")");

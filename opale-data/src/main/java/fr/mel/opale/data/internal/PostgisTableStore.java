@@ -152,6 +152,67 @@ public class PostgisTableStore implements TableStore {
         return Long.parseLong(partition.substring(partition.lastIndexOf("_p") + 2));
     }
 
+    /**
+     * One {@code ALTER TABLE} for all the widened columns (PostgreSQL rewrites the table, or each partition, once),
+     * then the cells through a temporary table joined on {@code _fid}: the key is not built yet, and one update per
+     * cell would scan the table each time.
+     */
+    @Override
+    public void revise(Connection connection, String table, DatasetSchema before,
+                       fr.mel.opale.data.SchemaRevision revision) throws SQLException {
+        List<Column> was = before.columns();
+        List<Column> now = revision.columns();
+        StringJoiner alter = new StringJoiner(", ", "ALTER TABLE " + quote(table) + " ", "");
+        alter.setEmptyValue("");
+        for (int i = 0; i < now.size(); i++) {
+            ColumnType from = was.get(i).type();
+            ColumnType to = now.get(i).type();
+            if (from != to) {
+                String q = quote(now.get(i).name());
+                String using = to == ColumnType.DECIMAL ? q + "::numeric"
+                        : from == ColumnType.INTEGER ? q + "::text"
+                        : revision.textForms().get(now.get(i).name())
+                                == fr.mel.opale.data.SchemaRevision.TextForm.DAY_MONTH_YEAR
+                        ? "to_char(" + q + ", 'DD/MM/YYYY')" : "to_char(" + q + ", 'YYYY-MM-DD')";
+                alter.add("ALTER COLUMN " + q + " TYPE " + sqlType(to) + " USING " + using);
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            if (!alter.toString().isEmpty()) {
+                statement.execute(alter.toString());
+            }
+            if (revision.cells().isEmpty()) {
+                return;
+            }
+            statement.execute("CREATE TEMPORARY TABLE opale_revised_cells (fid BIGINT, col INT, val TEXT) "
+                    + "ON COMMIT DROP");
+            java.util.Set<Integer> touched = new java.util.TreeSet<>();
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO opale_revised_cells VALUES (?, ?, ?)")) {
+                int pending = 0;
+                for (fr.mel.opale.data.SchemaRevision.Cell cell : revision.cells()) {
+                    insert.setLong(1, cell.fid());
+                    insert.setInt(2, cell.column());
+                    insert.setString(3, cell.value() == null ? null : cell.value() instanceof BigDecimal d
+                            ? d.toPlainString() : cell.value().toString());
+                    insert.addBatch();
+                    touched.add(cell.column());
+                    if (++pending % 1000 == 0) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            for (int column : touched) {
+                Column c = now.get(column);
+                statement.execute("UPDATE " + quote(table) + " t SET " + quote(c.name()) + " = r.val::"
+                        + sqlType(c.type()) + " FROM opale_revised_cells r WHERE r.col = " + column
+                        + " AND t.\"_fid\" = r.fid");
+            }
+            statement.execute("DROP TABLE opale_revised_cells");
+        }
+    }
+
     @Override
     public void finish(Connection connection, String table, DatasetSchema schema) throws SQLException {
         List<String> partitions = partitions(connection, table);

@@ -116,6 +116,12 @@ final class PrefetchedRows implements RowSource {
         }
     }
 
+    /** The source's, asked after its last row: the reading thread has ended, its writes are seen through the queue. */
+    @Override
+    public fr.mel.opale.data.@Nullable SchemaRevision revision() {
+        return source.revision();
+    }
+
     @Override
     public void close() throws Exception {
         stopped = true;

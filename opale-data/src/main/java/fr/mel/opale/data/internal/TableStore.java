@@ -35,6 +35,13 @@ public interface TableStore extends FilterDialect {
     /** A writer appending rows to the table created just before, on the same connection. */
     RowWriter writer(Connection connection, String table, DatasetSchema schema) throws SQLException;
 
+    /**
+     * After the rows, before {@link #finish}: widens the columns the revision names (in one rewrite of the table
+     * where the engine can) and writes its cells over. Types already checked to widen ({@code SchemaRevision.widens}).
+     */
+    void revise(Connection connection, String table, DatasetSchema before, fr.mel.opale.data.SchemaRevision revision)
+            throws SQLException;
+
     /** After the rows: primary key (if not there yet), spatial index, statistics. Still inside the load. */
     void finish(Connection connection, String table, DatasetSchema schema) throws SQLException;
 

@@ -77,13 +77,22 @@ public final class CsvReader implements TableReader {
      * <p>Unless the options force an encoding, a large file's is decided from its two ends when both are UTF-8
      * ({@link TextEncoding#utf8ByItsEnds}): the rest is checked as it is decoded, and a byte that is not UTF-8 ends
      * the read with a {@link fr.mel.opale.ingest.PlanRevised} carrying the whole file's analysis, as a late value
-     * does — instead of a pass over every byte before the first row.
+     * does — instead of a pass over every byte before the first row. When they are not UTF-8, a single-byte
+     * encoding (or UTF-8 mixed with Windows-1252) is decided from them alike ({@link TextEncoding#legacyByItsEnds})
+     * and checked over every byte as the rows are read: a whole file that decides otherwise (a euro sign late in
+     * a file taken for ISO-8859-1...) ends the read with a {@code PlanRevised} too, before any row is published.
      */
     @Override
     public @Nullable SpeculativeRead speculate(SourceFile file, ReadOptions options, Limits limits, int guessRows,
                                                ReadListener listener) {
         try {
-            TextEncoding encoding = options.encoding() == null ? TextEncoding.utf8ByItsEnds(file.path()) : null;
+            TextEncoding encoding = null;
+            if (options.encoding() == null) {
+                encoding = TextEncoding.utf8ByItsEnds(file.path());
+                if (encoding == null) {
+                    encoding = TextEncoding.legacyByItsEnds(file.path());
+                }
+            }
             Guess guess;
             try {
                 guess = guess(file, options, encoding != null ? encoding : encoding(file, options.encoding()),
@@ -99,13 +108,14 @@ public final class CsvReader implements TableReader {
                 return null;
             }
             WarningLog log = new WarningLog(limits.maxWarningsPerCode());
-            CsvRecords records = new CsvRecords(guess.encoding().open(file.path()), guess.detected().delimiter(),
-                    guess.detected().quote(), options.limits().maxRecordChars(), log);
+            TextEncoding.Check check = guess.encoding().checkedByScan() ? new TextEncoding.Check() : null;
+            CsvRecords records = new CsvRecords(guess.encoding().open(file.path(), check),
+                    guess.detected().delimiter(), guess.detected().quote(), options.limits().maxRecordChars(), log);
             try {
                 String[] first = records.first(!Boolean.TRUE.equals(guess.plan().settings().header()));
                 records.width(guess.plan().columns().size());
                 return new SpeculativeCsvRead(guess.plan(), guess.expectedRows(), records, first, guess.detected(),
-                        options, log, guess.encoding(), listener, () -> analyse(file, options, listener));
+                        options, log, guess.encoding(), check, listener, () -> analyse(file, options, listener));
             } catch (RuntimeException e) {
                 records.close();
                 throw e;

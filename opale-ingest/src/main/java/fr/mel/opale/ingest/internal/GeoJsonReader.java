@@ -77,32 +77,121 @@ public final class GeoJsonReader implements TableReader {
     @Override
     public Analysis analyse(SourceFile file, ReadOptions options, ReadListener listener) {
         WarningLog log = new WarningLog(options.limits().maxWarningsPerCode());
-        List<ColumnStats> stats = new ArrayList<>();
-        long rows = 0;
-        long rejected = 0;
+        Profile profile = new Profile(options);
         try (Features features = new Features(file, new LinkedHashMap<>(), true, log)) {
             while (features.next()) {
-                rows++;
-                while (stats.size() < features.labels.size()) {
-                    ColumnStats added = new ColumnStats(null, true);
-                    added.addMissing(rows - 1);
-                    stats.add(added);
-                }
-                if (stats.size() > options.limits().maxColumns()) {
-                    throw new UnreadableFile("too-many-columns", "Plus de " + options.limits().maxColumns()
-                            + " propriétés différentes : refusé.");
-                }
-                for (int i = 0; i < stats.size(); i++) {
-                    stats.get(i).observe(features.cell(i), rows);
-                }
-                if (features.geometryError != null) {
-                    rejected++;
-                }
-                if (rows % CsvReader.CHECK_EVERY == 0) {
-                    CsvReader.checkpoint(listener, rows);
+                profile.observe(features);
+                if (profile.rows % CsvReader.CHECK_EVERY == 0) {
+                    CsvReader.checkpoint(listener, profile.rows);
                 }
             }
             features.finish();
+            listener.progress(profile.rows);
+            return profile.analysis(features, log);
+        }
+    }
+
+    /**
+     * The first {@code guessRows} features guess the plan; the rows are then read with it while every feature is
+     * analysed as {@link #analyse} does (see {@link fr.mel.opale.ingest.SpeculativeRead}): a property first met
+     * later, a type a later value changes or a CRS declared after the features make the whole file's plan differ,
+     * and the read ends with {@link fr.mel.opale.ingest.PlanRevised}. Null when the file has no more features.
+     */
+    @Override
+    public fr.mel.opale.ingest.@Nullable SpeculativeRead speculate(SourceFile file, ReadOptions options,
+                                                                    Limits limits, int guessRows,
+                                                                    ReadListener listener) {
+        ReadPlan guess;
+        long expectedRows;
+        try (Features features = new Features(file, new LinkedHashMap<>(), true, new WarningLog(1))) {
+            Profile sample = new Profile(options);
+            while (sample.rows < guessRows && features.next()) {
+                sample.observe(features);
+            }
+            if (sample.rows < guessRows || !features.next()) {
+                return null;
+            }
+            guess = sample.analysis(features, new WarningLog(1)).plan();
+            long offset = features.byteOffset();
+            expectedRows = offset <= 0 ? 0 : Files.size(file.path()) * sample.rows / offset;
+        } catch (IOException e) {
+            throw new UnreadableFile("read-error", "Lecture impossible de « " + file.name() + " » : "
+                    + e.getMessage(), e);
+        }
+        WarningLog log = new WarningLog(limits.maxWarningsPerCode());
+        Features features = new Features(file, new LinkedHashMap<>(), true, log);
+        features.rowWarnings = true;
+        Profile profile = new Profile(options);
+        RecordSource observed = new RecordSource() {
+            @Override
+            public boolean next() {
+                if (!features.next()) {
+                    return false;
+                }
+                profile.observe(features);
+                return true;
+            }
+
+            @Override
+            public @Nullable Object cell(int source) {
+                return features.cell(source);
+            }
+
+            @Override
+            public long line() {
+                return features.line();
+            }
+
+            @Override
+            public @Nullable Geometry geometry() {
+                return features.geometry();
+            }
+
+            @Override
+            public void close() {
+                features.close();
+            }
+        };
+        return new SpeculativeFeatureRead(guess, expectedRows, observed, log, listener, analysisLog -> {
+            // what analyse's log holds: the CRS warnings of the start, then those of the end, then its own
+            analysisLog.addAll(log, java.util.Set.of("unknown-crs"));
+            features.logTo(analysisLog);
+            features.finish();
+            return profile.analysis(features, analysisLog);
+        }, options.limits().maxWarningsPerCode());
+    }
+
+    /** The analysis of the features seen, as {@link #analyse} makes it. */
+    private final class Profile {
+        private final ReadOptions options;
+        private final List<ColumnStats> stats = new ArrayList<>();
+        long rows;
+        private long rejected;
+
+        Profile(ReadOptions options) {
+            this.options = options;
+        }
+
+        void observe(Features features) {
+            rows++;
+            while (stats.size() < features.labels.size()) {
+                ColumnStats added = new ColumnStats(null, true);
+                added.addMissing(rows - 1);
+                stats.add(added);
+            }
+            if (stats.size() > options.limits().maxColumns()) {
+                throw new UnreadableFile("too-many-columns", "Plus de " + options.limits().maxColumns()
+                        + " propriétés différentes : refusé.");
+            }
+            for (int i = 0; i < stats.size(); i++) {
+                stats.get(i).observe(features.cell(i), rows);
+            }
+            if (features.geometryError != null) {
+                rejected++;
+            }
+        }
+
+        Analysis analysis(Features features, WarningLog log) {
             if (rejected > 0) {
                 log.add("geometry-rejected", rejected + " géométrie(s) illisible(s), la première à l'objet "
                         + features.firstGeometryErrorAt + " (" + features.firstGeometryError + ").");
@@ -111,7 +200,6 @@ public final class GeoJsonReader implements TableReader {
             SourceSettings settings = new SourceSettings(format(), "UTF-8", null, null, null, null, null, List.of(),
                     srid);
             List<String> labels = new ArrayList<>(features.labels.keySet());
-            listener.progress(rows);
             GeometryPlan geometry = features.records ? null : new GeometryPlan(GeometrySource.NATIVE, List.of(), srid);
             return AnalysisBuilder.build(settings, labels, stats, geometry, log, rows, options);
         }
@@ -132,7 +220,9 @@ public final class GeoJsonReader implements TableReader {
         private final SourceFile file;
         private final JsonParser parser;
         private final boolean grow;
-        private final WarningLog log;
+        private WarningLog log;
+        /** Whether each unreadable geometry is reported to the log, as a read pass does (the analysis counts them). */
+        boolean rowWarnings;
         final Map<String, Integer> labels;
         private @Nullable JsonNode single;
         private boolean inFeatures;
@@ -267,7 +357,7 @@ public final class GeoJsonReader implements TableReader {
                         firstGeometryError = geometryError;
                         firstGeometryErrorAt = number;
                     }
-                    if (!grow) {
+                    if (!grow || rowWarnings) {
                         log.add("geometry-rejected", "Géométrie illisible (objet " + number + " : " + geometryError
                                 + ") : ligne gardée sans géométrie.", number, null);
                     }
@@ -293,6 +383,16 @@ public final class GeoJsonReader implements TableReader {
                 return node.booleanValue();
             }
             return node.toString();
+        }
+
+        /** Where the next warnings go (the read once's analysis takes those of the end). */
+        void logTo(WarningLog target) {
+            this.log = target;
+        }
+
+        /** How many bytes of the file the parser has read so far, or -1 when it cannot tell. */
+        long byteOffset() {
+            return parser.currentLocation().getByteOffset();
         }
 
         /** Reads the top-level members after the features (an old-style "crs" may come last). */

@@ -39,6 +39,8 @@ final class PlannedRows implements RowStream {
     private long rejectedValues;
     private final Runnable atEnd;
     private boolean done;
+    private @Nullable KeptCells kept;
+    private long[] rejectedByColumn;
 
     PlannedRows(RecordSource source, ReadPlan plan, WarningLog log, ReadListener listener) {
         this(source, plan, log, listener, () -> { });
@@ -56,6 +58,7 @@ final class PlannedRows implements RowStream {
         sources = new int[n];
         types = new ColumnType[n];
         marks = new char[n];
+        rejectedByColumn = new long[n];
         for (int i = 0; i < n; i++) {
             ColumnPlan c = columns.get(i);
             sources[i] = c.source();
@@ -68,6 +71,26 @@ final class PlannedRows implements RowStream {
     @Override
     public List<ColumnPlan> columns() {
         return columns;
+    }
+
+    /** Keeps, from now on, what a widening of the output columns at the end would need (a speculative read). */
+    void keepCells(KeptCells cells) {
+        this.kept = cells;
+    }
+
+    /** Cells of this output column that did not fit its type. */
+    long rejected(int column) {
+        return rejectedByColumn[column];
+    }
+
+    /**
+     * Forgets the cells reported as not fitting their type: the columns they were in have been widened to take them
+     * (the caller checked that every one was in such a column).
+     */
+    void forgetRejections() {
+        rejectedValues = 0;
+        java.util.Arrays.fill(rejectedByColumn, 0);
+        log.forget("value-rejected");
     }
 
     @Override
@@ -116,11 +139,19 @@ final class PlannedRows implements RowStream {
             }
             String t = s.strip();
             if (CellText.isNullMarker(t)) {
+                if (kept != null) {
+                    kept.keep(rows, i, s);
+                }
                 return null;
             }
             Object value = parse(t, type, marks[i]);
             if (value == null) {
+                if (kept != null) {
+                    kept.keep(rows, i, s);
+                }
                 reject(s, i);
+            } else if (kept != null) {
+                kept.held(i, type, s);
             }
             return value;
         }
@@ -196,6 +227,7 @@ final class PlannedRows implements RowStream {
 
     private void reject(String value, int i) {
         rejectedValues++;
+        rejectedByColumn[i]++;
         ColumnPlan c = columns.get(i);
         String shown = value.length() > 100 ? value.substring(0, 100) + "…" : value;
         log.add("value-rejected", "Valeur « " + shown + " » de la colonne « " + c.label() + " » ("

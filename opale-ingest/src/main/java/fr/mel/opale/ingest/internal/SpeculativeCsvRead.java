@@ -10,6 +10,7 @@ import fr.mel.opale.ingest.Row;
 import fr.mel.opale.ingest.SourceSettings;
 import fr.mel.opale.ingest.SpeculativeRead;
 import fr.mel.opale.ingest.UnreadableFile;
+import fr.mel.opale.ingest.Widening;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -32,12 +33,18 @@ final class SpeculativeCsvRead implements SpeculativeRead {
     private final PlannedRows rows;
     private final TextEncoding encoding;
     private final Supplier<Analysis> wholeFile;
+    private final TextEncoding.@Nullable Check check;
+    private final KeptCells kept;
     private @Nullable Analysis analysis;
+    private @Nullable Widening widening;
 
     SpeculativeCsvRead(ReadPlan guess, long expectedRows, CsvRecords records, String[] first,
                        SourceSettings detected, ReadOptions options, WarningLog log, TextEncoding encoding,
-                       fr.mel.opale.ingest.ReadListener listener, Supplier<Analysis> wholeFile) {
+                       TextEncoding.@Nullable Check check, fr.mel.opale.ingest.ReadListener listener,
+                       Supplier<Analysis> wholeFile) {
         this.guess = guess;
+        this.check = check;
+        this.kept = new KeptCells(guess.outputColumns().size());
         this.encoding = encoding;
         this.wholeFile = wholeFile;
         this.expectedRows = expectedRows;
@@ -48,15 +55,53 @@ final class SpeculativeCsvRead implements SpeculativeRead {
                 profile, replayed);
         int perCode = options.limits().maxWarningsPerCode();
         this.rows = new PlannedRows(observed, guess, log, listener, () -> {
+            checkEncoding();
             CsvReader.warnAboutText(records, encoding, log);
             WarningLog analysisLog = new WarningLog(perCode);
             analysisLog.addAll(log, RECORD_WARNINGS);
             Analysis whole = profile.analysis(detected, options, analysisLog);
             if (!whole.plan().equals(guess)) {
-                throw new PlanRevised(whole, difference(guess, whole.plan()));
+                // Columns that only widened are widened in what was written; anything else is read again.
+                Widening widened = LateWidening.between(guess, whole.plan(), plannedRows(), kept);
+                if (widened == null) {
+                    throw new PlanRevised(whole, difference(guess, whole.plan()));
+                }
+                plannedRows().forgetRejections();
+                widening = widened;
             }
             analysis = whole;
         });
+        this.rows.keepCells(kept);
+    }
+
+    /**
+     * An encoding decided from the file's ends ({@link TextEncoding#legacyByItsEnds}) against the decision over all
+     * its bytes, just read: when they differ, the text delivered was decoded wrongly somewhere, and the whole file
+     * is analysed again with every byte's encoding — as {@link #next()} does for a UTF-8 guess.
+     */
+    private void checkEncoding() {
+        if (check == null) {
+            return;
+        }
+        String whole = check.decision();
+        if (!encoding.name().equals(whole)) {
+            Analysis analysed = wholeFile.get();
+            throw new PlanRevised(analysed, "encodage « " + encoding.name() + " » d'après le début et la fin du "
+                    + "fichier, « " + analysed.plan().settings().encoding() + " » sur tout le fichier");
+        }
+    }
+
+    /** The rows, from the end-of-file check their constructor is handed (the field is set by then). */
+    private PlannedRows plannedRows() {
+        return rows;
+    }
+
+    @Override
+    public @Nullable Widening widening() {
+        if (analysis == null) {
+            throw new IllegalStateException("the rows have not all been read");
+        }
+        return widening;
     }
 
     /** The first way the plans differ, in the producer's words. */

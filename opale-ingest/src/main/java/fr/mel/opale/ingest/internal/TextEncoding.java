@@ -92,6 +92,99 @@ record TextEncoding(String name, int bomLength, long nulBytes, long firstNulLine
         return new TextEncoding("UTF-8", bom, 0, 0, 0, 0, 0, size, true);
     }
 
+    /**
+     * A single-byte encoding (or UTF-8 mixed with Windows-1252) decided from the file's first and last {@value
+     * #END_BYTES} bytes, when they are not all UTF-8: the decision {@link #detect} makes, on those bytes only. Null
+     * when they are UTF-8 (plain ASCII included: {@link #utf8ByItsEnds} or {@link #detect} then decide), in UTF-16,
+     * or when the file is too short for this to save anything. The encoding returned {@link #verifiesAsRead()
+     * verifies as it reads}: opened with a {@link Check}, every byte read is counted as {@link #detect} counts them,
+     * and at the end of the file {@link Check#decision()} is the whole file's decision — which the reader compares,
+     * never publishing text decoded in an encoding the whole file contradicts.
+     */
+    static @Nullable TextEncoding legacyByItsEnds(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size <= 4L * END_BYTES) {
+            return null;
+        }
+        byte[] buffer = new byte[END_BYTES];
+        int n = FileSlice.read(file, 0, buffer);
+        int bom = bomLength(buffer, n);
+        if (bom == 2) {
+            return null;
+        }
+        Scan scan = new Scan();
+        scan.bytes(buffer, bom, n);
+        long firstInvalid = scan.firstInvalid;
+        int head = n;
+        n = FileSlice.read(file, size - END_BYTES, buffer);
+        int lineStart = 0;
+        while (lineStart < n && buffer[lineStart] != '\n') {
+            lineStart++; // a cut at a line break never falls inside a multi-byte sequence
+        }
+        Scan end = new Scan();
+        end.bytes(buffer, Math.min(n, lineStart + 1), n);
+        end.end();
+        if (scan.invalid + end.invalid == 0 || head < END_BYTES) {
+            return null;
+        }
+        scan.invalid += end.invalid;
+        scan.validMulti += end.validMulti;
+        scan.c1 += end.c1;
+        scan.euro += end.euro;
+        // the first line that is not UTF-8 (the mixed-encoding warning names it) is known only when it is in the start
+        return firstInvalid == 0 && scan.validMulti > 0 ? null
+                : new TextEncoding(scan.decision(), bom, 0, 0, scan.invalid, firstInvalid, 0, size, true);
+    }
+
+    /** Whether this encoding was decided from part of the file and is to be checked over all of it as it is read. */
+    boolean checkedByScan() {
+        return verifiesAsRead && !"UTF-8".equals(name);
+    }
+
+    /** The whole file's decision, made from the bytes a reader opened with it reads (see {@link #legacyByItsEnds}). */
+    static final class Check {
+        private final Scan scan = new Scan();
+        private volatile boolean ended;
+
+        /** The encoding {@link #detect} decides for the bytes read, or null before the end of the file. */
+        @Nullable String decision() {
+            return ended ? scan.decision() : null;
+        }
+    }
+
+    /** The bytes of a stream counted by a {@link Check} as they go by. */
+    private static final class CheckedInput extends java.io.FilterInputStream {
+        private final Check check;
+
+        CheckedInput(InputStream in, Check check) {
+            super(in);
+            this.check = check;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                check.scan.bytes(b, off, off + n);
+            } else if (n < 0 && !check.ended) {
+                check.scan.end();
+                check.ended = true;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            throw new IOException("a checked stream is read, not skipped");
+        }
+    }
+
     /** Whether {@code buffer[start, end)} is valid UTF-8; a sequence cut by the end counts only at the file's end. */
     private static boolean validUtf8(byte[] buffer, int start, int end, boolean fileEnd) {
         Scan scan = new Scan();
@@ -258,6 +351,11 @@ record TextEncoding(String name, int bomLength, long nulBytes, long firstNulLine
      * java.nio.charset.MalformedInputException} there.
      */
     Reader open(Path file) throws IOException {
+        return open(file, null);
+    }
+
+    /** {@link #open(Path)}, every byte read counted by {@code check} when there is one. */
+    Reader open(Path file, @Nullable Check check) throws IOException {
         InputStream in = Files.newInputStream(file);
         try {
             in.skipNBytes(bomLength);
@@ -265,10 +363,14 @@ record TextEncoding(String name, int bomLength, long nulBytes, long firstNulLine
             in.close();
             throw e;
         }
+        if (check != null) {
+            in = new CheckedInput(in, check);
+        }
         if (isMixed()) {
             return new MixedUtf8Reader(new BufferedInputStream(in, 1 << 16));
         }
-        CodingErrorAction onError = verifiesAsRead ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
+        CodingErrorAction onError = verifiesAsRead && !checkedByScan() ? CodingErrorAction.REPORT
+                : CodingErrorAction.REPLACE;
         CharsetDecoder decoder = charset().newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError);
         return new InputStreamReader(in, decoder);
     }

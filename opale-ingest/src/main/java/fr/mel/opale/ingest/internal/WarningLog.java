@@ -52,6 +52,12 @@ final class WarningLog {
         });
     }
 
+    /** Forgets every warning of this code, as if none had been added. */
+    void forget(String code) {
+        kept.removeIf(w -> w.code().equals(code));
+        counts.remove(code);
+    }
+
     long count(String code) {
         return counts.getOrDefault(code, 0L);
     }

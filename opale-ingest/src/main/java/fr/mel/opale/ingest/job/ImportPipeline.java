@@ -334,6 +334,15 @@ class ImportPipeline {
                         loaded = load(dataset, plan, adapter, hash, analysis.rows());
                     } else if (loaded.succeeded()) {
                         analysis = speculative.analysis();
+                        if (speculative.widening() != null) {
+                            // The version was widened in place: its columns are the whole file's.
+                            plan = analysis.plan();
+                            job.log(JobMessage.info("plan-widened", "Le début du fichier ne suffisait pas à "
+                                    + "l'analyser (" + speculative.widening().difference() + ") : colonne(s) "
+                                    + "élargie(s) dans la version " + loaded.version().number()
+                                    + " sans relire le fichier ("
+                                    + speculative.widening().cells().size() + " valeur(s) réécrite(s))."));
+                        }
                     }
                     if (analysis != null) {
                         logAnalysis(analysis, name);
@@ -563,6 +572,28 @@ class ImportPipeline {
 
         ReadSummary summary() {
             return summary == null ? rows.summary() : summary;
+        }
+
+        /**
+         * A speculative read's late widening, in the data store's terms: the final plan's columns (named as
+         * {@link #schemaOf} names them), the text form of dates turned text, the cells to write over.
+         */
+        @Override
+        public fr.mel.opale.data.@Nullable SchemaRevision revision() {
+            if (!(rows instanceof SpeculativeRead read) || read.widening() == null) {
+                return null;
+            }
+            fr.mel.opale.ingest.Widening widening = read.widening();
+            List<Column> columns = schemaOf(widening.plan()).columns();
+            java.util.Map<String, fr.mel.opale.data.SchemaRevision.TextForm> forms = new java.util.HashMap<>();
+            widening.dateText().forEach((column, pattern) -> forms.put(columns.get(column).name(),
+                    pattern.equals("dd/MM/yyyy") ? fr.mel.opale.data.SchemaRevision.TextForm.DAY_MONTH_YEAR
+                            : fr.mel.opale.data.SchemaRevision.TextForm.CANONICAL));
+            List<fr.mel.opale.data.SchemaRevision.Cell> cells = new ArrayList<>(widening.cells().size());
+            for (fr.mel.opale.ingest.Widening.Cell cell : widening.cells()) {
+                cells.add(new fr.mel.opale.data.SchemaRevision.Cell(cell.row(), cell.column(), cell.value()));
+            }
+            return new fr.mel.opale.data.SchemaRevision(columns, forms, cells);
         }
 
         /** Duplicate rows among the first {@link DuplicateCount#MAX_ROWS}; waits for their count. */

@@ -176,12 +176,17 @@ abstract class IngestApiContract {
 
     /** Rows of a file past {@code opale.ingest.read-once-above} (1 MB in the tests): read once, speculatively. */
     private static byte[] largeCsv(int rows, int lateTextRow) {
+        return largeCsv(rows, lateTextRow, false);
+    }
+
+    /** @param lateBoolean whether the late row also answers "peut-être" where the others say oui or non */
+    private static byte[] largeCsv(int rows, int lateTextRow, boolean lateBoolean) {
         StringBuilder csv = new StringBuilder("code;libellé;montant;date_pose;ouvert;latitude;longitude\n");
         for (int i = 1; i <= rows; i++) {
             csv.append(i == lateTextRow ? "2A004" : Integer.toString(i)).append(";\"arceau n° ").append(i)
                     .append(", rue de la Gare\";").append(i % 1000).append(",5;")
                     .append(String.format("%02d/%02d/2023", 1 + i % 28, 1 + i % 12)).append(';')
-                    .append(i % 2 == 0 ? "oui" : "non").append(';').append(50.6 + (i % 1000) / 1e5).append(';')
+                    .append(lateBoolean && i == lateTextRow ? "peut-être" : i % 2 == 0 ? "oui" : "non").append(';').append(50.6 + (i % 1000) / 1e5).append(';')
                     .append(3.05 + (i % 777) / 1e5).append('\n');
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
@@ -219,8 +224,28 @@ abstract class IngestApiContract {
     }
 
     @Test
+    void aLateCodeAmongPlainIntegersIsWidenedInTheVersionBeingWritten() {
+        JsonNode job = ingest.publish("tardif.csv", largeCsv(16_000, 15_000), "{\"title\":\"Code élargi\"}", null);
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(hasMessage(job, "plan-revised")).as(job.toString()).isFalse();
+        assertThat(message(job, "plan-widened")).isEqualTo("Le début du fichier ne suffisait pas à l'analyser "
+                + "(colonne « code » : entier au début, texte sur tout le fichier) : colonne(s) élargie(s) dans la "
+                + "version 1 sans relire le fichier (1 valeur(s) réécrite(s)).");
+        assertThat(job.get("version").asInt()).isEqualTo(1);
+        String id = job.get("datasetId").asString();
+        var served = datasets.currentVersion(id).orElseThrow();
+        assertThat(served.rowCount()).isEqualTo(16_000);
+        assertThat(served.columns().get(0).type()).isEqualTo(fr.mel.opale.data.ColumnType.TEXT);
+        assertThat(features.find(id, 15_000L).orElseThrow().properties().get("code")).isEqualTo("2A004");
+        assertThat(features.find(id, 14_999L).orElseThrow().properties().get("code")).isEqualTo("14999");
+        assertThat(datasets.versions(id)).extracting(v -> v.number()).containsExactly(1);
+    }
+
+    @Test
     void aLateValueThatRevisesTheGuessIsReadAgainAndOnlyThatVersionIsServed() {
-        JsonNode job = ingest.publish("tardif.csv", largeCsv(16_000, 15_000), "{\"title\":\"Code tardif\"}", null);
+        // the code alone would be widened in place; a boolean turned text cannot be: the file is read again
+        JsonNode job = ingest.publish("tardif.csv", largeCsv(16_000, 15_000, true), "{\"title\":\"Code tardif\"}",
+                null);
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
         assertThat(message(job, "plan-revised")).isEqualTo("Le début du fichier ne suffisait pas à l'analyser "
                 + "(colonne « code » : entier au début, texte sur tout le fichier) : version 1 abandonnée, fichier "

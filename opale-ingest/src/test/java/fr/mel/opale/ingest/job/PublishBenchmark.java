@@ -15,6 +15,7 @@ import fr.mel.opale.ingest.ReadOptions;
 import fr.mel.opale.ingest.SourceFile;
 import fr.mel.opale.ingest.SpeculativeRead;
 import fr.mel.opale.ingest.TableReaders;
+import fr.mel.opale.ingest.bench.LegacyBenchmarkCsv;
 import fr.mel.opale.testing.OnPostgis;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,67 @@ class PublishBenchmark {
         }
     }
 
+    /**
+     * The Windows-1252 CSV of {@link LegacyBenchmarkCsv} (';', decimal commas, dd/mm/yyyy dates, lon/lat, one late
+     * {@code -Dbench.late} value in an integer column, "N/A" by default) published by the whole import job, against
+     * what a DBA would type in psql on the same database in the same run: {@code \copy} of the file (re-encoded to
+     * UTF-8, as psql's client encoding does) into text columns, {@code INSERT … SELECT} with the casts and the points,
+     * then the primary key, the GiST index and {@code ANALYZE}. Run alone with {@code
+     * -Dtest=PublishBenchmark#legacyCsvVersusDbaSql}.
+     */
+    @Test
+    void legacyCsvVersusDbaSql() throws Exception {
+        Path csv = Files.createTempFile("opale-publish-legacy-", ".csv");
+        String late = System.getProperty("bench.late", "N/A");
+        try {
+            LegacyBenchmarkCsv.write(csv, ROWS, late);
+            System.out.printf(Locale.ROOT, "%nWindows-1252 CSV: %,d rows, %.1f MB, late value « %s », max heap %d MB%n",
+                    ROWS, Files.size(csv) / 1e6, late, Runtime.getRuntime().maxMemory() >> 20);
+            for (int round = 1; round <= ROUNDS; round++) {
+                long start = System.nanoTime();
+                dbaSql(csv);
+                double sql = (System.nanoTime() - start) / 1e9;
+                Path upload = Files.createTempFile("opale-publish-upload-", ".csv");
+                Files.copy(csv, upload, StandardCopyOption.REPLACE_EXISTING);
+                List<String> codes = new java.util.ArrayList<>();
+                String job = measure(() -> codes.addAll(wholeJob(upload)),
+                        seconds -> String.format(Locale.ROOT, "%.2f x DBA SQL", seconds / sql));
+                System.out.printf(Locale.ROOT, "round %d: DBA SQL (\\copy text, INSERT SELECT casts, pk, gist, "
+                        + "analyze) %.2f s | whole job %s | job steps %s%n", round, sql, job,
+                        codes.stream().filter(c -> c.startsWith("plan-") || c.equals("analysed")).toList());
+            }
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    /** The DBA's way, timed as a whole from the first byte copied to the statistics. */
+    private void dbaSql(Path csv) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS bench_legacy_raw");
+            statement.execute("DROP TABLE IF EXISTS bench_legacy");
+            statement.execute("CREATE TABLE bench_legacy_raw (id TEXT, places TEXT, montant TEXT, date_releve TEXT, "
+                    + "libelle TEXT, commune TEXT, ouvert TEXT, longitude TEXT, latitude TEXT)");
+            statement.execute("CREATE TABLE bench_legacy (id BIGINT, places BIGINT, montant NUMERIC, "
+                    + "date_releve DATE, libelle TEXT, commune TEXT, ouvert BOOLEAN, longitude NUMERIC, "
+                    + "latitude NUMERIC, geom geometry(Point, 4326))");
+            try (java.io.Reader in = Files.newBufferedReader(csv, java.nio.charset.Charset.forName("windows-1252"))) {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_legacy_raw FROM STDIN "
+                        + "(FORMAT csv, DELIMITER ';', HEADER true)", in, 1 << 16);
+            }
+            statement.execute("INSERT INTO bench_legacy SELECT id::bigint, CASE WHEN places ~ '^[0-9]+$' THEN "
+                    + "places::bigint END, replace(montant, ',', '.')::numeric, to_date(date_releve, 'DD/MM/YYYY'), "
+                    + "libelle, commune, ouvert = 'oui', replace(longitude, ',', '.')::numeric, "
+                    + "replace(latitude, ',', '.')::numeric, ST_SetSRID(ST_MakePoint(replace(longitude, ',', '.')"
+                    + "::float8, replace(latitude, ',', '.')::float8), 4326) FROM bench_legacy_raw");
+            statement.execute("ALTER TABLE bench_legacy ADD PRIMARY KEY (id)");
+            statement.execute("CREATE INDEX bench_legacy_geom ON bench_legacy USING GIST (geom)");
+            statement.execute("ANALYZE bench_legacy");
+            statement.execute("DROP TABLE bench_legacy_raw");
+            statement.execute("DROP TABLE bench_legacy");
+        }
+    }
+
     /** One timed path. */
     @FunctionalInterface
     private interface Timed {
@@ -109,6 +172,12 @@ class PublishBenchmark {
      * and the rest of the machine's (mostly the PostgreSQL backends; the machine is meant to be otherwise idle).
      */
     private static String measure(double copy, double copyIndexed, Timed path) throws Exception {
+        return measure(path, seconds -> String.format(Locale.ROOT, "%.2f x COPY, %.2f x COPY+indexes",
+                seconds / copy, seconds / copyIndexed));
+    }
+
+    /** Runs one path; {@code ratios} says its time against the references. */
+    private static String measure(Timed path, java.util.function.DoubleFunction<String> ratios) throws Exception {
         System.gc();
         HeapPeak heap = new HeapPeak();
         long jvmCpu = jvmCpuNanos();
@@ -118,8 +187,8 @@ class PublishBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         double jvm = (jvmCpuNanos() - jvmCpu) / 1e9;
         double rest = (machineCpuNanos() - machineCpu) / 1e9 - jvm;
-        return String.format(Locale.ROOT, "%.2f s = %.2f x COPY, %.2f x COPY+indexes (peak heap %d MB, CPU: JVM "
-                + "%.2f s, rest %.2f s)", seconds, seconds / copy, seconds / copyIndexed, heap.stop() >> 20, jvm, rest);
+        return String.format(Locale.ROOT, "%.2f s = %s (peak heap %d MB, CPU: JVM %.2f s, rest %.2f s)", seconds,
+                ratios.apply(seconds), heap.stop() >> 20, jvm, rest);
     }
 
     private static long jvmCpuNanos() {
@@ -169,7 +238,7 @@ class PublishBenchmark {
     }
 
     /** The whole import job, from the uploaded file (a copy of the CSV, moved into place) to its report. */
-    private void wholeJob(Path upload) throws Exception {
+    private List<String> wholeJob(Path upload) throws Exception {
         IngestJob job = policy.asPlatform(() -> jobs.submitUpload("banc.csv",
                 target -> Files.move(upload, target, StandardCopyOption.REPLACE_EXISTING),
                 IngestOptions.NONE.withTitle("Banc job " + System.nanoTime()), null));
@@ -181,6 +250,7 @@ class PublishBenchmark {
         }
         check(done.status() == JobStatus.SUCCEEDED && done.progress() == ROWS, "job " + done);
         deleteDataset(done.datasetId());
+        return done.messages().stream().map(JobMessage::code).toList();
     }
 
     private void deleteDataset(String id) {

@@ -1,0 +1,7 @@
+package fr.mel.opale.ingest.job;
+
+import fr.mel.opale.testing.OnPostgis;
+
+@OnPostgis
+class ReadOnceTablesPostgisTest extends ReadOnceTablesContract {
+}
