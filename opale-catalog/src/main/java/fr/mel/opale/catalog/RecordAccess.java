@@ -50,6 +50,11 @@ public class RecordAccess {
                         List<Grant> grants) {
     }
 
+    /** Whether the current viewer may manage who sees this record (the record pages offer the way to it). */
+    public boolean mayManage(StoredRecord stored) {
+        return policy.canManageAccess(policy.currentViewer(), protection(stored));
+    }
+
     /** The record and its grants, for those who may manage its access. */
     @Transactional(readOnly = true)
     public State of(String id) {

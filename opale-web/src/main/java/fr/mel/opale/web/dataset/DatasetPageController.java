@@ -2,6 +2,7 @@ package fr.mel.opale.web.dataset;
 
 import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.catalog.CatalogProblem;
+import fr.mel.opale.catalog.RecordAccess;
 import fr.mel.opale.catalog.StoredRecord;
 import fr.mel.opale.search.CatalogSearch;
 import fr.mel.opale.search.Facet;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A record's page and its tabs: {@code /catalogue/{id}} (présentation) and {@code /catalogue/{id}/tableau},
@@ -44,9 +46,12 @@ class DatasetPageController {
     private final Assets assets;
     private final CatalogSearch search;
     private final OrganisationNames organisations;
+    private final RecordAccess access;
 
     DatasetPageController(Catalog catalog, RecordViews views, RecordJsonLd jsonLd, DatasetPages pages,
-                          MapStyle mapStyle, Assets assets, CatalogSearch search, OrganisationNames organisations) {
+                          MapStyle mapStyle, Assets assets, CatalogSearch search, OrganisationNames organisations,
+                          RecordAccess access) {
+        this.access = access;
         this.assets = assets;
         this.search = search;
         this.organisations = organisations;
@@ -97,6 +102,11 @@ class DatasetPageController {
             model.addAttribute("jsonLd", jsonLd.of(stored, pageUrl, context.lang()));
             model.addAttribute("owner", organisations.link(stored.ownerOrganisation()));
             model.addAttribute("citing", citing(id, context));
+            if (access.mayManage(stored)) {
+                // editors of the owner and platform administrators find who sees the record from the record itself
+                model.addAttribute("accessPath", UriComponentsBuilder.fromPath("/admin/acces")
+                        .queryParam("record", id).encode().build().toUriString());
+            }
         }
         if (tab == DatasetTab.TABLE && data != null) {
             model.addAttribute("table", pages.table(data, TableRequest.read(request, data.version().columns()),

@@ -281,6 +281,13 @@ abstract class AccessAdminPagesContract {
         assertThat(login("membre").get(page).statusCode()).isEqualTo(403);
         assertThat(login("citoyen").get(page).statusCode()).isEqualTo(404);
         PageSession editor = login("editeur");
+        // the record's own page leads its managers (only them) to who sees it
+        HttpResponse<String> recordPage = editor.get("/catalogue/" + id);
+        assertThat(recordPage.statusCode()).isEqualTo(200);
+        assertThat(recordPage.body()).contains("<a href=\"/admin/acces?record=" + id + "\">Gérer qui voit cette fiche</a>");
+        HttpResponse<String> asMember = login("membre").get("/catalogue/" + id);
+        assertThat(asMember.statusCode()).isEqualTo(200);
+        assertThat(asMember.body()).doesNotContain("/admin/acces", "Gérer qui voit cette fiche");
         HttpResponse<String> access = editor.get(page);
         assertThat(access.statusCode()).isEqualTo(200);
         assertThat(access.body()).contains("Qui voit « Fiche " + run + " »", "Aucun droit accordé.");
