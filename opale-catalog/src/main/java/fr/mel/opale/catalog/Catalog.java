@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -124,7 +124,7 @@ public class Catalog {
         try {
             return saved(store.save(enriched(record), target, current.ownerOrganisation()),
                     RecordChanged.Change.UPDATED);
-        } catch (ObjectOptimisticLockingFailureException concurrent) {
+        } catch (OptimisticLockingFailureException concurrent) {
             throw CatalogProblem.versionConflict(record.id(), expectedVersion, expectedVersion + 1);
         }
     }
