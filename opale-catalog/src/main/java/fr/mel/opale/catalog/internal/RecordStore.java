@@ -58,20 +58,37 @@ public class RecordStore {
     }
 
     /**
-     * Inserts or replaces a record. A replacement keeps the creation time and moves the version on by one, provided
-     * the row is still at the version read here: a concurrent write of the same record that committed in between
-     * makes this one fail with an optimistic-locking exception instead of silently winning.
+     * Inserts or replaces a record whatever its stored version (the version read here is the one replaced).
+     * The catalog's writes use {@link #save(CatalogRecord, Visibility, String, StoredRecord)}.
      */
     public StoredRecord save(CatalogRecord record, Visibility visibility, @Nullable String ownerOrganisation) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        double[] box = box(record.spatialExtent().bbox());
-        // what is returned is what a later read gives: the record as its stored document reads back
-        String document = codec.write(record);
         Optional<Current> current = jdbc.sql("SELECT version, created_at FROM catalog_record WHERE id = ?")
                 .param(record.id())
                 .query((rs, n) -> new Current(rs.getLong("version"), instant(rs, "created_at")))
                 .optional();
-        if (current.isEmpty()) {
+        return write(record, visibility, ownerOrganisation, current.orElse(null));
+    }
+
+    /**
+     * Inserts a record ({@code replaced} null) or replaces {@code replaced}, the stored record as the caller read it
+     * earlier in its transaction. A replacement keeps the creation time and moves the version on by one, provided
+     * the row is still at {@code replaced}'s version: a concurrent write of the same record that committed since the
+     * caller's read makes this one fail with {@link OptimisticLockingFailureException} instead of silently winning
+     * (what JPA's version check did, the entity being read once per transaction).
+     */
+    public StoredRecord save(CatalogRecord record, Visibility visibility, @Nullable String ownerOrganisation,
+                             @Nullable StoredRecord replaced) {
+        return write(record, visibility, ownerOrganisation,
+                replaced == null ? null : new Current(replaced.version(), replaced.created()));
+    }
+
+    private StoredRecord write(CatalogRecord record, Visibility visibility, @Nullable String ownerOrganisation,
+                               @Nullable Current current) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        double[] box = box(record.spatialExtent().bbox());
+        // what is returned is what a later read gives: the record as its stored document reads back
+        String document = codec.write(record);
+        if (current == null) {
             jdbc.sql("INSERT INTO catalog_record (id, kind, title, owner_org, visibility, created_at, modified_at,"
                             + " version, west, south, east, north, document)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")
@@ -81,7 +98,7 @@ public class RecordStore {
                     .update();
             return new StoredRecord(codec.read(document), 0, now, now, visibility, ownerOrganisation);
         }
-        long version = current.get().version();
+        long version = current.version();
         int updated = jdbc.sql("UPDATE catalog_record SET kind = ?, title = ?, owner_org = ?, visibility = ?,"
                         + " modified_at = ?, version = ?, west = ?, south = ?, east = ?, north = ?, document = ?"
                         + " WHERE id = ? AND version = ?")
@@ -93,7 +110,7 @@ public class RecordStore {
             throw new OptimisticLockingFailureException(
                     "Fiche " + record.id() + " modifiée entre-temps (version " + version + " lue)");
         }
-        return new StoredRecord(codec.read(document), version + 1, current.get().createdAt(), now, visibility,
+        return new StoredRecord(codec.read(document), version + 1, current.createdAt(), now, visibility,
                 ownerOrganisation);
     }
 
