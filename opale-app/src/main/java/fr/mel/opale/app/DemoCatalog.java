@@ -16,6 +16,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,12 +34,15 @@ class DemoCatalog implements ApplicationRunner {
     private final Catalog catalog;
     private final AccessPolicy policy;
     private final JsonMapper json;
+    private final TransactionTemplate transactions;
     private final boolean enabled;
     private final String publicUrl;
 
-    DemoCatalog(Catalog catalog, AccessPolicy policy, JsonMapper json, @Value("${opale.demo:true}") boolean enabled,
+    DemoCatalog(Catalog catalog, AccessPolicy policy, JsonMapper json, TransactionTemplate transactions,
+                @Value("${opale.demo:true}") boolean enabled,
                 @Value("${opale.public-url:http://localhost:8080}") String publicUrl) {
         this.catalog = catalog;
+        this.transactions = transactions;
         this.policy = policy;
         this.json = json;
         this.enabled = enabled;
@@ -59,7 +63,10 @@ class DemoCatalog implements ApplicationRunner {
                 return null;
             }
             List<DemoRecord> demo = read();
-            demo.forEach(entry -> catalog.create(entry.record(), entry.visibility()));
+            // one transaction for all: the search index takes them in one batch (one index commit, not one per
+            // record), before the platform reports itself ready
+            transactions.executeWithoutResult(status ->
+                    demo.forEach(entry -> catalog.create(entry.record(), entry.visibility())));
             LOG.info("Catalogue de démonstration chargé : {} fiches", demo.size());
             return null;
         });

@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -97,7 +97,7 @@ public class Catalog {
         if (store.exists(record.id())) {
             throw CatalogProblem.alreadyExists(record.id());
         }
-        return saved(store.save(enriched(record), visibility, owner), RecordChanged.Change.CREATED);
+        return saved(store.save(enriched(record), visibility, owner, null), RecordChanged.Change.CREATED);
     }
 
     /** Creates a public record owned by organisation {@code owner} (null: the platform): what imports publish. */
@@ -122,9 +122,9 @@ public class Catalog {
             throw new AccessDenied(policy.currentViewer());
         }
         try {
-            return saved(store.save(enriched(record), target, current.ownerOrganisation()),
+            return saved(store.save(enriched(record), target, current.ownerOrganisation(), current),
                     RecordChanged.Change.UPDATED);
-        } catch (ObjectOptimisticLockingFailureException concurrent) {
+        } catch (OptimisticLockingFailureException concurrent) {
             throw CatalogProblem.versionConflict(record.id(), expectedVersion, expectedVersion + 1);
         }
     }
@@ -158,7 +158,8 @@ public class Catalog {
             throw CatalogProblem.invalid("Organisation propriétaire inconnue « " + owner + " ».");
         }
         RecordChanged.Change change = current.isPresent() ? RecordChanged.Change.UPDATED : RecordChanged.Change.CREATED;
-        return new Upserted(saved(store.save(enriched(record), visibility, owner), change), current.isEmpty());
+        return new Upserted(saved(store.save(enriched(record), visibility, owner, current.orElse(null)), change),
+                current.isEmpty());
     }
 
     /** Imports several records in one transaction: all are stored or none is. */

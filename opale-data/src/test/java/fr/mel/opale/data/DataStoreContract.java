@@ -39,9 +39,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.WKTReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
  * The data store's contract — loads, the atomic switch, failures, cancellation, versions kept, roll-back, slugs,
@@ -56,12 +54,10 @@ public abstract class DataStoreContract {
      * The data store and what it depends on (access, catalog), booted alone for this module's tests, the crash test's
      * servers and the load benchmark. Nested in this test class on purpose: this module's test-jar is on the test
      * classpath of modules that scan {@code fr.mel.opale.data}; Spring Boot's test filter leaves out classes nested in
-     * test classes, where a top-level second {@code @SpringBootApplication} would be picked up (twice the JPA
+     * test classes, where a top-level second {@code @SpringBootApplication} would be picked up (twice the same
      * repositories). Public for the benchmark, in another package.
      */
     @SpringBootApplication(scanBasePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog", "fr.mel.opale.data"})
-    @EnableJpaRepositories(basePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog"})
-    @EntityScan(basePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog"})
     public static class DataTestApplication {
     }
 

@@ -1,8 +1,6 @@
 package fr.mel.opale.ingest;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.persistence.autoconfigure.EntityScan;
-import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
  * Ingestion and what it publishes into (data, catalog, thesaurus, access), booted alone for the module's tests, with
@@ -10,7 +8,5 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
  */
 @SpringBootApplication(scanBasePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog", "fr.mel.opale.thesaurus",
         "fr.mel.opale.data", "fr.mel.opale.ingest", "fr.mel.opale.ogcapi.filter.cql2"})
-@EnableJpaRepositories(basePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog"})
-@EntityScan(basePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog"})
 public class IngestTestApplication {
 }

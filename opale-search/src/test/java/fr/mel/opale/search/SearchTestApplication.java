@@ -4,10 +4,8 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
  * Search and what it stands on (access, catalog, thesaurus, quality), booted alone for this module's tests. Test classes
@@ -22,7 +20,5 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
                 @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
                 @ComponentScan.Filter(type = FilterType.REGEX,
                         pattern = "fr\\.mel\\.opale\\.(catalog|thesaurus|quality)\\..*(TestApplication|Contract|Test)(\\$.*)?")})
-@EnableJpaRepositories(basePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog"})
-@EntityScan(basePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog"})
 public class SearchTestApplication {
 }

@@ -4,10 +4,8 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
  * The thesaurus module and what it builds on (access, catalog), booted alone for the module's tests. The catalog's
@@ -21,7 +19,5 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
                 @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
                 @ComponentScan.Filter(type = FilterType.REGEX,
                         pattern = "fr\\.mel\\.opale\\.catalog\\..*(TestApplication|Contract|Test)(\\$.*)?")})
-@EnableJpaRepositories(basePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog"})
-@EntityScan(basePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog"})
 public class ThesaurusTestApplication {
 }

@@ -1,14 +1,10 @@
 package fr.mel.opale.web;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.persistence.autoconfigure.EntityScan;
-import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /** The pages and what they stand on (OGC API, search, ingest, data, quality, thesaurus, catalog, access), booted alone for tests. */
 @SpringBootApplication(scanBasePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog", "fr.mel.opale.thesaurus",
         "fr.mel.opale.quality", "fr.mel.opale.search", "fr.mel.opale.data", "fr.mel.opale.ingest", "fr.mel.opale.ogcapi",
         "fr.mel.opale.web"})
-@EnableJpaRepositories(basePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog"})
-@EntityScan(basePackages = {"fr.mel.opale.access", "fr.mel.opale.catalog"})
 public class WebTestApplication {
 }

@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -39,8 +41,23 @@ class PasswordHashing {
      */
     @Bean
     DummyHash dummyHash(PasswordEncoder passwordEncoder) {
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        return new DummyHash(passwordEncoder.encode(Base64.getEncoder().encodeToString(random)));
+        return new DummyHash(() -> {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            return passwordEncoder.encode(Base64.getEncoder().encodeToString(random));
+        });
+    }
+
+    /**
+     * Makes the dummy hash on a thread of its own once the application is ready (health {@code UP} does not wait for
+     * it); this also warms the hashing code, so the first logins are not the slow ones.
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> dummyHashWarmUp(DummyHash dummyHash) {
+        return ready -> {
+            Thread thread = new Thread(dummyHash::hash, "opale-dummy-hash");
+            thread.setDaemon(true);
+            thread.start();
+        };
     }
 }

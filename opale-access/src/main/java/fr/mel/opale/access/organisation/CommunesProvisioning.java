@@ -8,8 +8,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -66,22 +68,37 @@ public class CommunesProvisioning implements ApplicationRunner {
         }
     }
 
-    /** Creates what is absent; returns how many organisations were created (0 the second time). */
+    /**
+     * Creates what is absent; returns how many organisations were created (0 the second time). Reads the directory
+     * once (one query, not two per commune: this runs before the platform reports itself ready).
+     */
     @Transactional
     public int provision() {
         int created = 0;
-        long mel;
-        var existing = store.find(MEL);
-        if (existing.isPresent()) {
-            mel = existing.get().id();
-        } else {
+        List<Organisation> all = store.all();
+        Set<String> slugs = new HashSet<>();
+        Set<String> inseeCodes = new HashSet<>();
+        Long mel = null;
+        for (Organisation organisation : all) {
+            slugs.add(organisation.slug());
+            if (organisation.inseeCode() != null) {
+                inseeCodes.add(organisation.inseeCode());
+            }
+            if (organisation.slug().equals(MEL)) {
+                mel = organisation.id();
+            }
+        }
+        if (mel == null) {
             mel = store.insert(MEL, MEL_NAME, null, null);
+            slugs.add(MEL);
             announce(MEL, MEL_NAME);
             created++;
         }
         for (Commune commune : communes()) {
-            if (store.find(commune.slug()).isEmpty() && store.findByInsee(commune.inseeCode()).isEmpty()) {
+            if (!slugs.contains(commune.slug()) && !inseeCodes.contains(commune.inseeCode())) {
                 store.insert(commune.slug(), commune.name(), commune.inseeCode(), mel);
+                slugs.add(commune.slug());
+                inseeCodes.add(commune.inseeCode());
                 announce(commune.slug(), commune.name() + " (" + commune.inseeCode() + ")");
                 created++;
             }

@@ -16,9 +16,11 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A complete re-score publishes {@link QualityRescored} once done.
  */
 @Component
-public class QualityEngine {
+@Order(0)
+public class QualityEngine implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(QualityEngine.class);
     private static final int PAGE = 100;
 
@@ -71,7 +74,17 @@ public class QualityEngine {
         policy.asPlatform(() -> catalog.find(change.id())).ifPresentOrElse(this::score, () -> store.delete(change.id()));
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /**
+     * At start, before the other start-up tasks that write records (demo catalog): re-scores everything when the rule
+     * set changed. Running first matters on a new platform: the catalog is still empty, so recording the rule set
+     * costs nothing, and the records created next are scored once, by {@link #on(RecordChanged)}, instead of a second
+     * time by a complete re-score (and a complete re-index after it) before the platform reports itself ready.
+     */
+    @Override
+    public void run(ApplicationArguments args) {
+        rescoreIfRulesChanged();
+    }
+
     void rescoreIfRulesChanged() {
         String fingerprint = scorer.rules().fingerprint();
         boolean changed = !store.lastRuleSet().filter(fingerprint::equals).isPresent();

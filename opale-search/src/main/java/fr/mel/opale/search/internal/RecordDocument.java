@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the index holds of one record: its own document class, built from the catalog's public {@code StoredRecord}
- * (the catalog's JPA entity is private to it), mapped with the standalone POJO mapper. Only standard field types
+ * (the catalog stores records as plain SQL rows, private to it), mapped with the standalone POJO mapper. Only standard field types
  * and DSL features, so the Elasticsearch/OpenSearch backend takes the same mapping.
  *
  * <p>Change {@link SearchEngine#MAPPING_VERSION} whenever a field changes: the index is then rebuilt at start.

@@ -1,0 +1,7 @@
+package fr.mel.opale.catalog;
+
+import fr.mel.opale.testing.OnH2;
+
+@OnH2
+class ConcurrentWriteH2Test extends ConcurrentWriteContract {
+}
