@@ -4,7 +4,7 @@
 # $SECONDS s on the loopback, and stops the server. Builds nothing: run `mvn -B -q package -DskipTests` first.
 #
 #   bench/load.sh [opale-app/target/opale.jar]
-#   ROWS=1000000 RECORDS=10000 CLIENTS=200 SECONDS_RUN=60 HEAP=384m PGDB=opale_load PORT=18080 bench/load.sh
+#   ROWS=1000000 RECORDS=10000 CLIENTS=200 SECONDS_RUN=60 HEAP=384m JAVA_OPTS=... PGDB=opale_load PORT=18080 bench/load.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${1:-opale-app/target/opale.jar}
@@ -27,7 +27,7 @@ trap stop EXIT
 PASSWORD=load-$RANDOM$RANDOM
 OPALE_DATA_DIR="$DATA" OPALE_DB_URL="jdbc:postgresql://$PGHOST:5432/$PGDB" OPALE_DB_USER=postgres \
   OPALE_DEMO=false OPALE_ADMIN_PASSWORD="$PASSWORD" SERVER_PORT=$PORT \
-  java -Xmx"$HEAP" -jar "$JAR" >"$LOG" 2>&1 &
+  java -Xmx"$HEAP" ${JAVA_OPTS:-} -jar "$JAR" >"$LOG" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 600); do
   curl -fs "http://127.0.0.1:$PORT/actuator/health" | grep -q '"UP"' && break
