@@ -17,10 +17,12 @@ dropdb -h "$PGHOST" -U postgres --if-exists "$PGDB"
 createdb -h "$PGHOST" -U postgres "$PGDB"
 psql -q -h "$PGHOST" -U postgres -d "$PGDB" -c 'CREATE EXTENSION postgis'
 DATA=$(mktemp -d); LOG=${LOG:-bench/target/load-server.log}; mkdir -p "$(dirname "$LOG")"
+SERVER=
 stop() {  # a graceful stop, then a hard one: a server still busy with queued requests must not keep the run alive
-  kill $SERVER 2>/dev/null || return 0
-  for _ in $(seq 1 40); do kill -0 $SERVER 2>/dev/null || break; sleep 0.5; done
-  kill -9 $SERVER 2>/dev/null || true
+  if [ -n "$SERVER" ] && kill $SERVER 2>/dev/null; then
+    for _ in $(seq 1 40); do kill -0 $SERVER 2>/dev/null || break; sleep 0.5; done
+    kill -9 $SERVER 2>/dev/null || true
+  fi
   rm -rf "$DATA"
 }
 trap stop EXIT
