@@ -102,7 +102,10 @@ class ItemsBenchmark {
     private static final String BBOX = "3.0,50.62,3.05,50.65";
     /** Only the first table (pages vs plain SQL), for a quicker run: {@code -Dbench.pages-only=true}. */
     private static final boolean PAGES_ONLY = Boolean.getBoolean("bench.pages-only");
-    /** Only what the access policy adds to a public page (after the load and the JIT warm-up): {@code -Dbench.policy-only=true}. */
+    /**
+     * Only what the access policy adds to a public page (after the load and the JIT warm-up):
+     * {@code -Dbench.policy-only=true}.
+     */
     private static final boolean POLICY_ONLY = Boolean.getBoolean("bench.policy-only");
     private static final GeometryFactory JTS = new GeometryFactory();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -297,8 +300,8 @@ class ItemsBenchmark {
         }
         long rows = datasets.currentVersion(dataset.id()).orElseThrow().rowCount();
         System.out.println();
-        System.out.println("| public page, same server, interleaved | p50 | p95 | mean | in server p50 | p50 × reference"
-                + " (last of its group) |");
+        System.out.println("| public page, same server, interleaved | p50 | p95 | mean | in server p50"
+                + " | p50 × reference (last of its group) |");
         System.out.println("|---|---|---|---|---|---|");
         for (int limit : new int[] {1000, 10}) {
             String items = "http://localhost:" + port + "/ogcapi/collections/" + dataset.slug() + "/items?limit="
@@ -385,7 +388,7 @@ class ItemsBenchmark {
         });
     }
 
-    /** Several HTTP requests (each with its {@code Authorization}, or none) timed round-robin on the same machine load. */
+    /** Several HTTP requests (each with its {@code Authorization}, or none) timed round-robin: the same load. */
     private void interleavedHttp(String[] labels, String[] urls, String[] authorizations) throws Exception {
         int rounds = ROUNDS * 3;
         for (int i = 0; i < Math.max(WARMUP, JIT_WARMUP / 3); i++) {
