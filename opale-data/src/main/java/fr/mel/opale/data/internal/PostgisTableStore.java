@@ -450,14 +450,15 @@ public class PostgisTableStore implements TableStore {
     @Override
     public void startSelectiveRead(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET jit = off");
+            // one round trip for both (a simple query may carry several statements)
+            statement.execute("SET jit = off; SET max_parallel_workers_per_gather = 0");
         }
     }
 
     @Override
     public void endSelectiveRead(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("RESET jit");
+            statement.execute("RESET jit; RESET max_parallel_workers_per_gather");
         }
     }
 

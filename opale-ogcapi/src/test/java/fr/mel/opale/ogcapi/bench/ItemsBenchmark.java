@@ -1,7 +1,16 @@
 package fr.mel.opale.ogcapi.bench;
 
 import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.MembershipRole;
+import fr.mel.opale.access.Protected;
+import fr.mel.opale.access.Viewer;
 import fr.mel.opale.access.Visibility;
+import fr.mel.opale.access.internal.PersonPrincipal;
+import fr.mel.opale.access.internal.PersonStore;
+import fr.mel.opale.access.organisation.Organisations;
+import fr.mel.opale.access.project.Projects;
+import fr.mel.opale.access.testing.TestAccounts;
+import fr.mel.opale.access.token.ApiTokens;
 import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.catalog.model.CatalogRecord;
 import fr.mel.opale.catalog.model.LocalizedText;
@@ -16,11 +25,13 @@ import fr.mel.opale.data.Features;
 import fr.mel.opale.data.GeometryInfo;
 import fr.mel.opale.geo.GeometryType;
 import fr.mel.opale.data.LoadOptions;
+import fr.mel.opale.data.ReadResult;
 import fr.mel.opale.data.Row;
 import fr.mel.opale.data.RowSource;
 import fr.mel.opale.ogcapi.OgcApiTestApplication;
 import fr.mel.opale.ogcapi.core.CursorParameter;
 import fr.mel.opale.ogcapi.core.GeoJsonWriter;
+import fr.mel.opale.ogcapi.core.OgcCollections;
 import fr.mel.opale.ogcapi.crs.SupportedCrs;
 import fr.mel.opale.testing.OnPostgis;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,6 +63,9 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -72,7 +86,8 @@ import tools.jackson.databind.json.JsonMapper;
 @OnPostgis
 @SpringBootTest(classes = OgcApiTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"opale.ogcapi.max-limit=10000", "logging.level.root=warn"})
-@Import({ItemsBenchmark.EchoPage.class, ItemsBenchmark.SqlPage.class, ItemsBenchmark.ServerTimer.class})
+@Import({ItemsBenchmark.EchoPage.class, ItemsBenchmark.SqlPage.class, ItemsBenchmark.FeaturesPage.class,
+        ItemsBenchmark.ServerTimer.class})
 class ItemsBenchmark {
     private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 60);
@@ -87,6 +102,11 @@ class ItemsBenchmark {
     private static final String BBOX = "3.0,50.62,3.05,50.65";
     /** Only the first table (pages vs plain SQL), for a quicker run: {@code -Dbench.pages-only=true}. */
     private static final boolean PAGES_ONLY = Boolean.getBoolean("bench.pages-only");
+    /**
+     * Only what the access policy adds to a public page (after the load and the JIT warm-up):
+     * {@code -Dbench.policy-only=true}.
+     */
+    private static final boolean POLICY_ONLY = Boolean.getBoolean("bench.policy-only");
     private static final GeometryFactory JTS = new GeometryFactory();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -103,6 +123,18 @@ class ItemsBenchmark {
     DataSource dataSource;
     @Autowired
     Features features;
+    @Autowired
+    OgcCollections collections;
+    @Autowired
+    PersonStore people;
+    @Autowired
+    PasswordEncoder encoder;
+    @Autowired
+    Organisations organisations;
+    @Autowired
+    Projects projects;
+    @Autowired
+    ApiTokens tokens;
 
     @Test
     void itemsVersusPlainSql() throws Exception {
@@ -147,6 +179,10 @@ class ItemsBenchmark {
         }
         System.out.printf(Locale.ROOT, "page 1 = %,d bytes; %d requests of JIT warm-up, then per case %d rounds after"
                 + " %d warm-up rounds; HTTP and SQL interleaved%n%n", page1.length(), JIT_WARMUP, ROUNDS, WARMUP);
+        if (POLICY_ONLY) {
+            policyOverhead(dataset);
+            return;
+        }
         System.out.println("| case | HTTP p50 | HTTP p95 | HTTP pages/s | SQL p50 | SQL p95 | ratio p50 | ratio mean"
                 + " | in server p50 |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
@@ -230,6 +266,152 @@ class ItemsBenchmark {
                 st.executeQuery().close();
             }
         });
+        // last, so that its tables do not come between those above
+        policyOverhead(dataset);
+    }
+
+    /**
+     * What the access policy adds to a public items page: the same page asked anonymously, with the bearer token of
+     * a member of two organisations (editor of one; one of them in a project: the policy resolves those
+     * memberships on each viewer it builds), and served by a bench-only endpoint that writes the same
+     * FeatureCollection from {@code Features.read} without resolving the collection (no {@code OgcCollections}, no
+     * parameters, no count) — interleaved round by round. Then in process: the policy's own work for one items
+     * request (the viewer built and the visibility decided as often as an items request does) for each viewer, and
+     * the collection resolution and the page read as each viewer.
+     */
+    private void policyOverhead(Dataset dataset) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long member = TestAccounts.ensure(people, encoder, "banc-membre-" + run, "secret-banc-" + run, false);
+        String communeA = "banc-commune-a-" + run;
+        String communeB = "banc-commune-b-" + run;
+        policy.asPlatform(() -> {
+            organisations.create(communeA, "Commune A " + run, null, null);
+            organisations.create(communeB, "Commune B " + run, null, null);
+            organisations.putMember(communeA, member, MembershipRole.EDITOR);
+            organisations.putMember(communeB, member, MembershipRole.MEMBER);
+            projects.create("banc-projet-" + run, "Projet " + run);
+            projects.putOrganisation("banc-projet-" + run, communeB, MembershipRole.MEMBER);
+            return null;
+        });
+        String bearer = "Bearer " + asPerson(member, () -> tokens.issue("Banc items " + run, 1)).secret();
+        Viewer seen = asPerson(member, () -> policy.currentViewer());
+        if (seen.organisations().size() != 2 || seen.projects().isEmpty()) {
+            throw new IllegalStateException("the member's viewer lacks memberships: " + seen);
+        }
+        long rows = datasets.currentVersion(dataset.id()).orElseThrow().rowCount();
+        System.out.println();
+        System.out.println("| public page, same server, interleaved | p50 | p95 | mean | in server p50"
+                + " | p50 × reference (last of its group) |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (int limit : new int[] {1000, 10}) {
+            String items = "http://localhost:" + port + "/ogcapi/collections/" + dataset.slug() + "/items?limit="
+                    + limit;
+            String bare = "http://localhost:" + port + FeaturesPage.PATH + "?dataset=" + dataset.id() + "&limit="
+                    + limit + "&matched=" + rows;
+            String anonymous = new String(get(items, null), StandardCharsets.UTF_8);
+            String asMember = new String(get(items, bearer), StandardCharsets.UTF_8);
+            String bareBody = new String(get(bare, null), StandardCharsets.UTF_8);
+            String returned = "\"numberReturned\":" + limit;
+            if (!anonymous.contains(returned) || !asMember.contains(returned) || !bareBody.contains(returned)) {
+                throw new IllegalStateException("not the same page: " + anonymous.length() + " / " + asMember.length()
+                        + " / " + bareBody.length() + " bytes");
+            }
+            System.out.printf(Locale.ROOT, "| (limit=%d: %,d / %,d / %,d bytes) | | | | | |%n", limit,
+                    anonymous.length(), asMember.length(), bareBody.length());
+            interleavedHttp(new String[] {"items?limit=" + limit + ", anonymous",
+                    "items?limit=" + limit + ", member's bearer token",
+                    "same page by a bare Features.read endpoint, member's bearer token",
+                    "same page by a bare Features.read endpoint, anonymous (reference)"},
+                    new String[] {items, items, bare, bare}, new String[] {null, bearer, bearer, null});
+        }
+        // what the bearer token's authentication costs alone (before any policy): an empty answer, with and without
+        String empty = "http://localhost:" + port + EchoPage.EMPTY;
+        interleavedHttp(new String[] {"empty answer, member's bearer token", "empty answer, anonymous (reference)"},
+                new String[] {empty, empty}, new String[] {bearer, null});
+        // the policy's own work per items request, read from the code: each Datasets.find / resolve builds the viewer
+        // and decides visibility (resolution, the version described, the count's and the page's readable version),
+        // each Datasets.scope builds the viewer again (the described version, the count, the page): 7 viewers, 4
+        // decisions
+        Protected publicRecord = new Protected(dataset.recordId(), null, Visibility.PUBLIC);
+        Work policyWork = () -> {
+            for (int i = 0; i < 1000; i++) {
+                for (int v = 0; v < 7; v++) {
+                    Viewer viewer = policy.currentViewer();
+                    if (v < 4 && !policy.canRead(viewer, publicRecord)) {
+                        throw new IllegalStateException("public record refused");
+                    }
+                }
+            }
+        };
+        FeatureQuery page1000 = FeatureQuery.all().withLimit(1000);
+        FeatureQuery page10 = FeatureQuery.all().withLimit(10);
+        System.out.println();
+        System.out.println("| in process, round-robin | p50 | p95 |");
+        System.out.println("|---|---|---|");
+        interleaved(new String[] {
+                "policy work of 1 000 items requests (7 viewers, 4 decisions each), anonymous: ms = µs per request",
+                "same, member of 2 organisations and a project: ms = µs per request",
+                "collection resolution (OgcCollections.resolve), anonymous",
+                "collection resolution (OgcCollections.resolve), member",
+                "Features.read limit=10, sink discards, anonymous",
+                "Features.read limit=10, sink discards, member",
+                "Features.read limit=1000, sink discards, anonymous",
+                "Features.read limit=1000, sink discards, member"}, new Work[] {
+                policyWork,
+                () -> asPerson(member, policyWork),
+                () -> collections.resolve(dataset.slug()).orElseThrow(),
+                () -> asPerson(member, () -> collections.resolve(dataset.slug()).orElseThrow()),
+                () -> features.read(dataset.id(), page10, f -> { }),
+                () -> asPerson(member, () -> features.read(dataset.id(), page10, f -> { })),
+                () -> features.read(dataset.id(), page1000, f -> { }),
+                () -> asPerson(member, () -> features.read(dataset.id(), page1000, f -> { }))});
+    }
+
+    /** {@code work} as the logged-in person {@code personId} (what a session or a token makes the current viewer). */
+    private static <T> T asPerson(long personId, java.util.concurrent.Callable<T> work) throws Exception {
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                new PersonPrincipal(personId, "p" + personId, "Personne " + personId), null, List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.call();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    private static void asPerson(long personId, Work work) throws Exception {
+        asPerson(personId, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Several HTTP requests (each with its {@code Authorization}, or none) timed round-robin: the same load. */
+    private void interleavedHttp(String[] labels, String[] urls, String[] authorizations) throws Exception {
+        int rounds = ROUNDS * 3;
+        for (int i = 0; i < Math.max(WARMUP, JIT_WARMUP / 3); i++) {
+            for (int u = 0; u < urls.length; u++) {
+                get(urls[u], authorizations[u]);
+            }
+        }
+        double[][] times = new double[urls.length][rounds];
+        double[][] server = new double[urls.length][rounds];
+        for (int i = 0; i < rounds; i++) {
+            for (int u = 0; u < urls.length; u++) {
+                long start = System.nanoTime();
+                get(urls[u], authorizations[u]);
+                times[u][i] = (System.nanoTime() - start) / 1e6;
+                server[u][i] = ServerTimer.lastMs;
+            }
+        }
+        double reference = percentile(times[urls.length - 1], 50);
+        for (int u = 0; u < urls.length; u++) {
+            System.out.printf(Locale.ROOT, "| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.3f |%n", labels[u],
+                    percentile(times[u], 50), percentile(times[u], 95), Arrays.stream(times[u]).average().orElseThrow(),
+                    percentile(server[u], 50), percentile(times[u], 50) / reference);
+        }
     }
 
     interface Work {
@@ -263,7 +445,7 @@ class ItemsBenchmark {
             }
         }
         for (int w = 0; w < works.length; w++) {
-            System.out.printf(Locale.ROOT, "| %s | %.2f ms | %.2f ms |%n", labels[w], percentile(times[w], 50),
+            System.out.printf(Locale.ROOT, "| %s | %.3f ms | %.3f ms |%n", labels[w], percentile(times[w], 50),
                     percentile(times[w], 95));
         }
     }
@@ -375,8 +557,15 @@ class ItemsBenchmark {
     }
 
     private byte[] get(String url) throws Exception {
-        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return get(url, null);
+    }
+
+    private byte[] get(String url, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " → " + response.statusCode() + " "
                     + new String(response.body(), StandardCharsets.UTF_8));
@@ -445,7 +634,14 @@ class ItemsBenchmark {
     @RestController
     static class EchoPage {
         static final String PATH = "/ogcapi-bench/echo";
+        static final String EMPTY = "/ogcapi-bench/empty";
         static volatile byte[] body = new byte[0];
+
+        /** An empty 200: what a request costs before any work (filters, authentication, Spring MVC). */
+        @GetMapping(EMPTY)
+        void empty(HttpServletResponse response) {
+            response.setContentType("application/json");
+        }
 
         @GetMapping(PATH)
         void echo(HttpServletResponse response) throws IOException {
@@ -481,6 +677,56 @@ class ItemsBenchmark {
                 response.setBufferSize(512 * 1024);
             }
             sqlPage(dataSource, json, version, after, null, response.getOutputStream());
+        }
+    }
+
+    /**
+     * The same public page as {@code items?limit=N} (FeatureCollection, numberMatched, timeStamp, features by
+     * {@link GeoJsonWriter} from {@code Features.read}, numberReturned, links) with none of the collection's
+     * resolution: no {@code OgcCollections}, no parameters, the count given. {@code Features.read} still finds the
+     * dataset and its scope through the policy. Only in this context.
+     */
+    @RestController
+    static class FeaturesPage {
+        static final String PATH = "/ogcapi-bench/features";
+        private final Features features;
+        private final JsonMapper json = JsonMapper.builder()
+                .enable(tools.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+
+        FeaturesPage(Features features) {
+            this.features = features;
+        }
+
+        @GetMapping(PATH)
+        void page(@RequestParam String dataset, @RequestParam int limit, @RequestParam long matched,
+                  jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setHeader("Content-Crs", "<" + SupportedCrs.CRS84.uri + ">");
+            response.setContentType("application/geo+json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            try (JsonGenerator g = json.createGenerator(response.getOutputStream())) {
+                g.writeStartObject();
+                g.writeStringProperty("type", "FeatureCollection");
+                g.writeNumberProperty("numberMatched", matched);
+                g.writeStringProperty("timeStamp", java.time.Instant.now().toString());
+                g.writeArrayPropertyStart("features");
+                GeoJsonWriter writer = new GeoJsonWriter(g, SupportedCrs.CRS84);
+                ReadResult result = features.read(dataset, FeatureQuery.all().withLimit(limit),
+                        f -> writer.feature(f, null));
+                g.writeEndArray();
+                g.writeNumberProperty("numberReturned", result.returned());
+                String self = request.getRequestURL() + "?" + request.getQueryString();
+                g.writeArrayPropertyStart("links");
+                for (String rel : new String[] {"self", "alternate", "next"}) {
+                    g.writeStartObject();
+                    g.writeStringProperty("href", self);
+                    g.writeStringProperty("rel", rel);
+                    g.writeStringProperty("type", "application/geo+json");
+                    g.writeStringProperty("title", "Page");
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
         }
     }
 
