@@ -291,7 +291,8 @@ public abstract class DataStoreContract {
                 java.util.Map.of("jour", SchemaRevision.TextForm.DAY_MONTH_YEAR,
                         "maj", SchemaRevision.TextForm.CANONICAL),
                 List.of(new SchemaRevision.Cell(30, 0, "2A004"), new SchemaRevision.Cell(31, 1, new BigDecimal("12.5")),
-                        new SchemaRevision.Cell(32, 2, "inconnue"), new SchemaRevision.Cell(5, 0, "N/A")));
+                        new SchemaRevision.Cell(32, 2, "inconnue"), new SchemaRevision.Cell(5, 0, "N/A"),
+                        new SchemaRevision.Cell(6, 0, "en\0cours")));
         Iterator<Row> iterator = rows.iterator();
         Dataset dataset = newDataset();
         LoadResult result = load(dataset, schema, new RowSource() {
@@ -313,6 +314,8 @@ public abstract class DataStoreContract {
         assertThat(read.get(0).properties()).containsEntry("code", "1").containsEntry("montant", new BigDecimal("-7"))
                 .containsEntry("jour", "02/02/2024").containsEntry("maj", "1991-02-03");
         assertThat(read.get(4).properties()).containsEntry("code", "N/A");
+        // a cell written over goes through the same checks as a row's: a text without its NULs, as any text
+        assertThat(read.get(5).properties()).containsEntry("code", "encours");
         assertThat(read.get(29).properties()).containsEntry("code", "2A004");
         assertThat(read.get(30).properties()).containsEntry("montant", new BigDecimal("12.5"));
         assertThat(read.get(31).properties()).containsEntry("jour", "inconnue");
@@ -336,6 +339,24 @@ public abstract class DataStoreContract {
         }, LoadOptions.defaults());
         assertThat(narrowed.version().status()).isEqualTo(VersionStatus.FAILED);
         assertThat(narrowed.version().message()).contains("nom", "sans relecture");
+        assertThat(admin(() -> datasets.currentVersion(dataset.id())).orElseThrow().number()).isEqualTo(result.version().number());
+
+        // nor a decimal beyond the bounds a row's decimal is held to
+        Iterator<Row> third = rows.iterator();
+        LoadResult oversized = load(dataset, schema, new RowSource() {
+            @Override
+            public @Nullable Row next() {
+                return third.hasNext() ? third.next() : null;
+            }
+
+            @Override
+            public SchemaRevision revision() {
+                return new SchemaRevision(revision.columns(), revision.textForms(),
+                        List.of(new SchemaRevision.Cell(31, 1, new BigDecimal("1E+1001"))));
+            }
+        }, LoadOptions.defaults());
+        assertThat(oversized.version().status()).isEqualTo(VersionStatus.FAILED);
+        assertThat(oversized.version().message()).contains("montant", "ligne 31", "plus de 1000 chiffres");
         assertThat(admin(() -> datasets.currentVersion(dataset.id())).orElseThrow().number()).isEqualTo(result.version().number());
     }
 

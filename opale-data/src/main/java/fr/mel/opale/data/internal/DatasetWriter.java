@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -171,7 +172,7 @@ public class DatasetWriter {
             SchemaRevision revision = rows.revision();
             if (revision != null) {
                 where = "pendant l'élargissement des colonnes";
-                schema = revise(connection, version, schema, revision);
+                schema = revise(connection, version, schema, revision, options);
             }
             where = "pendant l'indexation";
             long written = System.nanoTime();
@@ -193,7 +194,7 @@ public class DatasetWriter {
      * nobody before the switch): the schema the version is indexed and published with.
      */
     private DatasetSchema revise(Connection connection, DatasetVersion version, DatasetSchema schema,
-                                 SchemaRevision revision) throws SQLException {
+                                 SchemaRevision revision, LoadOptions options) throws SQLException {
         List<Column> before = schema.columns();
         List<Column> after = revision.columns();
         if (after.size() != before.size()) {
@@ -206,8 +207,23 @@ public class DatasetWriter {
                         + after.get(i).type() + " (" + before.get(i).type() + ") sans relecture");
             }
         }
+        // the cells written over go through the same door as the rows: a text without its NULs (PostgreSQL refuses
+        // them, H2 would keep them), a decimal within bounds — else H2 and PostGIS, or a read once and the read
+        // after an analysis, would publish different tables
+        List<SchemaRevision.Cell> cells = new ArrayList<>(revision.cells().size());
+        for (SchemaRevision.Cell cell : revision.cells()) {
+            Column column = after.get(cell.column());
+            try {
+                cells.add(new SchemaRevision.Cell(cell.fid(), cell.column(),
+                        CellValues.canonical(column.type(), cell.value(), options.zone())));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("colonne « " + column.name() + " », ligne " + cell.fid() + " : "
+                        + e.getMessage(), e);
+            }
+        }
+        SchemaRevision canonical = new SchemaRevision(after, revision.textForms(), cells);
         long started = System.nanoTime();
-        store.revise(connection, version.tableName(), schema, revision);
+        store.revise(connection, version.tableName(), schema, canonical);
         ownTransaction.executeWithoutResult(tx -> registry.reviseColumns(version.datasetId(), version.number(),
                 after));
         LOG.info("{}: colonnes élargies, {} cellules réécrites en {} ms", version.tableName(),

@@ -71,7 +71,7 @@ public final class MatchCounts implements DisposableBean {
     /**
      * The exact count, computed by {@code counter} (a database query) if not known yet, waiting as long as it takes.
      *
-     * @throws RuntimeException what {@code counter} threw
+     * @throws RuntimeException what {@code counter} threw (an {@link Error} as such)
      */
     public long count(Key key, LongSupplier counter) {
         // counted here, on the caller's thread, outside the cache's lock; a same count running meanwhile is joined
@@ -81,8 +81,12 @@ public final class MatchCounts implements DisposableBean {
             future = mine;
             try {
                 mine.complete(counter.getAsLong());
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // whatever ends the count (an Error too) must end the future: a count left unfinished in the memory
+                // would make every later ask for it wait for ever, and within() never give it
                 mine.completeExceptionally(e);
+                counts.asMap().remove(key, mine);
+                throw e;
             }
         }
         try {
@@ -121,6 +125,9 @@ public final class MatchCounts implements DisposableBean {
     }
 
     private static RuntimeException unwrapped(@Nullable Throwable cause) {
+        if (cause instanceof Error error) {
+            throw error; // as the counter threw it, for those who joined a count that ended so
+        }
         return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
     }
 

@@ -2,6 +2,7 @@ package fr.mel.opale.data.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import fr.mel.opale.data.Bbox;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The counts' memory on its own, with counts that end when the test says: a count slower than the budget is left
  * out, finished in the background and then known; it is run once however many ask; keys that differ (a version,
- * a reader's scope, a box) never share a count; a failed count is not remembered.
+ * a reader's scope, a box) never share a count; a failed count is not remembered, whatever it threw.
  */
 class MatchCountsTest {
     private static final MatchCounts.Key KEY = new MatchCounts.Key("d", 1, "all", new Bbox(3, 50, 3.1, 50.1), null);
@@ -67,6 +68,17 @@ class MatchCountsTest {
             throw new IllegalStateException("base indisponible");
         })).hasMessage("base indisponible");
         assertThat(counts.count(KEY, () -> 8)).isEqualTo(8);
+    }
+
+    @Test
+    void aCountEndedByAnErrorIsNotRememberedEither() {
+        assertThatThrownBy(() -> counts.count(KEY, () -> {
+            throw new StackOverflowError("filtre trop profond");
+        })).isInstanceOf(StackOverflowError.class).hasMessage("filtre trop profond");
+        // a count left unfinished in the memory would make every later ask wait for ever: the guard turns that into
+        // a failure instead of a hung build
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(30), () -> counts.count(KEY, () -> 8))).isEqualTo(8);
+        assertThat(counts.within(KEY, () -> 9)).hasValue(8);
     }
 
     @Test

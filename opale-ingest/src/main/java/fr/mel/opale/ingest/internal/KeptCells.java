@@ -8,12 +8,20 @@ import java.util.Arrays;
  * the version already written instead of reading the file again: the raw text of the few cells its guessed type did
  * not hold as written (values that did not fit, null markers, which a text column keeps verbatim), and, per column,
  * whether the values it did hold give back their text exactly (integers written as plain digits, dates all written
- * yyyy-MM-dd or all dd/MM/yyyy). A column with too many such cells stops keeping them: it can then only be widened
- * to a type that needs none of them, else the file is read again.
+ * yyyy-MM-dd or all dd/MM/yyyy). Only integer and date columns keep cells: no other type widens in place. A column
+ * with too many such cells stops keeping them, and so does any column once all columns together hold
+ * {@link #BUDGET} (a wide file full of "nd" or "-" would otherwise hold hundreds of megabytes of them): a column
+ * that stopped can then only be widened to a type that needs none of them, else the file is read again.
  */
 final class KeptCells {
     /** Cells kept per column at most: beyond, a widening of that column needing them reads the file again. */
     static final int PER_COLUMN = 20_000;
+    /**
+     * Characters kept over all columns at most, each cell counted {@link #CELL_COST} more for its row number and
+     * references: about 16 MB of strings.
+     */
+    static final long BUDGET = 8_000_000;
+    static final int CELL_COST = 24;
 
     static final byte NO_DATE = 0;
     static final byte ISO_DATES = 1;
@@ -21,26 +29,44 @@ final class KeptCells {
     static final byte OTHER_DATES = 3;
 
     private final Column[] columns;
+    private long left;
 
     KeptCells(int width) {
+        this(width, BUDGET);
+    }
+
+    /** @param budget characters kept over all columns at most (see {@link #BUDGET}) */
+    KeptCells(int width, long budget) {
+        left = budget;
         columns = new Column[width];
         for (int i = 0; i < width; i++) {
             columns[i] = new Column();
         }
     }
 
-    /** A cell its column's guessed type did not take (a value that does not fit, or a null marker). */
-    void keep(long row, int column, String raw) {
+    /**
+     * A cell its column's guessed type did not take (a value that does not fit, or a null marker); kept only for an
+     * integer or date column, the only ones that widen in place.
+     */
+    void keep(long row, int column, ColumnType type, String raw) {
+        if (type != ColumnType.INTEGER && type != ColumnType.DATE) {
+            return;
+        }
         Column c = columns[column];
         if (c.overflow) {
             return;
         }
-        if (c.size == PER_COLUMN) {
+        long cost = (long) raw.length() + CELL_COST;
+        if (c.size == PER_COLUMN || cost > left) {
             c.overflow = true;
+            left += c.cost; // what it held is given back to the other columns
+            c.cost = 0;
             c.rows = null;
             c.raws = null;
             return;
         }
+        left -= cost;
+        c.cost += cost;
         if (c.size == c.rows.length) {
             c.rows = Arrays.copyOf(c.rows, c.size * 2);
             c.raws = Arrays.copyOf(c.raws, c.size * 2);
@@ -128,6 +154,7 @@ final class KeptCells {
         long[] rows = new long[8];
         String[] raws = new String[8];
         int size;
+        long cost;
         boolean overflow;
         boolean plainIntegers = true;
         byte dates = NO_DATE;

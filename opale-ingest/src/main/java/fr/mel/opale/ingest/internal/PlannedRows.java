@@ -140,14 +140,14 @@ final class PlannedRows implements RowStream {
             String t = s.strip();
             if (CellText.isNullMarker(t)) {
                 if (kept != null) {
-                    kept.keep(rows, i, s);
+                    kept.keep(rows, i, type, s);
                 }
                 return null;
             }
             Object value = parse(t, type, marks[i]);
             if (value == null) {
                 if (kept != null) {
-                    kept.keep(rows, i, s);
+                    kept.keep(rows, i, type, s);
                 }
                 reject(s, i);
             } else if (kept != null) {

@@ -57,17 +57,38 @@ abstract class ReadOnceTablesContract {
 
     @Test
     void aFileWidenedLatePublishesTheTableOfTheTwoPassRead() throws Exception {
+        IngestJob done = publishedBothWays(false);
+        assertThat(done.messages()).extracting(JobMessage::code).contains("plan-widened")
+                .doesNotContain("plan-revised");
+        assertThat(done.version()).isEqualTo(1);
+    }
+
+    /**
+     * Two rows alike but for a late word in one and a marker in the other are one and the same row under the guess
+     * (both null) and two distinct rows in the end: the count of duplicate rows taken while reading could not be
+     * the analyse-then-read one, so the file is read again instead of widened.
+     */
+    @Test
+    void rowsTellApartOnlyByALateValueAreReadAgain() throws Exception {
+        IngestJob done = publishedBothWays(true);
+        assertThat(done.messages()).extracting(JobMessage::code).contains("plan-revised")
+                .doesNotContain("plan-widened");
+        assertThat(done.version()).as("the version typed by the guess abandoned").isEqualTo(2);
+    }
+
+    private IngestJob publishedBothWays(boolean twins) throws Exception {
         Path csv = dir.resolve("releves.csv");
-        write(csv);
+        write(csv, twins);
         assertThat(Files.size(csv)).isGreaterThan(1L << 20);
 
         Analysis analysis = readers.analyse(SourceFile.of(csv), ReadOptions.DEFAULT, ReadListener.NONE);
         assertThat(analysis.plan().settings().encoding()).isEqualTo("windows-1252");
+        ImportPipeline.RowAdapter twoPassRows = new ImportPipeline.RowAdapter(readers.open(SourceFile.of(csv),
+                analysis.plan(), Limits.DEFAULT, ReadListener.NONE), true);
         DatasetVersion twoPass = policy.asPlatform(() -> {
             Dataset dataset = datasets.create("Deux passes " + System.nanoTime(), null);
-            LoadResult loaded = datasets.load(dataset.id(), ImportPipeline.schemaOf(analysis.plan()),
-                    new ImportPipeline.RowAdapter(readers.open(SourceFile.of(csv), analysis.plan(), Limits.DEFAULT,
-                            ReadListener.NONE), true), LoadOptions.defaults().withExpectedRows(analysis.rows()));
+            LoadResult loaded = datasets.load(dataset.id(), ImportPipeline.schemaOf(analysis.plan()), twoPassRows,
+                    LoadOptions.defaults().withExpectedRows(analysis.rows()));
             assertThat(loaded.succeeded()).as(String.valueOf(loaded.version().message())).isTrue();
             return loaded.version();
         });
@@ -84,9 +105,6 @@ abstract class ReadOnceTablesContract {
             done = policy.asPlatform(() -> jobs.find(job.id()).orElseThrow());
         }
         assertThat(done.status()).as(done.messages().toString()).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(done.messages()).extracting(JobMessage::code).contains("plan-widened")
-                .doesNotContain("plan-revised");
-        assertThat(done.version()).isEqualTo(1);
         String datasetId = done.datasetId();
         DatasetVersion once = policy.asPlatform(() -> datasets.currentVersion(datasetId).orElseThrow());
 
@@ -105,6 +123,16 @@ abstract class ReadOnceTablesContract {
         assertThat(expected.get(ROWS - 701)).containsEntry("montant", new java.math.BigDecimal("12.5"));
         assertThat(expected.get(ROWS - 501)).containsEntry("places", "sans objet");
         assertThat(expected.get(6)).containsEntry("maj", "-");
+        // a late text with a NUL, kept without it as any text cell (PostgreSQL refuses NULs)
+        assertThat(expected.get(ROWS - 301)).containsEntry("places", "encours");
+        if (twins) {
+            assertThat(expected.get(ROWS - 202)).containsEntry("places", "N/A");
+            assertThat(expected.get(ROWS - 201)).containsEntry("places", "hors service")
+                    .containsEntry("libelle", expected.get(ROWS - 202).get("libelle"));
+        }
+        assertThat(done.report()).isNotNull();
+        assertThat(done.report().duplicateRows()).isEqualTo(twoPassRows.duplicates()).isZero();
+        return done;
     }
 
     /** Column name to the database's own type name, from its catalogue. */
@@ -122,12 +150,16 @@ abstract class ReadOnceTablesContract {
         return jdbc.queryForList("SELECT * FROM \"" + table + "\" ORDER BY \"_fid\"");
     }
 
-    private static void write(Path csv) throws IOException {
+    /** @param twins whether the row after ROWS - 201 repeats it but for a late word where it has a marker */
+    private static void write(Path csv, boolean twins) throws IOException {
         String[] communes = {"Lille", "Marcq-en-Barœul", "Villeneuve-d'Ascq", "Mons-en-Barœul", "Hellemmes"};
         try (Writer out = Files.newBufferedWriter(csv, Charset.forName("windows-1252"))) {
             out.write("id;places;montant;jour;maj;libelle;commune;longitude;latitude\n");
-            for (int i = 1; i <= ROWS; i++) {
-                String places = i == ROWS - 500 ? "sans objet" : i % 50 == 0 ? "N/A" : Integer.toString(i % 300);
+            for (int row = 1; row <= ROWS; row++) {
+                int i = twins && row == ROWS - 200 ? ROWS - 201 : row;
+                String places = row == ROWS - 500 ? "sans objet" : row == ROWS - 300 ? "en\0cours"
+                        : twins && row == ROWS - 201 ? "N/A" : twins && row == ROWS - 200 ? "hors service"
+                        : i % 50 == 0 ? "N/A" : Integer.toString(i % 300);
                 String montant = i == ROWS - 700 ? "12,5" : Integer.toString(i * 7 % 1000 - 200);
                 String jour = i == ROWS - 900 ? "inconnue"
                         : String.format("%02d/%02d/%d", 1 + (i + 20) % 28, 1 + (i / 28) % 12, 2000 + i % 25);
