@@ -496,6 +496,12 @@ public abstract class DataStoreContract {
         LoadResult typed = load(dataset, TestRows.SCHEMA, wrongType, LoadOptions.defaults());
         assertThat(typed.version().status()).isEqualTo(VersionStatus.FAILED);
         assertThat(typed.version().message()).contains("ligne 3", "colonne « n »", "trois");
+        // a quoted cell holding NUL (which PostgreSQL refuses in text) must not keep the failure from being recorded
+        RowSource nul = RowSource.of(List.of(new Row(new Object[] {"tr\0ois", null, null, null, null, null}, null))
+                .iterator());
+        LoadResult withNul = load(dataset, TestRows.SCHEMA, nul, LoadOptions.defaults());
+        assertThat(withNul.version().status()).isEqualTo(VersionStatus.FAILED);
+        assertThat(withNul.version().message()).contains("ligne 1", "trois").doesNotContain("\0");
         RowSource projected = RowSource.of(List.of(Row.of(JTS.createPoint(new Coordinate(704_000, 7_059_000)),
                 1L, null, null, null, null, "Lambert-93 pris pour du WGS84")).iterator());
         assertThat(load(dataset, TestRows.SCHEMA, projected, LoadOptions.defaults()).version().message())

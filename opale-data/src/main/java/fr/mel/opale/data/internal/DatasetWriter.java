@@ -287,9 +287,11 @@ public class DatasetWriter {
         if (cause != null) {
             LOG.info("Version {} de {} non publiée : {}", version.number(), version.datasetId(), message);
         }
+        // a message may quote the cell that failed; PostgreSQL refuses NUL in text, and the failure must be recorded
+        String recorded = message == null ? (status == VersionStatus.CANCELLED ? "Import annulé." : null)
+                : message.replace("\0", "");
         ownTransaction.executeWithoutResult(tx -> registry.finishVersion(version.datasetId(), version.number(), status,
-                progress.rows, progress.geometryInfo(), progress.bbox(),
-                message == null && status == VersionStatus.CANCELLED ? "Import annulé." : message, clock.instant()));
+                progress.rows, progress.geometryInfo(), progress.bbox(), recorded, clock.instant()));
         DatasetVersion ended = registry.version(version.datasetId(), version.number()).orElse(version);
         return new LoadResult(ended, cause);
     }
