@@ -239,6 +239,11 @@ public class Datasets {
                 .orElse(List.of());
     }
 
+    /** One registered version of a visible dataset, as the current viewer sees it (see {@link #versions}). */
+    public Optional<DatasetVersion> version(String datasetId, int number) {
+        return find(datasetId).flatMap(d -> registry.version(d.id(), number).map(v -> seen(d, v)));
+    }
+
     /**
      * {@code version} as the current viewer sees it: without the columns hidden from them and, when a row rule
      * applies to them, with the count of their rows only (counted in the database; 0 for a version not READY) and

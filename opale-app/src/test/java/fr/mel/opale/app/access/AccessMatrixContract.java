@@ -353,6 +353,29 @@ abstract class AccessMatrixContract {
                     .isEqualTo(seesTelephone);
             cells.assertThat(report.body().contains("\"C1\"")).as(cell + "report samples of C's row")
                     .isEqualTo(who == Who.PLATFORM_ADMIN);
+            // nor any figure taken over rows the reader may not read: their own row count, no other counter
+            JsonNode figures = http.json(report).path("report");
+            boolean everyRow = who == Who.PLATFORM_ADMIN;
+            cells.assertThat(figures.path("rows").asLong(-1)).as(cell + "report rows").isEqualTo(expected.size());
+            for (String counter : List.of("duplicateRows", "typeConflicts", "geometries", "missingGeometries",
+                    "invalidGeometries", "repairedGeometries")) {
+                cells.assertThat(figures.path(counter).isNumber()).as(cell + "report " + counter).isEqualTo(everyRow);
+            }
+            cells.assertThat(figures.path("geometries").asLong(-1)).as(cell + "report geometries")
+                    .isEqualTo(everyRow ? 6 : -1);
+            for (JsonNode column : figures.path("columns")) {
+                cells.assertThat(column.path("nulls").isNumber() || column.path("distinct").isNumber())
+                        .as(cell + "report " + column.path("name").asString() + " nulls and distinct")
+                        .isEqualTo(everyRow);
+            }
+            HttpResponse<String> qualityTab = get(http, "/catalogue/" + p.recordId() + "/qualite", auth);
+            cells.assertThat(qualityTab.statusCode()).as(cell + "quality tab").isEqualTo(200);
+            cells.assertThat(qualityTab.body().contains("6 lignes")).as(cell + "quality tab total")
+                    .isEqualTo(everyRow);
+            cells.assertThat(qualityTab.body().contains("Lignes en double")).as(cell + "quality tab duplicates")
+                    .isEqualTo(everyRow);
+            cells.assertThat(qualityTab.body().contains("6 présentes")).as(cell + "quality tab geometries")
+                    .isEqualTo(everyRow);
             // what describes the data to every reader names no hidden column and counts no row they may not see
             HttpResponse<String> described = get(http, "/api/records/" + p.recordId(), auth);
             cells.assertThat(described.statusCode()).as(cell + "record").isEqualTo(200);
