@@ -381,6 +381,8 @@ abstract class AccessMatrixContract {
             cells.assertThat(described.statusCode()).as(cell + "record").isEqualTo(200);
             cells.assertThat(described.body()).as(cell + "record structure").contains("Structure des données")
                     .doesNotContain("telephone").doesNotContain("6 lignes");
+            // nor draws them: the rows' extent is not the record's under a row rule
+            cells.assertThat(http.json(described).path("geometry").isObject()).as(cell + "record extent").isFalse();
             JsonNode dataset = json(http, "/api/datasets/" + p.datasetId(), auth);
             cells.assertThat(dataset.path("versions").get(0).path("rows").asLong(-1)).as(cell + "version rows")
                     .isEqualTo(expected.size());
