@@ -334,6 +334,16 @@ abstract class AccessMatrixContract {
         assertThat(get(http, "/catalogue/" + first.recordId() + "/qualite", auth).statusCode()).isEqualTo(200);
         assertThat(json(http, "/ogcapi/collections/" + first.collectionId() + "/items", auth)
                 .path("numberMatched").asLong(-1)).isEqualTo(2);
+
+        // an import under the row rule gives the record no extent of its rows either
+        assertThat(http.json(get(http, "/api/records/" + first.recordId(), null)).path("geometry").isObject())
+                .isFalse();
+        publish("Versions " + run, owner, Visibility.PUBLIC, "nom;code_insee;valeur;latitude;longitude\n"
+                + "A1;" + insee + ";1;50,6292;3,0573\nZ1;99999;2;50,7;3,2\n", first.datasetId());
+        assertThat(json(http, "/api/datasets/" + first.datasetId(), auth).path("currentVersion").asInt())
+                .isEqualTo(3);
+        assertThat(http.json(get(http, "/api/records/" + first.recordId(), null)).path("geometry").isObject())
+                .isFalse();
     }
 
     /** Every surface of the row-ruled dataset, for each principal: its rows, and the telephone to {@code seeTelephone}. */
