@@ -239,6 +239,11 @@ public class Datasets {
                 .orElse(List.of());
     }
 
+    /** One registered version of a visible dataset, as the current viewer sees it (see {@link #versions}). */
+    public Optional<DatasetVersion> version(String datasetId, int number) {
+        return find(datasetId).flatMap(d -> registry.version(d.id(), number).map(v -> seen(d, v)));
+    }
+
     /**
      * {@code version} as the current viewer sees it: without the columns hidden from them and, when a row rule
      * applies to them, with the count of their rows only (counted in the database; 0 for a version not READY) and
@@ -250,10 +255,23 @@ public class Datasets {
         if (scope.rows() == null) {
             return shown;
         }
-        long rows = version.status() == VersionStatus.READY ? features.getObject().count(dataset, version, scope) : 0;
+        long rows = version.status() == VersionStatus.READY ? rowsSeen(dataset, version, scope) : 0;
         return new DatasetVersion(shown.datasetId(), shown.number(), shown.tableName(), shown.status(), rows,
                 shown.columns(), shown.geometry(), null, shown.contentHash(), shown.created(), shown.finished(),
                 shown.message());
+    }
+
+    /**
+     * The reader's rows of {@code version}; none when the row rule cannot be applied to it — written against the
+     * served version, it may name a column an older kept version lacks. Failing closed keeps the listings of every
+     * version readable instead of refusing the whole dataset to every row-ruled reader.
+     */
+    private long rowsSeen(Dataset dataset, DatasetVersion version, ReadScope scope) {
+        try {
+            return features.getObject().count(dataset, version, scope);
+        } catch (DataProblem ruleNotApplicable) {
+            return 0;
+        }
     }
 
     private Dataset editable(String datasetId) {

@@ -34,6 +34,11 @@ public class Audit {
                 .update();
     }
 
+    /** Whether {@code person} is someone's number (an entry filed under a free number would go to its next holder). */
+    public boolean personExists(long person) {
+        return jdbc.sql("SELECT COUNT(*) FROM person WHERE id = ?").param(person).query(Long.class).single() > 0;
+    }
+
     /** The entries about {@code person}, oldest first, as name/value maps (the personal-data export). */
     public List<Map<String, Object>> of(long person) {
         return jdbc.sql("SELECT occurred_at, kind, ip, detail FROM auth_event WHERE person_id = ? ORDER BY occurred_at, id")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.mel.opale.access.AccessDenied;
+import fr.mel.opale.access.AccessRefusals;
 import fr.mel.opale.access.AccessModelProblem;
 import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.access.PlatformRole;
@@ -388,5 +389,32 @@ abstract class AccessModelContract {
         assertThat(policy.asPlatform(() -> organisations.members(a))).hasSize(1);
         assertThat(policy.asPlatform(() -> projects.members(plan))).hasSize(1);
         assertThat(people.find(bruno).orElseThrow().roles()).doesNotContain(PlatformRole.ADMIN);
+    }
+
+    /**
+     * The refusal log cannot be filled by one account nor misfiled: a refusal about a person number nobody has is
+     * filed under nobody (not in the export of that number's future holder), and beyond a minute's budget an actor's
+     * refusals are no longer written.
+     */
+    @Test
+    void refusalsAboutNobodyAreFiledUnderNobodyAndOneActorsRefusalsAreBounded() {
+        String b = slug("borne-b");
+        long carla = person("carla-borne");
+        long nobody = 9_000_000_000L + Math.floorMod(run.hashCode(), 1_000_000);
+        policy.asPlatform(() -> {
+            organisations.create(b, "Borne B", null, null);
+            return null;
+        });
+        int attempts = AccessRefusals.PER_ACTOR_PER_MINUTE + 10;
+        for (int i = 0; i < attempts; i++) {
+            assertThatThrownBy(() -> as(carla, () -> organisations.putMember(b, nobody, MembershipRole.MEMBER)))
+                    .isInstanceOf(org.springframework.web.ErrorResponseException.class);
+        }
+        List<Long> filed = jdbc.sql("SELECT COALESCE(person_id, -1) FROM auth_event "
+                + "WHERE kind = 'ACCESS_CHANGE_REFUSED' AND actor_id = ?").param(carla).query(Long.class).list();
+        assertThat(filed).isNotEmpty().allMatch(person -> person == -1L);
+        assertThat(filed.size()).isLessThan(attempts);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM auth_event WHERE person_id = ?").param(nobody)
+                .query(Long.class).single()).isZero();
     }
 }

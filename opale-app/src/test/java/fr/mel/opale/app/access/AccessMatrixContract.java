@@ -293,6 +293,59 @@ abstract class AccessMatrixContract {
         cells.assertAll();
     }
 
+    /**
+     * A row rule written against the served version names a column a kept older version lacks: a commune's member
+     * still gets the dataset (its versions, its reports), counting none of their rows in the older version rather
+     * than a refusal of the whole dataset.
+     */
+    @Test
+    void aRowRuleOnAColumnAnOlderVersionLacksLeavesTheDatasetReadable() throws Exception {
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String insee = String.format("%05d", 100 + Math.floorMod(run.hashCode(), 9_000));
+        String owner = "metropole-v-" + run;
+        Map<Who, String> basic = new EnumMap<>(Who.class);
+        long member = account("membre-v-" + run, basic, Who.MEMBER_OF_A);
+        policy.asPlatform(() -> {
+            organisations.create(owner, "Métropole " + run, null, null);
+            organisations.create("commune-v-" + run, "Commune " + run, insee, null);
+            organisations.putMember("commune-v-" + run, member, MembershipRole.MEMBER);
+            return null;
+        });
+        Published first = publish("Versions " + run, owner, Visibility.PUBLIC,
+                "nom;valeur;latitude;longitude\nX1;1;50,6292;3,0573\nX2;2;50,6300;3,0600\n", null);
+        publish("Versions " + run, owner, Visibility.PUBLIC, "nom;code_insee;valeur;latitude;longitude\n"
+                + "A1;" + insee + ";1;50,6292;3,0573\nZ1;99999;2;50,6300;3,0600\nA2;" + insee + ";3;50,63;3,06\n",
+                first.datasetId());
+        HttpTestClient http = new HttpTestClient(port);
+        HttpResponse<String> set = http.sendJson("PUT", "/api/datasets/" + first.datasetId() + "/rules",
+                "{\"rows\":\"code_insee IN reader.organisations.insee\"}", HttpTestClient.ADMIN);
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+
+        String auth = basic.get(Who.MEMBER_OF_A);
+        JsonNode dataset = json(http, "/api/datasets/" + first.datasetId(), auth);
+        assertThat(dataset.path("currentVersion").asInt()).isEqualTo(2);
+        assertThat(dataset.path("versions").get(0).path("rows").asLong(-1)).isEqualTo(2);
+        assertThat(dataset.path("versions").get(1).path("number").asInt()).isEqualTo(1);
+        assertThat(dataset.path("versions").get(1).path("rows").asLong(-1)).isZero();
+        assertThat(json(http, "/api/datasets/" + first.datasetId() + "/report", auth).path("report").path("rows")
+                .asLong(-1)).isEqualTo(2);
+        assertThat(json(http, "/api/datasets/" + first.datasetId() + "/report?version=1", auth).path("report")
+                .path("rows").asLong(-1)).isZero();
+        assertThat(get(http, "/catalogue/" + first.recordId() + "/qualite", auth).statusCode()).isEqualTo(200);
+        assertThat(json(http, "/ogcapi/collections/" + first.collectionId() + "/items", auth)
+                .path("numberMatched").asLong(-1)).isEqualTo(2);
+
+        // an import under the row rule gives the record no extent of its rows either
+        assertThat(http.json(get(http, "/api/records/" + first.recordId(), null)).path("geometry").isObject())
+                .isFalse();
+        publish("Versions " + run, owner, Visibility.PUBLIC, "nom;code_insee;valeur;latitude;longitude\n"
+                + "A1;" + insee + ";1;50,6292;3,0573\nZ1;99999;2;50,7;3,2\n", first.datasetId());
+        assertThat(json(http, "/api/datasets/" + first.datasetId(), auth).path("currentVersion").asInt())
+                .isEqualTo(3);
+        assertThat(http.json(get(http, "/api/records/" + first.recordId(), null)).path("geometry").isObject())
+                .isFalse();
+    }
+
     /** Every surface of the row-ruled dataset, for each principal: its rows, and the telephone to {@code seeTelephone}. */
     private void rowRuleCells(SoftAssertions cells, HttpTestClient http, Published p, String collection,
                               String featureOfB, Map<Who, String> basic, Map<Who, Set<String>> rows,
@@ -353,11 +406,36 @@ abstract class AccessMatrixContract {
                     .isEqualTo(seesTelephone);
             cells.assertThat(report.body().contains("\"C1\"")).as(cell + "report samples of C's row")
                     .isEqualTo(who == Who.PLATFORM_ADMIN);
+            // nor any figure taken over rows the reader may not read: their own row count, no other counter
+            JsonNode figures = http.json(report).path("report");
+            boolean everyRow = who == Who.PLATFORM_ADMIN;
+            cells.assertThat(figures.path("rows").asLong(-1)).as(cell + "report rows").isEqualTo(expected.size());
+            for (String counter : List.of("duplicateRows", "typeConflicts", "geometries", "missingGeometries",
+                    "invalidGeometries", "repairedGeometries")) {
+                cells.assertThat(figures.path(counter).isNumber()).as(cell + "report " + counter).isEqualTo(everyRow);
+            }
+            cells.assertThat(figures.path("geometries").asLong(-1)).as(cell + "report geometries")
+                    .isEqualTo(everyRow ? 6 : -1);
+            for (JsonNode column : figures.path("columns")) {
+                cells.assertThat(column.path("nulls").isNumber() || column.path("distinct").isNumber())
+                        .as(cell + "report " + column.path("name").asString() + " nulls and distinct")
+                        .isEqualTo(everyRow);
+            }
+            HttpResponse<String> qualityTab = get(http, "/catalogue/" + p.recordId() + "/qualite", auth);
+            cells.assertThat(qualityTab.statusCode()).as(cell + "quality tab").isEqualTo(200);
+            cells.assertThat(qualityTab.body().contains("6 lignes")).as(cell + "quality tab total")
+                    .isEqualTo(everyRow);
+            cells.assertThat(qualityTab.body().contains("Lignes en double")).as(cell + "quality tab duplicates")
+                    .isEqualTo(everyRow);
+            cells.assertThat(qualityTab.body().contains("6 présentes")).as(cell + "quality tab geometries")
+                    .isEqualTo(everyRow);
             // what describes the data to every reader names no hidden column and counts no row they may not see
             HttpResponse<String> described = get(http, "/api/records/" + p.recordId(), auth);
             cells.assertThat(described.statusCode()).as(cell + "record").isEqualTo(200);
             cells.assertThat(described.body()).as(cell + "record structure").contains("Structure des données")
                     .doesNotContain("telephone").doesNotContain("6 lignes");
+            // nor draws them: the rows' extent is not the record's under a row rule
+            cells.assertThat(http.json(described).path("geometry").isObject()).as(cell + "record extent").isFalse();
             JsonNode dataset = json(http, "/api/datasets/" + p.datasetId(), auth);
             cells.assertThat(dataset.path("versions").get(0).path("rows").asLong(-1)).as(cell + "version rows")
                     .isEqualTo(expected.size());
@@ -542,6 +620,12 @@ abstract class AccessMatrixContract {
     /** Imports {@code csv} (points) as organisation {@code owner}'s, then gives its record {@code visibility}. */
     private Published publish(String title, String owner, Visibility visibility, String csv)
             throws InterruptedException {
+        return publish(title, owner, visibility, csv, null);
+    }
+
+    /** {@link #publish(String, String, Visibility, String)} as a new version of dataset {@code into} when not null. */
+    private Published publish(String title, String owner, Visibility visibility, String csv, String into)
+            throws InterruptedException {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
             @Override
@@ -549,7 +633,11 @@ abstract class AccessMatrixContract {
                 return "points.csv";
             }
         });
-        parts.add("options", "{\"title\":\"" + title + "\",\"organisation\":\"" + owner + "\"}");
+        if (into == null) {
+            parts.add("options", "{\"title\":\"" + title + "\",\"organisation\":\"" + owner + "\"}");
+        } else {
+            parts.add("dataset", into);
+        }
         HttpTestClient http = new HttpTestClient(port);
         String accepted = RestClient.create("http://127.0.0.1:" + port).post().uri("/api/ingest")
                 .header("Authorization", HttpTestClient.ADMIN).contentType(MediaType.MULTIPART_FORM_DATA)

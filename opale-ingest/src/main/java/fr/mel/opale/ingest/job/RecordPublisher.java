@@ -1,6 +1,8 @@
 package fr.mel.opale.ingest.job;
 
+import fr.mel.opale.access.AccessPolicy;
 import fr.mel.opale.catalog.Catalog;
+import fr.mel.opale.catalog.CatalogProblem;
 import fr.mel.opale.catalog.StoredRecord;
 import fr.mel.opale.catalog.model.BoundingBox;
 import fr.mel.opale.catalog.model.CatalogRecord;
@@ -42,6 +44,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,10 +68,12 @@ class RecordPublisher {
     private final String publicUrl;
     private final DatasetRules rules;
     private final Datasets datasets;
+    private final AccessPolicy policy;
 
     RecordPublisher(Catalog catalog, Thesauri thesauri,
                     @Value("${opale.public-url:http://localhost:8080}") String publicUrl, DatasetRules rules,
-                    Datasets datasets) {
+                    Datasets datasets, AccessPolicy policy) {
+        this.policy = policy;
         this.rules = rules;
         this.datasets = datasets;
         this.catalog = catalog;
@@ -104,11 +109,17 @@ class RecordPublisher {
         ResourceDates dates = current == null ? ResourceDates.NONE : current.dates();
         builder.dates(new ResourceDates(dates.created() == null ? today : dates.created(),
                 dates.published() == null ? today : dates.published(), today));
+        DatasetRule rule = rules.of(dataset.id());
         Bbox bbox = version.bbox();
         SpatialExtent extent = current == null ? SpatialExtent.NONE : current.spatialExtent();
-        builder.spatialExtent(bbox == null ? new SpatialExtent(null, null, extent.places())
-                : new SpatialExtent(new BoundingBox(bbox.west(), bbox.south(), bbox.east(), bbox.north()), null,
-                extent.places()));
+        if (rule.rowRule() != null) {
+            // the rows' extent would draw rows a reader may not see: the author's own extent only
+            builder.spatialExtent(authorsExtent(dataset, extent));
+        } else {
+            builder.spatialExtent(bbox == null ? new SpatialExtent(null, null, extent.places())
+                    : new SpatialExtent(new BoundingBox(bbox.west(), bbox.south(), bbox.east(), bbox.north()), null,
+                    extent.places()));
+        }
         List<String> systems = new ArrayList<>();
         if (version.geographic()) {
             systems.add("EPSG:4326");
@@ -135,31 +146,75 @@ class RecordPublisher {
     }
 
     /**
-     * The rules of a dataset changed: its record's "Structure des données" is rewritten under them (by whoever changed
-     * them: they manage the dataset's access, so they edit its record). A record that cannot be updated now (changed
-     * meanwhile) keeps its section until the next import; the rules apply to the data either way.
+     * The rules of a dataset changed: its record's "Structure des données" is rewritten under them, and under a row
+     * rule the extent the rows gave it is taken out (by whoever changed them: they manage the dataset's access, so
+     * they edit its record). A record changed meanwhile is read again and updated once more; if that fails too it
+     * keeps its section until the next import (logged); the rules apply to the data either way.
      */
     @EventListener
     void rulesChanged(DatasetRulesChanged changed) {
         Optional<Dataset> dataset = datasets.find(changed.datasetId());
-        Optional<DatasetVersion> served = dataset.flatMap(d -> datasets.currentVersion(d.id()));
-        Optional<StoredRecord> record = dataset.map(Dataset::recordId).flatMap(catalog::find);
-        if (served.isEmpty() || record.isEmpty()) {
+        // the served version as the platform has it: the record describes the data, not the changer's view of it
+        Optional<DatasetVersion> served = dataset.flatMap(d -> policy.asPlatform(() -> datasets.currentVersion(d.id())));
+        if (served.isEmpty() || dataset.get().recordId() == null) {
             return;
         }
-        CatalogRecord current = record.get().record();
-        String text = current.description().text();
-        if (text == null || !text.contains(STRUCTURE_HEADING)) {
-            return;
+        for (int attempt = 1; ; attempt++) {
+            Optional<StoredRecord> record = catalog.find(dataset.get().recordId());
+            if (record.isEmpty()) {
+                return;
+            }
+            CatalogRecord current = record.get().record();
+            DatasetRule rule = rules.of(dataset.get().id());
+            CatalogRecord.Builder builder = current.toBuilder();
+            boolean changes = false;
+            String text = current.description().text();
+            if (text != null && text.contains(STRUCTURE_HEADING)) {
+                builder.description(LocalizedText.of("fr", description(current, served.get(), rule, "")));
+                changes = true;
+            }
+            SpatialExtent extent = current.spatialExtent();
+            if (rule.rowRule() != null && extent.bbox() != null) {
+                SpatialExtent authors = authorsExtent(dataset.get(), extent);
+                if (authors.bbox() == null) {
+                    builder.spatialExtent(authors);
+                    changes = true;
+                }
+            }
+            if (!changes) {
+                return;
+            }
+            try {
+                catalog.update(builder.build(), record.get().version(), null);
+                return;
+            } catch (CatalogProblem | OptimisticLockingFailureException e) {
+                if (attempt >= 2) {
+                    LOG.warn("Fiche {} non mise à jour après le changement des règles : {}",
+                            record.get().id(), e.toString());
+                    return;
+                }
+            }
         }
-        String described = description(current, served.get(), rules.of(dataset.get().id()), "");
-        try {
-            catalog.update(current.toBuilder().description(LocalizedText.of("fr", described)).build(),
-                    record.get().version(), null);
-        } catch (RuntimeException e) {
-            LOG.warn("Structure de la fiche {} non réécrite après le changement des règles : {}",
-                    record.get().id(), e.toString());
+    }
+
+    /**
+     * {@code extent} without the bounding box the data gave it (equal to the extent of one of the kept versions): what
+     * the author set themselves stays.
+     */
+    private SpatialExtent authorsExtent(Dataset dataset, SpatialExtent extent) {
+        BoundingBox box = extent.bbox();
+        if (box == null) {
+            return extent;
         }
+        boolean fromData = policy.asPlatform(() -> datasets.versions(dataset.id())).stream()
+                .map(DatasetVersion::bbox).filter(java.util.Objects::nonNull)
+                .anyMatch(b -> close(b.west(), box.west()) && close(b.south(), box.south())
+                        && close(b.east(), box.east()) && close(b.north(), box.north()));
+        return fromData ? new SpatialExtent(null, extent.geometry(), extent.places()) : extent;
+    }
+
+    private static boolean close(double a, double b) {
+        return Math.abs(a - b) < 1e-9;
     }
 
     private static String description(@Nullable CatalogRecord current, DatasetVersion version, DatasetRule rule,

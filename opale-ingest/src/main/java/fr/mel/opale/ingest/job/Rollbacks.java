@@ -33,7 +33,9 @@ public class Rollbacks {
      */
     public Dataset rollback(String datasetId, int version) {
         Dataset dataset = datasets.rollback(datasetId, version);
-        DatasetVersion served = datasets.currentVersion(datasetId).orElseThrow();
+        // read as the platform, as the record is written: the caller may edit without reading every row or column
+        // (a write grant), and their view (no extent, their row count, fewer columns) must not become the record's
+        DatasetVersion served = policy.asPlatform(() -> datasets.currentVersion(datasetId).orElseThrow());
         Optional<StoredRecord> record = dataset.recordId() == null ? Optional.empty() : catalog.find(dataset.recordId());
         if (record.isPresent()) {
             String source = record.get().record().source() == null || record.get().record().source().fileName() == null

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * rows before trusting them. Stored with the version it describes, served by {@code GET /api/datasets/{id}/report}
  * and shown on the record page.
  *
- * @param rows               rows published
+ * @param rows               rows published (a row-ruled reader's: theirs only)
  * @param columns            per published column: type, empty cells, distinct values, values that did not fit
  * @param typeConflicts      cells whose text did not fit their column's type (stored empty) plus columns demoted
  *                           to text by a late misfit
@@ -32,10 +32,14 @@ import org.jspecify.annotations.Nullable;
  * @param repairedGeometries invalid geometries repaired safely
  * @param warnings           what the reading noticed (encoding guessed, ragged rows, NUL bytes...)
  * @param schema             the TableSchema validation, null when no schema is attached
+ *                           <p>The counters over every row ({@code typeConflicts}, {@code duplicateRows}, the
+ *                           geometry counts, a column's {@code nulls} and {@code distinct}) are null in the view of a
+ *                           reader a row rule limits: they would tell about rows that reader may not see.
  */
 public record DataReport(Instant created, String format, @Nullable String encoding, long rows,
-                         List<ColumnReport> columns, long typeConflicts, long duplicateRows, boolean geographic,
-                         long geometries, long missingGeometries, long invalidGeometries, long repairedGeometries,
+                         List<ColumnReport> columns, @Nullable Long typeConflicts, @Nullable Long duplicateRows,
+                         boolean geographic, @Nullable Long geometries, @Nullable Long missingGeometries,
+                         @Nullable Long invalidGeometries, @Nullable Long repairedGeometries,
                          @Nullable String sourceCrs, List<ReadWarning> warnings, @Nullable SchemaSummary schema) {
     public DataReport {
         columns = List.copyOf(columns);
@@ -47,7 +51,7 @@ public record DataReport(Instant created, String format, @Nullable String encodi
      *
      * @param distinctExact whether {@code distinct} is exact (estimated beyond 1000 distinct values)
      */
-    public record ColumnReport(String name, String title, String type, long nulls, long distinct,
+    public record ColumnReport(String name, String title, String type, @Nullable Long nulls, @Nullable Long distinct,
                                boolean distinctExact, @Nullable Double min, @Nullable Double max,
                                List<String> samples) {
         public ColumnReport {
@@ -78,7 +82,7 @@ public record DataReport(Instant created, String format, @Nullable String encodi
             ColumnProfile profile = analysis.columns().stream().filter(p -> p.label().equals(column.label()))
                     .findFirst().orElse(null);
             columns.add(profile == null
-                    ? new ColumnReport(column.name(), column.label(), column.type().name(), 0, 0, false, null, null,
+                    ? new ColumnReport(column.name(), column.label(), column.type().name(), 0L, 0L, false, null, null,
                     List.of())
                     : new ColumnReport(column.name(), column.label(), column.type().name(), profile.nulls(),
                     profile.distinct(), profile.distinctExact(), profile.min(), profile.max(),

@@ -1,6 +1,7 @@
 package fr.mel.opale.ingest.report;
 
 import fr.mel.opale.data.Dataset;
+import fr.mel.opale.data.DatasetVersion;
 import fr.mel.opale.data.Datasets;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -61,24 +62,29 @@ public class DataReports {
 
     /**
      * The report as the viewer may read it: without the columns a column rule hides from them; when a row rule limits
-     * their rows, without the samples, minimums and maximums, which may come from rows they may not read; in either
-     * case without the warnings and schema errors, which quote cells.
+     * their rows, with their own row count and without any figure taken over every row — samples, minimums,
+     * maximums, empty and distinct cells, duplicates, misfits, geometry counts — which would tell about rows they may
+     * not read; in either case without the warnings and schema errors, which quote cells.
      */
     private DataReport scoped(Dataset dataset, int version, DataReport report) {
+        Optional<DatasetVersion> seen = datasets.version(dataset.id(), version);
         Set<String> visible = new HashSet<>();
-        datasets.versions(dataset.id()).stream().filter(v -> v.number() == version)
-                .forEach(v -> v.columns().forEach(c -> visible.add(c.name())));
+        seen.ifPresent(v -> v.columns().forEach(c -> visible.add(c.name())));
         boolean allRows = datasets.readsEveryRow(dataset.id());
         List<DataReport.ColumnReport> columns = report.columns().stream().filter(c -> visible.contains(c.name()))
-                .map(c -> allRows ? c : new DataReport.ColumnReport(c.name(), c.title(), c.type(), c.nulls(),
-                        c.distinct(), c.distinctExact(), null, null, List.of()))
+                .map(c -> allRows ? c : new DataReport.ColumnReport(c.name(), c.title(), c.type(), null, null,
+                        true, null, null, List.of()))
                 .toList();
         if (allRows && columns.size() == report.columns().size()) {
             return report;
         }
-        return new DataReport(report.created(), report.format(), report.encoding(), report.rows(), columns,
-                report.typeConflicts(), report.duplicateRows(), report.geographic(), report.geometries(),
-                report.missingGeometries(), report.invalidGeometries(), report.repairedGeometries(),
+        // the reader's count, the one every other surface gives them (none when the version is not theirs to count)
+        long rows = allRows ? report.rows() : seen.map(DatasetVersion::rowCount).orElse(0L);
+        return new DataReport(report.created(), report.format(), report.encoding(), rows, columns,
+                allRows ? report.typeConflicts() : null, allRows ? report.duplicateRows() : null,
+                report.geographic(), allRows ? report.geometries() : null,
+                allRows ? report.missingGeometries() : null, allRows ? report.invalidGeometries() : null,
+                allRows ? report.repairedGeometries() : null,
                 // warnings and schema errors quote cells of any row and column: left out of a partial view
                 report.sourceCrs(), List.of(), report.schema() == null
                         ? null : new DataReport.SchemaSummary(report.schema().title(),

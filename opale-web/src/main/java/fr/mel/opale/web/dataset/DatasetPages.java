@@ -227,7 +227,7 @@ class DatasetPages {
         Optional<DataReport> report = report(data).map(DataReports.VersionReport::report);
         if (report.isPresent()) {
             Optional<String> categorical = report.get().columns().stream()
-                    .filter(c -> c.distinct() >= 2 && c.distinct() <= 50)
+                    .filter(c -> c.distinct() != null && c.distinct() >= 2 && c.distinct() <= 50)
                     .filter(c -> data.version().column(c.name()).map(col -> col.type() == ColumnType.TEXT
                             || col.type() == ColumnType.BOOLEAN).orElse(false))
                     .min(Comparator.comparingLong(c -> columns.indexOf(data.version().column(c.name()).orElseThrow())))
