@@ -63,8 +63,8 @@ public class DataReports {
     /**
      * The report as the viewer may read it: without the columns a column rule hides from them; when a row rule limits
      * their rows, with their own row count and without any figure taken over every row — samples, minimums,
-     * maximums, empty and distinct cells, duplicates, misfits, geometry counts — which would tell about rows they may
-     * not read; in either case without the warnings and schema errors, which quote cells.
+     * maximums, empty and distinct cells, duplicates, misfits, geometry counts, the schema's verdict — which would
+     * tell about rows they may not read; in either case without the warnings and schema errors, which quote cells.
      */
     private DataReport scoped(Dataset dataset, int version, DataReport report) {
         Optional<DatasetVersion> seen = datasets.version(dataset.id(), version);
@@ -85,8 +85,9 @@ public class DataReports {
                 report.geographic(), allRows ? report.geometries() : null,
                 allRows ? report.missingGeometries() : null, allRows ? report.invalidGeometries() : null,
                 allRows ? report.repairedGeometries() : null,
-                // warnings and schema errors quote cells of any row and column: left out of a partial view
-                report.sourceCrs(), List.of(), report.schema() == null
+                // warnings and schema errors quote cells of any row and column: left out of a partial view; the
+                // schema's verdict and error counts are taken over every row: left out under a row rule
+                report.sourceCrs(), List.of(), report.schema() == null || !allRows
                         ? null : new DataReport.SchemaSummary(report.schema().title(),
                         report.schema().source(), report.schema().valid(), report.schema().errorCount(),
                         report.schema().counts(), List.of(), report.schema().onError()));
