@@ -10,6 +10,7 @@ import fr.mel.opale.access.Visibility;
 import fr.mel.opale.catalog.internal.RecordStore;
 import fr.mel.opale.catalog.model.CatalogRecord;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -165,7 +166,16 @@ public class Catalog {
     /** Imports several records in one transaction: all are stored or none is. */
     @Transactional
     public List<Upserted> upsertAll(List<CatalogRecord> records) {
-        return records.stream().map(this::upsert).toList();
+        return upsertAll(records, Map.of());
+    }
+
+    /**
+     * Imports several records in one transaction, all or none; a new one is owned by {@code ownersOfNew}'s
+     * organisation for its identifier (absent: the platform), an existing one keeps its owner.
+     */
+    @Transactional
+    public List<Upserted> upsertAll(List<CatalogRecord> records, Map<String, String> ownersOfNew) {
+        return records.stream().map(record -> upsert(record, ownersOfNew.get(record.id()))).toList();
     }
 
     @Transactional

@@ -4,6 +4,7 @@ import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.catalog.CatalogProblem;
 import fr.mel.opale.catalog.CatalogProblem.FileError;
 import fr.mel.opale.catalog.model.CatalogRecord;
+import fr.mel.opale.catalog.ownership.PublisherOwners;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,19 +19,28 @@ import org.springframework.stereotype.Service;
  * <p>All or nothing by default: if any file cannot be read, nothing is stored and the answer lists every faulty
  * file. With {@code skipInvalid}, the readable records are stored and the faulty files reported. Stand-alone ISO
  * 19110 feature catalogues inside an archive are skipped, not errors: they describe attributes, not resources.
+ *
+ * <p>A new record's owner organisation comes from its publisher ({@link PublisherOwners}); a record already there
+ * keeps its owner.
  */
 @Service
 public class IsoImport {
     private final IsoReader reader = new IsoReader();
     private final Catalog catalog;
+    private final PublisherOwners owners;
 
-    public IsoImport(Catalog catalog) {
+    public IsoImport(Catalog catalog, PublisherOwners owners) {
         this.catalog = catalog;
+        this.owners = owners;
     }
 
-    /** What an import did. */
+    /**
+     * What an import did.
+     *
+     * @param owners the owner organisation of each created record (by identifier) that is not the platform's
+     */
     public record Report(List<String> created, List<String> updated, List<FileError> skipped,
-                         List<FileError> errors) {
+                         List<FileError> errors, Map<String, String> owners) {
     }
 
     /** Imports one XML document; any problem with it is a 400 naming it. */
@@ -83,9 +93,13 @@ public class IsoImport {
     private Report store(List<CatalogRecord> records, List<FileError> skipped, List<FileError> errors) {
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();
-        for (Catalog.Upserted upserted : catalog.upsertAll(records)) {
+        Map<String, String> owned = new LinkedHashMap<>();
+        for (Catalog.Upserted upserted : catalog.upsertAll(records, owners.ownersOf(records))) {
             (upserted.created() ? created : updated).add(upserted.record().id());
+            if (upserted.created() && upserted.record().ownerOrganisation() != null) {
+                owned.put(upserted.record().id(), upserted.record().ownerOrganisation());
+            }
         }
-        return new Report(created, updated, skipped, errors);
+        return new Report(created, updated, skipped, errors, owned);
     }
 }

@@ -3,6 +3,9 @@ package fr.mel.opale.catalog.api;
 import static fr.mel.opale.testing.HttpTestClient.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.mel.opale.access.AccessPolicy;
+import fr.mel.opale.access.organisation.Organisations;
+import fr.mel.opale.catalog.Catalog;
 import fr.mel.opale.catalog.CatalogTestApplication;
 import fr.mel.opale.testing.SharedTestData;
 import fr.mel.opale.testing.HttpTestClient;
@@ -38,13 +41,32 @@ abstract class ImportApiContract {
                 <gmd:title><gco:CharacterString>%s</gco:CharacterString></gmd:title>
               </gmd:CI_Citation></gmd:citation></gmd:MD_DataIdentification></gmd:identificationInfo>
             </gmd:MD_Metadata>""";
-
+    /** A record whose resource has a publisher (a contact of role "publisher"). */
+    private static final String PUBLISHED = """
+            <gmd:MD_Metadata xmlns:gmd="http://www.isotc211.org/2005/gmd" xmlns:gco="http://www.isotc211.org/2005/gco">
+              <gmd:fileIdentifier><gco:CharacterString>%s</gco:CharacterString></gmd:fileIdentifier>
+              <gmd:identificationInfo><gmd:MD_DataIdentification><gmd:citation><gmd:CI_Citation>
+                <gmd:title><gco:CharacterString>Fiche publiée</gco:CharacterString></gmd:title>
+              </gmd:CI_Citation></gmd:citation>
+              <gmd:pointOfContact><gmd:CI_ResponsibleParty>
+                <gmd:organisationName><gco:CharacterString>%s</gco:CharacterString></gmd:organisationName>
+                <gmd:role><gmd:CI_RoleCode codeList="http://standards.iso.org/iso/19139/resources/gmxCodelists.xml#CI_RoleCode"
+                    codeListValue="publisher"/></gmd:role>
+              </gmd:CI_ResponsibleParty></gmd:pointOfContact>
+              </gmd:MD_DataIdentification></gmd:identificationInfo>
+            </gmd:MD_Metadata>""";
 
     @LocalServerPort
     int port;
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Organisations organisations;
+    @Autowired
+    AccessPolicy policy;
+    @Autowired
+    Catalog catalog;
 
     HttpTestClient client;
 
@@ -96,6 +118,36 @@ abstract class ImportApiContract {
         JsonNode record = client.json(get("/api/records/fiche-xml-1"));
         assertThat(record.path("title").path("fr").asString()).isEqualTo("Seconde version");
         assertThat(total()).isEqualTo(1);
+    }
+
+    /**
+     * A new record is owned by the organisation that published it — its name as a town hall writes it ("VILLE DE
+     * …", accents and case aside) — and keeps that owner when re-imported under another publisher; a publisher that
+     * is no organisation leaves the record to the platform.
+     */
+    @Test
+    void aNewRecordIsOwnedByTheOrganisationThatPublishedIt() throws IOException {
+        String run = Long.toString(System.nanoTime(), 36);
+        String slug = "temoin-" + run;
+        policy.asPlatform(() -> organisations.create(slug, "Témoin-sur-Deûle " + run, null, null));
+        String id = "fiche-publiee-" + run;
+
+        HttpResponse<String> imported = post("/api/records/import", "application/xml", PUBLISHED.formatted(id,
+                "VILLE DE TEMOIN SUR DEULE " + run.toUpperCase(java.util.Locale.ROOT)).getBytes(StandardCharsets.UTF_8),
+                ADMIN);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(client.json(imported).path("owners").path(id).asString()).isEqualTo(slug);
+        assertThat(policy.asPlatform(() -> catalog.find(id)).orElseThrow().ownerOrganisation()).isEqualTo(slug);
+
+        post("/api/records/import", "application/xml", PUBLISHED.formatted(id, "Un autre éditeur")
+                .getBytes(StandardCharsets.UTF_8), ADMIN);
+        assertThat(policy.asPlatform(() -> catalog.find(id)).orElseThrow().ownerOrganisation()).isEqualTo(slug);
+
+        String orphan = "fiche-orpheline-" + run;
+        HttpResponse<String> unknown = post("/api/records/import", "application/xml", PUBLISHED.formatted(orphan,
+                "Bureau d'études sans organisation").getBytes(StandardCharsets.UTF_8), ADMIN);
+        assertThat(client.json(unknown).path("owners").has(orphan)).isFalse();
+        assertThat(policy.asPlatform(() -> catalog.find(orphan)).orElseThrow().ownerOrganisation()).isNull();
     }
 
     @Test
